@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "LineageStore",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "LineageStore", targets: ["LineageStore"]),
+        .library(name: "LineageFormat", targets: ["LineageFormat"]),
+        .library(name: "LMDB", targets: ["LMDB"]),
+        .executable(name: "lineage", targets: ["lineage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"])]
+        ),
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
+        .target(name: "LMDB", dependencies: ["CLMDB"]),
+        .target(name: "LineageFormat", dependencies: ["CXXHash"]),
+        .target(
+            name: "LineageStore",
+            dependencies: [
+                "LMDB",
+                "LineageFormat",
+                "CXXHash",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "lineage",
+            dependencies: [
+                "LineageStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tools/lineage"
+        ),
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
+        .testTarget(name: "LineageFormatTests", dependencies: ["LineageFormat"]),
+        .testTarget(name: "LineageStoreTests", dependencies: ["LineageStore", "LMDB", "LineageFormat"]),
+        .testTarget(name: "LineageCLITests", dependencies: ["lineage"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

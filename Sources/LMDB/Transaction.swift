@@ -1,0 +1,210 @@
+import CLMDB
+
+/// A read or write transaction, valid only inside the closure passed to ``Environment/read(_:)`` or
+/// ``Environment/write(_:)``. Using it after the closure returns throws ``LMDBError/Code/transactionClosed``.
+///
+/// A transaction is not `Sendable`: it stays with the closure that received it.
+public final class Transaction {
+    private var handle: OpaquePointer?
+    private let environment: Environment
+    /// Whether this is a read-only transaction.
+    public let isReadOnly: Bool
+    /// Set when LMDB reported `MDB_MAP_FULL`; the environment then grows the map and replays the write.
+    var hitMapFull = false
+    private var openCursors: [Cursor] = []
+
+    init(environment: Environment, handle: OpaquePointer, readOnly: Bool) {
+        self.environment = environment
+        self.handle = handle
+        self.isReadOnly = readOnly
+    }
+
+    var environmentPath: String { environment.path }
+
+    func liveHandle() throws(LMDBError) -> OpaquePointer {
+        guard let handle else {
+            throw LMDBError(
+                code: .transactionClosed, operation: "transaction",
+                message: "a transaction on \(environment.path) was used after its closure returned")
+        }
+        return handle
+    }
+
+    func requireWritable(_ operation: String, _ database: Database) throws(LMDBError) {
+        if isReadOnly {
+            throw LMDBError(
+                code: .readOnly, operation: operation,
+                message: "database \(database) in \(environment.path) cannot be changed in a read transaction")
+        }
+    }
+
+    /// Commits and invalidates the transaction.
+    func commit() throws(LMDBError) {
+        let handle = try liveHandle()
+        closeCursors()
+        self.handle = nil
+        let rc = Shim.txnCommit(handle)
+        if rc == MDB_MAP_FULL { hitMapFull = true }
+        try Shim.check(rc, "mdb_txn_commit", environment.path)
+    }
+
+    /// Aborts and invalidates the transaction; harmless if already ended.
+    func abort() {
+        guard let handle else { return }
+        closeCursors()
+        self.handle = nil
+        Shim.txnAbort(handle)
+    }
+
+    private func closeCursors() {
+        for cursor in openCursors { cursor.close() }
+        openCursors.removeAll()
+    }
+
+    /// The id of this transaction's snapshot (`mdb_txn_id`).
+    public var id: Int {
+        get throws(LMDBError) { Shim.txnID(try liveHandle()) }
+    }
+
+    private func checkKey(_ key: [UInt8], _ operation: String, _ database: Database) throws(LMDBError) {
+        if key.isEmpty || key.count > environment.maxKeySize {
+            throw LMDBError(
+                code: .keyTooLarge, operation: operation,
+                message: "key of \(key.count) bytes in database \(database) of \(environment.path) is outside "
+                    + "LMDB's limits (1...\(environment.maxKeySize) bytes)")
+        }
+    }
+
+    /// Calls `body` with the value stored under `key`, or `nil`, without copying it out of the map.
+    ///
+    /// The buffer is valid only during `body`.
+    public func withValue<R>(
+        in database: Database, forKey key: [UInt8], _ body: (UnsafeRawBufferPointer?) throws -> R
+    ) throws -> R {
+        try checkKey(key, "mdb_get", database)
+        let txn = try liveHandle()
+        var value = MDB_val()
+        let rc = key.withUnsafeBytes { bytes in
+            var mdbKey = MDB_val(mv_size: bytes.count, mv_data: UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+            return Shim.get(txn, database.handle, &mdbKey, &value)
+        }
+        if rc == MDB_NOTFOUND { return try body(nil) }
+        try Shim.check(rc, "mdb_get", "database \(database) in \(environment.path)")
+        return try body(UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size))
+    }
+
+    /// The value stored under `key`, copied, or `nil` if the key is absent.
+    public func value(in database: Database, forKey key: [UInt8]) throws -> [UInt8]? {
+        try withValue(in: database, forKey: key) { $0.map { Array($0) } }
+    }
+
+    /// Stores `value` under `key`.
+    /// - Throws: ``LMDBError`` with `keyExists` under `.noOverwrite`, `keyTooLarge`, `readOnly`, or `mapFull`
+    ///   when the ceiling is reached (below the ceiling the environment grows and replays instead).
+    public func put(_ value: [UInt8], forKey key: [UInt8], in database: Database, options: PutOptions = [])
+        throws(LMDBError)
+    {
+        try requireWritable("mdb_put", database)
+        try checkKey(key, "mdb_put", database)
+        let txn = try liveHandle()
+        let rc = key.withUnsafeBytes { keyBytes in
+            value.withUnsafeBytes { valueBytes in
+                var mdbKey = MDB_val(
+                    mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+                var mdbValue = MDB_val(
+                    mv_size: valueBytes.count, mv_data: UnsafeMutableRawPointer(mutating: valueBytes.baseAddress))
+                return Shim.put(txn, database.handle, &mdbKey, &mdbValue, options.rawValue)
+            }
+        }
+        if rc == MDB_MAP_FULL { hitMapFull = true }
+        try Shim.check(rc, "mdb_put", "key of \(key.count) bytes in database \(database) of \(environment.path)")
+    }
+
+    /// Deletes `key`; returns whether it was present.
+    @discardableResult
+    public func delete(_ key: [UInt8], in database: Database) throws(LMDBError) -> Bool {
+        try requireWritable("mdb_del", database)
+        try checkKey(key, "mdb_del", database)
+        let txn = try liveHandle()
+        let rc = key.withUnsafeBytes { bytes in
+            var mdbKey = MDB_val(mv_size: bytes.count, mv_data: UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+            return Shim.del(txn, database.handle, &mdbKey)
+        }
+        if rc == MDB_NOTFOUND { return false }
+        if rc == MDB_MAP_FULL { hitMapFull = true }
+        try Shim.check(rc, "mdb_del", "key of \(key.count) bytes in database \(database) of \(environment.path)")
+        return true
+    }
+
+    /// Removes every entry of `database`, keeping the database itself.
+    public func clear(_ database: Database) throws(LMDBError) {
+        try requireWritable("mdb_drop", database)
+        try Shim.check(Shim.drop(try liveHandle(), database.handle, delete: false), "mdb_drop",
+                       "database \(database) in \(environment.path)")
+    }
+
+    /// Entry counts and page usage of `database` as this transaction sees it.
+    public func statistics(of database: Database) throws(LMDBError) -> DatabaseStatistics {
+        var stat = MDB_stat()
+        try Shim.check(Shim.dbiStat(try liveHandle(), database.handle, &stat), "mdb_stat",
+                       "database \(database) in \(environment.path)")
+        return DatabaseStatistics(stat)
+    }
+
+    /// Calls `body` with a cursor on `database`; the cursor is closed when `body` returns.
+    public func withCursor<R>(_ database: Database, _ body: (Cursor) throws -> R) throws -> R {
+        let cursor = try Cursor(transaction: self, database: database)
+        openCursors.append(cursor)
+        defer {
+            cursor.close()
+            openCursors.removeAll { $0 === cursor }
+        }
+        return try body(cursor)
+    }
+
+    /// Visits the entries of `database` within `range`, in `direction` order, until `body` returns `false`.
+    ///
+    /// The buffers point into the map and are valid only during the call to `body`.
+    /// - Complexity: O(log n) to find the start, then O(1) per entry.
+    public func scan(
+        _ database: Database, range: KeyRange = .all, direction: ScanDirection = .forward,
+        _ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Bool
+    ) throws {
+        try withCursor(database) { cursor in
+            var entry: Cursor.Entry?
+            switch direction {
+            case .forward:
+                entry = try range.lower.map { try cursor.seek(atLeast: $0.key) } ?? cursor.first()
+                if let current = entry, !range.isAboveLower(current.key) { entry = try cursor.next() }
+                while let current = entry, range.isBelowUpper(current.key) {
+                    guard try body(current.key, current.value) else { return }
+                    entry = try cursor.next()
+                }
+            case .backward:
+                if let upper = range.upper {
+                    entry = try cursor.seek(atLeast: upper.key)
+                    entry = try entry == nil ? cursor.last() : entry
+                    if let current = entry, !range.isBelowUpper(current.key) { entry = try cursor.previous() }
+                } else {
+                    entry = try cursor.last()
+                }
+                while let current = entry, range.isAboveLower(current.key) {
+                    guard try body(current.key, current.value) else { return }
+                    entry = try cursor.previous()
+                }
+            }
+        }
+    }
+
+    /// The number of entries of `database` within `range`.
+    /// - Complexity: O(n) in the entries of the range; O(1) for ``KeyRange/all``.
+    public func count(_ database: Database, range: KeyRange = .all) throws -> Int {
+        if range == .all { return try statistics(of: database).entries }
+        var total = 0
+        try scan(database, range: range) { _, _ in
+            total += 1
+            return true
+        }
+        return total
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import LineageFormat
+import Testing
+
+@Suite struct RecordEnvelopeTests {
+    static let sample = {
+        var record = ContentRecord()
+        record.sha256 = Array(repeating: 0xAB, count: 32)
+        record.xxh3 = Array(repeating: 0x01, count: 16)
+        record.size = 42
+        record.firstSeenAt = 1_736_190_930_000_000
+        record.lastSeenAt = 1_736_190_931_000_000
+        record.seenCount = 2
+        return record
+    }()
+
+    /// The records of `Formats/vectors/records.json`, built field by field as the vectors' text format says.
+    static let expected: [String: any RecordCodable] = {
+        var info = FormatInfo(major: 1, minor: 0, createdAt: 1_736_190_930_000_000, createdBy: "LineageStore 0.1.0")
+        var zero = FormatInfo(major: 1, minor: 0, createdAt: 0, createdBy: "")
+        var content = ContentRecord()
+        content.sha256 = Array(0..<32)
+        content.xxh3 = Array((240...255).reversed())
+        content.size = 1 << 30
+        content.firstSeenAt = -1
+        content.lastSeenAt = .max
+        content.seenCount = 3
+        var sighting = SightingRecord()
+        sighting.sha256 = [0]
+        sighting.location = "a\0b"
+        sighting.firstSeenAt = .min
+        sighting.count = 1
+        var stat = StatCacheRecord()
+        stat.path = "/data/in.csv"
+        stat.modifiedAtNanoseconds = -5
+        stat.inode = .max
+        stat.device = 2049
+        stat.xxh3 = [0xFF]
+        stat.hashedAt = 1
+        _ = (info, zero)
+        info.unknownFields = []
+        zero.unknownFields = []
+        return [
+            "format info": info, "format info with zero time": zero, "content": content,
+            "sighting with NUL in location": sighting, "stat cache entry": stat,
+        ]
+    }()
+
+    static func decode(_ bytes: [UInt8], as type: any RecordCodable.Type) throws -> any RecordCodable {
+        try type.init(record: bytes, context: "vector")
+    }
+
+    @Test func goldenRecordVectorsMatchByteForByte() throws {
+        let document = try FormatsDirectory.json("records.json")
+        let vectors = document["records"] as! [[String: Any]]
+        #expect(vectors.count == Self.expected.count)
+        for vector in vectors {
+            let name = vector["name"] as! String
+            let hex = vector["hex"] as! String
+            let record = try #require(Self.expected[name], "no expectation for vector \(name)")
+            #expect(Hex.encode(record.encodedRecord()) == hex, "encoding of \(name)")
+            let decoded = try Self.decode(Hex.decode(hex)!, as: type(of: record))
+            #expect(Hex.encode(decoded.encodedRecord()) == hex, "re-encoding of \(name)")
+            #expect(vector["kind"] as? Int == Int(type(of: record).kind.rawValue))
+        }
+    }
+
+    @Test func unknownFieldsSurviveReadModifyWrite() throws {
+        var writer = ProtoWriter()
+        Self.sample.encodeFields(into: &writer)
+        writer.write(99, string: "added by a newer schema")
+        writer.write(100, fixed64: 7)
+        let body = writer.bytes
+        let future = Envelope.seal(kind: .content, schemaVersion: 2, body: body)
+        var decoded = try ContentRecord(record: future, context: "content")
+        #expect(decoded.size == 42)
+        decoded.seenCount += 1
+        let rewritten = try ContentRecord(record: decoded.encodedRecord(), context: "content")
+        #expect(rewritten.seenCount == 3)
+        #expect(rewritten.unknownFields == decoded.unknownFields)
+        #expect(!rewritten.unknownFields.isEmpty)
+        #expect(String(decoding: rewritten.unknownFields, as: UTF8.self).contains("added by a newer schema"))
+    }
+
+    @Test func everyFlippedBodyBitIsDetected() throws {
+        let record = Self.sample.encodedRecord()
+        for index in Envelope.size..<record.count {
+            for bit in 0..<8 {
+                var damaged = record
+                damaged[index] ^= 1 << bit
+                #expect {
+                    try ContentRecord(record: damaged, context: "records key 10/abc")
+                } throws: { error in
+                    let error = error as! FormatError
+                    return error.code == .checksumMismatch && error.message.contains("records key 10/abc")
+                }
+            }
+        }
+    }
+
+    @Test func newerFormatVersionIsRefusedNamingBothVersions() {
+        var record = Self.sample.encodedRecord()
+        record[0] = FormatVersion.major + 1
+        #expect {
+            try ContentRecord(record: record, context: "content")
+        } throws: { error in
+            let error = error as! FormatError
+            return error.code == .unsupportedFormatVersion && error.message.contains("version \(FormatVersion.major + 1)")
+                && error.message.contains("up to version \(FormatVersion.major)")
+        }
+    }
+
+    @Test func unknownFlagsWrongKindAndTruncationAreRefused() {
+        var flagged = Self.sample.encodedRecord()
+        flagged[1] = 0x80
+        #expect { try ContentRecord(record: flagged, context: "c") } throws: { ($0 as? FormatError)?.code == .unknownFlags }
+        let sighting = SightingRecord().encodedRecord()
+        #expect { try ContentRecord(record: sighting, context: "c") } throws: { error in
+            (error as? FormatError)?.code == .wrongKind && "\(error)".contains("sighting")
+        }
+        #expect { try ContentRecord(record: [1, 0, 0], context: "c") } throws: { ($0 as? FormatError)?.code == .truncated }
+    }
+
+    @Test func protocDecodesBodiesWithTheProtoSchema() throws {
+        guard let protoc = ["/usr/bin/protoc", "/usr/local/bin/protoc"].first(where: FileManager.default.isExecutableFile)
+        else { return }
+        let bodyFile = FileManager.default.temporaryDirectory.appendingPathComponent("body-\(UUID()).bin")
+        defer { try? FileManager.default.removeItem(at: bodyFile) }
+        try Data(Self.sample.encodedBody()).write(to: bodyFile)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: protoc)
+        process.arguments = ["--decode=lineagestore.v1.Content", "-I", FormatsDirectory.url.path, "lineagestore.proto"]
+        process.standardInput = try FileHandle(forReadingFrom: bodyFile)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("size: 42"))
+        #expect(text.contains("seen_count: 2"))
+        #expect(text.contains("first_seen_at: 1736190930000000"))
+    }
+}

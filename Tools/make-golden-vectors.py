@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Regenerates Formats/vectors/*.json from independent reference implementations.
+
+Keys come from the FoundationDB tuple layer (`pip install foundationdb`, module fdb.tuple), record
+bodies from `protoc --encode` with Formats/lineagestore.proto, checksums from `pip install xxhash`.
+None of them shares code with the Swift codec, so the Swift tests check it against the format itself.
+
+Run from the repository root: python3 Tools/make-golden-vectors.py
+"""
+import json
+import math
+import struct
+import subprocess
+import uuid
+
+import fdb.tuple
+import xxhash
+
+FORMAT_MAJOR = 1
+
+
+def element_json(value):
+    if value is None:
+        return {"null": True}
+    if isinstance(value, bool):
+        return {"bool": value}
+    if isinstance(value, int):
+        return {"int": str(value)}
+    if isinstance(value, float):
+        return {"double": struct.pack(">d", value).hex()}
+    if isinstance(value, bytes):
+        return {"bytes": value.hex()}
+    if isinstance(value, str):
+        return {"string": value}
+    if isinstance(value, uuid.UUID):
+        return {"uuid": str(value).upper()}
+    if isinstance(value, tuple):
+        return {"tuple": [element_json(inner) for inner in value]}
+    raise TypeError(value)
+
+
+def nan_with_sign(negative):
+    bits = 0xFFF8000000000000 if negative else 0x7FF8000000000000
+    return struct.unpack(">d", bits.to_bytes(8, "big"))[0]
+
+
+KEYS = [
+    ("empty tuple", ()),
+    ("null", (None,)),
+    ("empty string", ("",)),
+    ("string", ("process_jobs",)),
+    ("string with NUL bytes", ("a\x00b\x00",)),
+    ("non-ASCII string", ("café ☕",)),
+    ("empty bytes", (b"",)),
+    ("bytes with NUL and 0xFF", (b"\x00\xff\x00",)),
+    ("zero", (0,)),
+    ("one", (1,)),
+    ("minus one", (-1,)),
+    ("255 and 256", (255, 256)),
+    ("minus 255 and minus 256", (-255, -256)),
+    ("Int64.max", (2**63 - 1,)),
+    ("Int64.min", (-(2**63),)),
+    ("Int64.min + 1", (-(2**63) + 1,)),
+    ("positive zero", (0.0,)),
+    ("negative zero", (-0.0,)),
+    ("pi", (math.pi,)),
+    ("minus pi", (-math.pi,)),
+    ("infinity", (math.inf,)),
+    ("minus infinity", (-math.inf,)),
+    ("NaN", (nan_with_sign(False),)),
+    ("negative NaN", (nan_with_sign(True),)),
+    ("false and true", (False, True)),
+    ("uuid", (uuid.UUID("01890a5d-ac96-774b-bcce-b302099a8057"),)),
+    ("nested tuple", (("a", None, 1),)),
+    ("nested empty and doubly nested", ((), ((None,), b"\x00"))),
+    ("primary key shape", (16, b"\x01" * 4, "x")),
+]
+
+
+def record_vector(name, message, kind, schema, text):
+    body = subprocess.run(
+        ["protoc", f"--encode=lineagestore.v1.{message}", "-I", "Formats", "lineagestore.proto"],
+        input=text.encode(), capture_output=True, check=True).stdout
+    header = bytes([FORMAT_MAJOR, 0]) + kind.to_bytes(2, "big") + schema.to_bytes(2, "big")
+    header += xxhash.xxh3_64_intdigest(body).to_bytes(8, "big")
+    return {"name": name, "message": message, "kind": kind, "schema_version": schema,
+            "text_format": text, "hex": (header + body).hex()}
+
+
+RECORDS = [
+    record_vector("format info", "FormatInfo", 1, 1,
+                  'major: 1 minor: 0 created_at: 1736190930000000 created_by: "LineageStore 0.1.0"'),
+    record_vector("format info with zero time", "FormatInfo", 1, 1,
+                  'major: 1 created_at: 0 created_by: ""'),
+    record_vector("content", "Content", 16, 1,
+                  'sha256: "' + "".join(f"\\{b:03o}" for b in bytes(range(32))) + '" '
+                  'xxh3_128: "' + "".join(f"\\{b:03o}" for b in bytes(range(255, 239, -1))) + '" '
+                  'size: 1073741824 first_seen_at: -1 last_seen_at: 9223372036854775807 seen_count: 3'),
+    record_vector("sighting with NUL in location", "Sighting", 17, 1,
+                  'sha256: "\\000" location: "a\\000b" first_seen_at: -9223372036854775808 '
+                  'last_seen_at: 0 count: 1'),
+    record_vector("stat cache entry", "StatCacheEntry", 18, 1,
+                  'path: "/data/in.csv" size: 0 modified_at_ns: -5 inode: 18446744073709551615 device: 2049 '
+                  'sha256: "" xxh3_128: "\\377" hashed_at: 1'),
+]
+
+
+def main():
+    keys = [{"name": name, "tuple": [element_json(v) for v in value], "hex": fdb.tuple.pack(value).hex()}
+            for name, value in KEYS]
+    with open("Formats/vectors/keys.json", "w") as out:
+        json.dump({"format_version": FORMAT_MAJOR, "keys": keys}, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    with open("Formats/vectors/records.json", "w") as out:
+        json.dump({"format_version": FORMAT_MAJOR, "records": RECORDS}, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+
+
+if __name__ == "__main__":
+    main()
