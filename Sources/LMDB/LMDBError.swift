@@ -11,7 +11,7 @@ public struct LMDBError: Error, Sendable, CustomStringConvertible {
     /// The kind of failure; compare against the static members, e.g. `error.code == .mapFull`.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: Hashable, Sendable {
-            case keyExists, mapFull, mapResized, readersFull, databasesFull, transactionFull
+            case notFound, keyExists, mapFull, mapResized, readersFull, databasesFull, transactionFull
             case notAnLMDBFile, versionMismatch, corrupted, panic, incompatible
             case keyTooLarge, valueTooLarge, invalidArgument
             case fileNotFound, permissionDenied, readOnly, alreadyOpen, closed
@@ -20,6 +20,8 @@ public struct LMDBError: Error, Sendable, CustomStringConvertible {
         private let value: Value
         private init(_ value: Value) { self.value = value }
 
+        /// `MDB_NOTFOUND`: a named database (or other item) that must exist does not.
+        public static let notFound = Code(.notFound)
         /// `MDB_KEYEXIST`: the key (or key/value pair) is already present and overwriting was refused.
         public static let keyExists = Code(.keyExists)
         /// `MDB_MAP_FULL`: the map reached its size ceiling and could not grow further.
@@ -70,6 +72,7 @@ public struct LMDBError: Error, Sendable, CustomStringConvertible {
         /// Maps an LMDB or errno return code to a code.
         static func from(returnCode rc: Int32) -> Code {
             switch rc {
+            case MDB_NOTFOUND: .notFound
             case MDB_KEYEXIST: .keyExists
             case MDB_MAP_FULL: .mapFull
             case MDB_MAP_RESIZED: .mapResized

@@ -1,0 +1,23 @@
+import LMDB
+
+/// The named databases of a store file.
+///
+/// - `meta`: format description and counters.
+/// - `records`: primary records, keyed `(kind, id…)`.
+/// - `index`: every secondary index entry, keyed `(index id, value…, primary key…)`.
+/// - `events`: append-only logs (page versions, timelines).
+struct Databases: Sendable {
+    let meta: Database
+    let records: Database
+    let index: Database
+    let events: Database
+
+    static let names = ["meta", "records", "index", "events"]
+
+    init(environment: Environment) throws {
+        meta = try environment.openDatabase("meta")
+        records = try environment.openDatabase("records")
+        index = try environment.openDatabase("index")
+        events = try environment.openDatabase("events")
+    }
+}

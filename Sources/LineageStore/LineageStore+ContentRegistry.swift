@@ -1,0 +1,199 @@
+import LineageFormat
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The result of hashing a file through the store.
+public struct HashedFile: Sendable, Equatable {
+    /// The path that was hashed.
+    public var path: String
+    /// Its digests.
+    public var digests: FileDigests
+    /// Whether the digests came from the stat cache (the file was not read).
+    public var fromCache: Bool
+
+    /// Creates a result.
+    public init(path: String, digests: FileDigests, fromCache: Bool) {
+        self.path = path
+        self.digests = digests
+        self.fromCache = fromCache
+    }
+}
+
+/// A content seen in more than one place, with every place it was seen.
+public struct DuplicateContent: Sendable, Equatable {
+    /// The content.
+    public var content: ContentRecord
+    /// Where it was seen, in key order.
+    public var sightings: [SightingRecord]
+}
+
+extension LineageStore {
+    static func contentKey(_ sha256: [UInt8]) -> [TupleElement] { [.int(Int64(RecordKind.content.rawValue)), .bytes(sha256)] }
+
+    static func sightingKey(_ sha256: [UInt8], _ location: String) -> [TupleElement] {
+        [.int(Int64(RecordKind.sighting.rawValue)), .bytes(sha256), .bytes(XXH3.hash128(location).canonicalBytes)]
+    }
+
+    static func statCacheKey(_ path: String) -> [TupleElement] {
+        [.int(Int64(RecordKind.statCache.rawValue)), .bytes(XXH3.hash128(path).canonicalBytes)]
+    }
+
+    /// Records that content with `digests` was seen at `location` (a path, `import:ID`, `stage_output:ID`).
+    ///
+    /// The first sighting creates the content record and its XXH3-128 index entry; every sighting bumps the
+    /// content's and the location's counts. One transaction.
+    /// - Throws: `.invalidInput` if the digests lack SHA-256 or the location is empty.
+    @discardableResult
+    public func recordContent(_ digests: FileDigests, seenAt location: String) throws -> ContentRecord {
+        try write { try $0.recordContent(digests, seenAt: location) }
+    }
+
+    /// The content with this SHA-256, or `nil` if it was never seen.
+    public func content(sha256: [UInt8]) throws -> ContentRecord? {
+        try read { try $0.record(ContentRecord.self, key: Self.contentKey(sha256)) }
+    }
+
+    /// The contents whose XXH3-128 is `xxh3` (one, barring a collision), through the XXH3 index.
+    public func contents(xxh3: Digest128) throws -> [ContentRecord] {
+        try read { snapshot in
+            try snapshot.indexKeys(prefix: [.int(IndexID.contentByXXH3), .bytes(xxh3.canonicalBytes)]).compactMap { key in
+                guard case .bytes(let sha256) = key.last else { return nil }
+                return try snapshot.record(ContentRecord.self, key: Self.contentKey(sha256))
+            }
+        }
+    }
+
+    /// Every place the content with this SHA-256 was seen.
+    public func sightings(sha256: [UInt8]) throws -> [SightingRecord] {
+        try read { try $0.records(SightingRecord.self, prefix: [.int(Int64(RecordKind.sighting.rawValue)), .bytes(sha256)]) }
+    }
+
+    /// Contents seen at two or more distinct locations, largest first, with their sightings.
+    public func duplicates() throws -> [DuplicateContent] {
+        try read { snapshot in
+            let contents = try snapshot.records(ContentRecord.self, prefix: [.int(Int64(RecordKind.content.rawValue))])
+            return try contents.compactMap { content -> DuplicateContent? in
+                let sightings = try snapshot.records(
+                    SightingRecord.self, prefix: [.int(Int64(RecordKind.sighting.rawValue)), .bytes(content.sha256)])
+                return sightings.count >= 2 ? DuplicateContent(content: content, sightings: sightings) : nil
+            }
+            .sorted { a, b in
+                a.content.size != b.content.size
+                    ? a.content.size > b.content.size : a.content.sha256.lexicographicallyPrecedes(b.content.sha256)
+            }
+        }
+    }
+
+    /// Hashes the file at `path`, reusing the stat cache when its size, mtime, inode and device are unchanged,
+    /// and optionally records the content as seen at the file's absolute path.
+    ///
+    /// - Parameters:
+    ///   - algorithms: the digests needed; registering requires SHA-256.
+    ///   - register: record the content and a sighting at the path.
+    /// - Throws: `.io` naming the file when it cannot be read or changes while being hashed.
+    @discardableResult
+    public func hashFile(
+        at path: String, algorithms: FileHasher.Algorithms = .sha256AndXXH3, register: Bool = false,
+        progress: ((UInt64, UInt64) -> Void)? = nil
+    ) throws -> HashedFile {
+        if register && algorithms == .xxh3Only {
+            throw StoreError(.invalidInput, "registering \(path) needs its SHA-256; hash with sha256+xxh3")
+        }
+        let absolute = Self.absolutePath(path)
+        var info = stat()
+        guard stat(absolute, &info) == 0 else { throw StoreError(.io, "cannot stat \(path): \(errnoText())") }
+        let current = FileIdentity(
+            size: UInt64(info.st_size),
+            modifiedAtNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+        if let cached = try cachedDigests(absolute, current, algorithms) {
+            if register { try recordContent(cached, seenAt: absolute) }
+            return HashedFile(path: path, digests: cached, fromCache: true)
+        }
+        let (digests, identity) = try FileHasher(algorithms: algorithms).digests(ofFileAt: absolute, progress: progress)
+        if !options.readOnly {
+            try write { context in
+                var entry = StatCacheRecord()
+                entry.path = absolute
+                entry.size = identity.size
+                entry.modifiedAtNanoseconds = identity.modifiedAtNanoseconds
+                entry.inode = identity.inode
+                entry.device = identity.device
+                entry.sha256 = digests.sha256 ?? []
+                entry.xxh3 = digests.xxh3.canonicalBytes
+                entry.hashedAt = context.now
+                try context.put(entry, key: Self.statCacheKey(absolute))
+                if register { try context.recordContent(digests, seenAt: absolute) }
+            }
+        }
+        return HashedFile(path: path, digests: digests, fromCache: false)
+    }
+
+    /// The content of the file at `path` if this store has seen it before (by SHA-256), else `nil`.
+    public func seenBefore(fileAt path: String) throws -> ContentRecord? {
+        let hashed = try hashFile(at: path)
+        return try content(sha256: hashed.digests.sha256!)
+    }
+
+    private func cachedDigests(_ path: String, _ identity: FileIdentity, _ algorithms: FileHasher.Algorithms) throws
+        -> FileDigests?
+    {
+        guard let entry = try read({ try $0.record(StatCacheRecord.self, key: Self.statCacheKey(path)) }),
+            entry.path == path, entry.size == identity.size,
+            entry.modifiedAtNanoseconds == identity.modifiedAtNanoseconds, entry.inode == identity.inode,
+            entry.device == identity.device, let xxh3 = Digest128(canonical: entry.xxh3),
+            algorithms == .xxh3Only || entry.sha256.count == 32
+        else { return nil }
+        return FileDigests(size: entry.size, sha256: algorithms == .xxh3Only ? nil : entry.sha256, xxh3: xxh3)
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let cwd = getcwd(&buffer, buffer.count).map { String(cString: $0) } ?? "."
+        return cwd + "/" + path
+    }
+}
+
+extension WriteContext {
+    /// Records a sighting of `digests` at `location` in this transaction.
+    @discardableResult
+    func recordContent(_ digests: FileDigests, seenAt location: String) throws -> ContentRecord {
+        guard let sha256 = digests.sha256, sha256.count == 32 else {
+            throw StoreError(.invalidInput, "content seen at \(location) has no SHA-256; it cannot be registered")
+        }
+        guard !location.isEmpty, !location.utf8.contains(0) else {
+            throw StoreError(.invalidInput, "a content location must be non-empty and free of NUL bytes")
+        }
+        let key = LineageStore.contentKey(sha256)
+        var content = try record(ContentRecord.self, key: key) ?? ContentRecord()
+        if content.sha256.isEmpty {
+            content.sha256 = sha256
+            content.xxh3 = digests.xxh3.canonicalBytes
+            content.size = digests.size
+            content.firstSeenAt = now
+            try putIndex([.int(IndexID.contentByXXH3), .bytes(content.xxh3), .bytes(sha256)])
+        }
+        content.lastSeenAt = now
+        content.seenCount += 1
+        try put(content, key: key)
+        let sightingKey = LineageStore.sightingKey(sha256, location)
+        var sighting = try record(SightingRecord.self, key: sightingKey) ?? SightingRecord()
+        if sighting.location.isEmpty {
+            sighting.sha256 = sha256
+            sighting.location = location
+            sighting.firstSeenAt = now
+        } else if sighting.location != location {
+            throw StoreError(
+                .conflict, "locations \(sighting.location) and \(location) share an XXH3-128; refusing to merge them")
+        }
+        sighting.lastSeenAt = now
+        sighting.count += 1
+        try put(sighting, key: sightingKey)
+        return content
+    }
+}

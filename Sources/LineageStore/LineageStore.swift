@@ -1,0 +1,155 @@
+@_exported import LMDB
+@_exported import LineageFormat
+
+/// An open LineageStore database: one file plus its `-lock` file.
+///
+/// All access goes through ``read(_:)`` and ``write(_:)``; typed operations for each record family are
+/// extensions of this type. A store is `Sendable`: share one instance per file across threads and tasks.
+public final class LineageStore: Sendable {
+    /// The canonical path of the database file.
+    public let path: String
+    /// The options the store was opened with.
+    public let options: StoreOptions
+    /// The file's format description, read or written at open.
+    public let formatInfo: FormatInfo
+    let environment: Environment
+    let databases: Databases
+
+    /// The library's name and version, recorded in new files.
+    public static let libraryVersion = "LineageStore 0.1.0"
+
+    /// The store's clock.
+    public var clock: any StoreClock { options.clock }
+
+    private init(environment: Environment, databases: Databases, options: StoreOptions, formatInfo: FormatInfo) {
+        self.environment = environment
+        self.databases = databases
+        self.options = options
+        self.formatInfo = formatInfo
+        self.path = environment.path
+    }
+
+    /// Opens the store at `path`, creating it unless `options.readOnly` is set.
+    ///
+    /// - Throws: ``StoreError`` — `.newerFormat` naming both versions when the file was written by a newer
+    ///   major format, `.storage` for LMDB failures (a missing file opened read-only, a file that is not a
+    ///   database), `.damagedRecord` if the format description is damaged.
+    public static func open(at path: String, options: StoreOptions = StoreOptions()) throws -> LineageStore {
+        let environment: Environment
+        do {
+            environment = try Environment.open(
+                EnvironmentOptions(
+                    path: path, mapSize: options.mapSize, maxMapSize: options.maxMapSize,
+                    readOnly: options.readOnly, durability: options.durability, fileMode: options.fileMode))
+        } catch {
+            throw StoreError(.storage, "cannot open \(path): \(error.message)", underlying: error)
+        }
+        do {
+            let databases: Databases
+            do {
+                databases = try Databases(environment: environment)
+            } catch let error as LMDBError where error.code == .notFound {
+                throw StoreError(.invalidInput, "\(environment.path) is an LMDB file but not a LineageStore database")
+            }
+            let info = try loadOrCreateFormatInfo(environment, databases, options)
+            return LineageStore(environment: environment, databases: databases, options: options, formatInfo: info)
+        } catch {
+            environment.close()
+            throw StoreError.wrapping(error, "opening \(environment.path)")
+        }
+    }
+
+    static let formatKey = TupleCodec.encode(["format"])
+
+    private static func loadOrCreateFormatInfo(
+        _ environment: Environment, _ databases: Databases, _ options: StoreOptions
+    ) throws -> FormatInfo {
+        let context = "format description (\"format\") in database 'meta' of \(environment.path)"
+        let stored = try environment.read { txn in
+            try txn.withValue(in: databases.meta, forKey: formatKey) { bytes in
+                try bytes.map { try decodeFormatInfo($0, context: context) }
+            }
+        }
+        if let stored {
+            guard stored.major <= UInt64(FormatVersion.major) else {
+                throw StoreError(
+                    .newerFormat,
+                    "\(environment.path) was written by format version \(stored.major); "
+                        + "this library reads up to version \(FormatVersion.major)")
+            }
+            return stored
+        }
+        guard !options.readOnly else {
+            throw StoreError(.invalidInput, "\(environment.path) has no format description; it is not a LineageStore database")
+        }
+        let info = FormatInfo(
+            major: UInt64(FormatVersion.major), minor: UInt64(FormatVersion.minor), createdAt: options.clock.now(),
+            createdBy: libraryVersion)
+        try environment.write { txn in
+            try txn.put(info.encodedRecord(), forKey: formatKey, in: databases.meta, options: .noOverwrite)
+        }
+        return info
+    }
+
+    /// Reads the format description even when its envelope carries a newer major version, so the error can
+    /// name that version rather than fail on the envelope.
+    private static func decodeFormatInfo(_ bytes: UnsafeRawBufferPointer, context: String) throws -> FormatInfo {
+        if let version = bytes.first, version > FormatVersion.major {
+            throw StoreError(
+                .newerFormat,
+                "\(context): written by format version \(version); this library reads up to version \(FormatVersion.major)")
+        }
+        do {
+            return try FormatInfo(record: bytes, context: context)
+        } catch {
+            throw StoreError(.damagedRecord, error.message, underlying: error)
+        }
+    }
+
+    /// Closes the store; later calls fail with a `.storage` error. Idempotent.
+    public func close() { environment.close() }
+
+    /// Runs `body` over a consistent snapshot. Keep it short; never store the snapshot.
+    public func read<T>(_ body: (Snapshot) throws -> T) throws -> T {
+        do {
+            return try environment.read { txn in
+                let snapshot = Snapshot(transaction: txn, databases: databases, path: path)
+                return try body(snapshot)
+            }
+        } catch {
+            throw StoreError.wrapping(error, "reading \(path)")
+        }
+    }
+
+    /// Runs `body` in one write transaction that commits when it returns and changes nothing if it throws.
+    ///
+    /// `body` may run more than once (after the map grows), so it must have no effects outside the store.
+    public func write<T>(_ body: (WriteContext) throws -> T) throws -> T {
+        guard !options.readOnly else { throw StoreError(.readOnly, "\(path) is open read-only") }
+        do {
+            return try environment.write { txn in
+                let context = WriteContext(transaction: txn, databases: databases, path: path, now: clock.now())
+                return try body(context)
+            }
+        } catch {
+            throw StoreError.wrapping(error, "writing \(path)")
+        }
+    }
+
+    /// Flushes committed data to disk; needed only with `.relaxed` or `.unsafeFast` durability.
+    public func sync() throws {
+        do { try environment.sync() } catch { throw StoreError.wrapping(error, "syncing \(path)") }
+    }
+}
+
+extension StoreError {
+    /// `error` itself if it is a ``StoreError``, else a `.storage` or `.damagedRecord` error wrapping it.
+    static func wrapping(_ error: any Error, _ what: String) -> StoreError {
+        switch error {
+        case let error as StoreError: error
+        case let error as FormatError: StoreError(.damagedRecord, error.message, underlying: error)
+        case let error as LMDBError: StoreError(.storage, "\(what): \(error.message)", underlying: error)
+        default: StoreError(.storage, "\(what): \(error)", underlying: error)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import LMDB
+
+/// How to open a ``LineageStore``.
+public struct StoreOptions: Sendable {
+    /// The initial map size in bytes; the map grows by itself up to ``maxMapSize``.
+    public var mapSize: Int = 16 << 20
+    /// The ceiling for automatic map growth.
+    public var maxMapSize: Int = 1 << 40
+    /// How commits reach the disk. The default, `.durable`, fsyncs every commit.
+    public var durability: Durability = .durable
+    /// Open without write access; the file must exist. Inspection tools use this beside a running writer.
+    public var readOnly = false
+    /// The permission bits of a new file.
+    public var fileMode: UInt32 = 0o600
+    /// Where the store reads the time.
+    public var clock: any StoreClock = SystemClock()
+
+    /// Creates default options: durable, read-write, a 16 MiB map growing to 1 TiB, mode 0600.
+    public init() {}
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import LineageStore
+
+@main
+struct Lineage: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lineage",
+        abstract: "Inspect and feed a LineageStore database.",
+        version: LineageStore.libraryVersion,
+        subcommands: [HashCommand.self, DemoCommand.self]
+    )
+}
