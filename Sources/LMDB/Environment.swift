@@ -119,8 +119,17 @@ public final class Environment: @unchecked Sendable {
                     guard let begun = try begin(readOnly: true) else { return nil }
                     txn = begun
                 } catch { return .failure(error) }
-                defer { txn.abort() }
-                return Result { try body(txn) }
+                // Committing (not aborting) keeps the handles of databases opened in this transaction.
+                return Result {
+                    do {
+                        let value = try body(txn)
+                        try txn.commit()
+                        return value
+                    } catch {
+                        txn.abort()
+                        throw error
+                    }
+                }
             }
             guard let outcome else {
                 try adoptForeignGrowth()

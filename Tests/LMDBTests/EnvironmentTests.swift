@@ -29,7 +29,7 @@ import Testing
                 throw Boom()
             }
         }
-        try env.read { txn in
+        try env.read { txn throws in
             #expect(try txn.value(in: db, forKey: Array("k1".utf8)) == [1, 2, 3])
             #expect(try txn.value(in: db, forKey: Array("k2".utf8)) == nil)
         }

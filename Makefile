@@ -1,0 +1,30 @@
+# LineageStore — the two commands a newcomer needs:
+#   make demo   build the lineage CLI and run its demo against a fresh database
+#   make test   build and run every test
+# Both install the system packages they need first (Debian/Ubuntu; sudo only when not root).
+
+SYSTEM_PACKAGES := liblmdb-dev libxxhash-dev lmdb-utils xxhash protobuf-compiler pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT_BUILD_FLAGS ?=
+
+.PHONY: demo test system-packages lint
+
+system-packages:
+	@missing=""; for package in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+demo: system-packages
+	swift build -c release --product lineage $(SWIFT_BUILD_FLAGS)
+	$$(swift build -c release --show-bin-path)/lineage demo --fresh --db lineage-demo.db
+
+test: system-packages
+	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+	swift test --skip-build $(SWIFT_BUILD_FLAGS)
+
+lint:
+	swift format lint --strict -r Sources Tests Tools Package.swift
