@@ -40,7 +40,7 @@ public struct FileHasher: Sendable {
         var offset = 0
         while offset < bytes.count {
             let end = min(offset + chunkSize, bytes.count)
-            state.update(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), parallel: end - offset >= 1 << 16)
+            state.update(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), parallel: algorithms == .sha256AndXXH3 && end - offset >= 1 << 16)
             offset = end
         }
         return state.finalize(size: UInt64(bytes.count))
@@ -147,8 +147,11 @@ private final class HashState: @unchecked Sendable {
 
     /// Hashes `chunk` with every digest and runs `alongside` (reading the next chunk) on the XXH3 side; with
     /// `parallel` and SHA-256 enabled, SHA-256 runs on a second core at the same time.
+    ///
+    /// With SHA-256, lane 0 runs SHA-256 while lane 1 runs XXH3-128 and then `alongside`; without it, lane 0
+    /// runs XXH3-128 while lane 1 runs `alongside`, so reading overlaps hashing either way.
     func update(_ chunk: UnsafeRawBufferPointer, parallel: Bool, alongside: () -> Void = {}) {
-        guard sha != nil, parallel else {
+        guard parallel else {
             sha?.update(bufferPointer: chunk)
             xxh3.update(chunk)
             alongside()
@@ -157,11 +160,13 @@ private final class HashState: @unchecked Sendable {
         withoutActuallyEscaping(alongside) { alongside in
             let work = UncheckedBox((chunk, alongside))
             DispatchQueue.concurrentPerform(iterations: 2) { lane in
-                if lane == 0 {
-                    self.sha!.update(bufferPointer: work.value.0)
-                } else {
+                switch (lane, self.sha != nil) {
+                case (0, true): self.sha!.update(bufferPointer: work.value.0)
+                case (0, false): self.xxh3.update(work.value.0)
+                case (_, true):
                     self.xxh3.update(work.value.0)
                     work.value.1()
+                case (_, false): work.value.1()
                 }
             }
         }
