@@ -49,8 +49,10 @@ public final class Cursor {
         }
         if rc == MDB_NOTFOUND { return nil }
         try Shim.check(rc, "mdb_cursor_get", "database \(database) in \(transaction.environmentPath)")
-        return (UnsafeRawBufferPointer(start: key.mv_data, count: key.mv_size),
-                UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size))
+        return (
+            UnsafeRawBufferPointer(start: key.mv_data, count: key.mv_size),
+            UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size)
+        )
     }
 
     /// Moves to the first entry.
@@ -70,10 +72,12 @@ public final class Cursor {
     /// Deletes the entry under the cursor; the cursor then rests on the entry that followed it.
     public func deleteCurrent() throws(LMDBError) {
         guard let handle else {
-            throw LMDBError(code: .transactionClosed, operation: "mdb_cursor_del",
-                            message: "cursor on database \(database) used after its transaction ended")
+            throw LMDBError(
+                code: .transactionClosed, operation: "mdb_cursor_del",
+                message: "cursor on database \(database) used after its transaction ended")
         }
         try transaction.requireWritable("mdb_cursor_del", database)
-        try Shim.check(Shim.cursorDel(handle), "mdb_cursor_del", "database \(database) in \(transaction.environmentPath)")
+        try Shim.check(
+            Shim.cursorDel(handle), "mdb_cursor_del", "database \(database) in \(transaction.environmentPath)")
     }
 }

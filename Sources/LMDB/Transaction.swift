@@ -139,15 +139,17 @@ public final class Transaction {
     /// Removes every entry of `database`, keeping the database itself.
     public func clear(_ database: Database) throws(LMDBError) {
         try requireWritable("mdb_drop", database)
-        try Shim.check(Shim.drop(try liveHandle(), database.handle, delete: false), "mdb_drop",
-                       "database \(database) in \(environment.path)")
+        try Shim.check(
+            Shim.drop(try liveHandle(), database.handle, delete: false), "mdb_drop",
+            "database \(database) in \(environment.path)")
     }
 
     /// Entry counts and page usage of `database` as this transaction sees it.
     public func statistics(of database: Database) throws(LMDBError) -> DatabaseStatistics {
         var stat = MDB_stat()
-        try Shim.check(Shim.dbiStat(try liveHandle(), database.handle, &stat), "mdb_stat",
-                       "database \(database) in \(environment.path)")
+        try Shim.check(
+            Shim.dbiStat(try liveHandle(), database.handle, &stat), "mdb_stat",
+            "database \(database) in \(environment.path)")
         return DatabaseStatistics(stat)
     }
 

@@ -60,14 +60,16 @@ public struct Envelope: Sendable, Equatable {
                     + "this library reads up to version \(FormatVersion.major)")
         }
         guard envelope.flags == 0 else {
-            throw FormatError(.unknownFlags, "\(context): envelope flags 0x\(Hex.encode([envelope.flags])) are not defined")
+            throw FormatError(
+                .unknownFlags, "\(context): envelope flags 0x\(Hex.encode([envelope.flags])) are not defined")
         }
         let body = UnsafeRawBufferPointer(rebasing: record[size...])
         let actual = XXH3.hash64(body)
         guard actual == checksum else {
             throw FormatError(
                 .checksumMismatch,
-                "\(context): body checksum is \(String(actual, radix: 16)), envelope says \(String(checksum, radix: 16))")
+                "\(context): body checksum is \(String(actual, radix: 16)), envelope says \(String(checksum, radix: 16))"
+            )
         }
         return (envelope, body)
     }

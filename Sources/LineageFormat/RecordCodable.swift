@@ -53,7 +53,9 @@ extension RecordCodable {
 
     /// Decodes a stored record from bytes.
     public init(record: [UInt8], context: String) throws(FormatError) {
-        let result = record.withUnsafeBytes { bytes in Result { () throws(FormatError) in try Self(record: bytes, context: context) } }
+        let result = record.withUnsafeBytes { bytes in
+            Result { () throws(FormatError) in try Self(record: bytes, context: context) }
+        }
         self = try result.get()
     }
 }

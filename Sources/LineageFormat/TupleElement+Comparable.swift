@@ -26,7 +26,9 @@ extension TupleElement: Comparable {
         case (.double(let a), .double(let b)): return TupleCodec.orderedBits(a) < TupleCodec.orderedBits(b)
         case (.bool(let a), .bool(let b)): return !a && b
         case (.uuid(let a), .uuid(let b)):
-            return withUnsafeBytes(of: a.uuid) { a in withUnsafeBytes(of: b.uuid) { b in a.lexicographicallyPrecedes(b) } }
+            return withUnsafeBytes(of: a.uuid) { a in
+                withUnsafeBytes(of: b.uuid) { b in a.lexicographicallyPrecedes(b) }
+            }
         default: return false
         }
     }

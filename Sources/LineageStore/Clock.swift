@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
 
 /// Where the store reads the time: microseconds since the Unix epoch, UTC. Inject one to control time.
 public protocol StoreClock: Sendable {

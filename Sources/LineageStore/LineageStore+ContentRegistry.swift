@@ -32,7 +32,9 @@ public struct DuplicateContent: Sendable, Equatable {
 }
 
 extension LineageStore {
-    static func contentKey(_ sha256: [UInt8]) -> [TupleElement] { [.int(Int64(RecordKind.content.rawValue)), .bytes(sha256)] }
+    static func contentKey(_ sha256: [UInt8]) -> [TupleElement] {
+        [.int(Int64(RecordKind.content.rawValue)), .bytes(sha256)]
+    }
 
     static func sightingKey(_ sha256: [UInt8], _ location: String) -> [TupleElement] {
         [.int(Int64(RecordKind.sighting.rawValue)), .bytes(sha256), .bytes(XXH3.hash128(location).canonicalBytes)]
@@ -60,7 +62,8 @@ extension LineageStore {
     /// The contents whose XXH3-128 is `xxh3` (one, barring a collision), through the XXH3 index.
     public func contents(xxh3: Digest128) throws -> [ContentRecord] {
         try read { snapshot in
-            try snapshot.indexKeys(prefix: [.int(IndexID.contentByXXH3), .bytes(xxh3.canonicalBytes)]).compactMap { key in
+            try snapshot.indexKeys(prefix: [.int(IndexID.contentByXXH3), .bytes(xxh3.canonicalBytes)]).compactMap {
+                key in
                 guard case .bytes(let sha256) = key.last else { return nil }
                 return try snapshot.record(ContentRecord.self, key: Self.contentKey(sha256))
             }
@@ -69,7 +72,9 @@ extension LineageStore {
 
     /// Every place the content with this SHA-256 was seen.
     public func sightings(sha256: [UInt8]) throws -> [SightingRecord] {
-        try read { try $0.records(SightingRecord.self, prefix: [.int(Int64(RecordKind.sighting.rawValue)), .bytes(sha256)]) }
+        try read {
+            try $0.records(SightingRecord.self, prefix: [.int(Int64(RecordKind.sighting.rawValue)), .bytes(sha256)])
+        }
     }
 
     /// Contents seen at two or more distinct locations, largest first, with their sightings.

@@ -20,13 +20,18 @@ extension LineageStore {
         return try read { snapshot in
             let txn = snapshot.transaction
             var databases: [String: DatabaseStatistics] = [:]
-            for (name, database) in zip(Databases.names, [self.databases.meta, self.databases.records, self.databases.index, self.databases.events]) {
+            for (name, database) in zip(
+                Databases.names,
+                [self.databases.meta, self.databases.records, self.databases.index, self.databases.events])
+            {
                 databases[name] = try txn.statistics(of: database)
             }
             var byKind: [String: Int] = [:]
             try txn.scan(self.databases.records) { key, _ in
                 let kind: String
-                if case .int(let number)? = try? TupleCodec.decode(key).first, let known = RecordKind.known(UInt16(truncatingIfNeeded: number)) {
+                if case .int(let number)? = try? TupleCodec.decode(key).first,
+                    let known = RecordKind.known(UInt16(truncatingIfNeeded: number))
+                {
                     kind = known.name
                 } else {
                     kind = "unknown"

@@ -80,7 +80,8 @@ public final class LineageStore: Sendable {
             return stored
         }
         guard !options.readOnly else {
-            throw StoreError(.invalidInput, "\(environment.path) has no format description; it is not a LineageStore database")
+            throw StoreError(
+                .invalidInput, "\(environment.path) has no format description; it is not a LineageStore database")
         }
         let info = FormatInfo(
             major: UInt64(FormatVersion.major), minor: UInt64(FormatVersion.minor), createdAt: options.clock.now(),
@@ -97,7 +98,8 @@ public final class LineageStore: Sendable {
         if let version = bytes.first, version > FormatVersion.major {
             throw StoreError(
                 .newerFormat,
-                "\(context): written by format version \(version); this library reads up to version \(FormatVersion.major)")
+                "\(context): written by format version \(version); this library reads up to version \(FormatVersion.major)"
+            )
         }
         do {
             return try FormatInfo(record: bytes, context: context)

@@ -12,8 +12,9 @@ import Testing
         #expect(attributes[.type] as? FileAttributeType == .typeRegular)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         #expect(FileManager.default.fileExists(atPath: path + "-lock"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
-            == ["store.lineage", "store.lineage-lock"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
+                == ["store.lineage", "store.lineage-lock"])
     }
 
     @Test func committedWritesAreReadBackAndThrownWritesLeaveNothing() throws {
@@ -74,7 +75,8 @@ import Testing
             }
         } throws: { error in
             let error = error as! LMDBError
-            return error.code == .keyTooLarge && error.message.contains("512 bytes") && error.message.contains("'index'")
+            return error.code == .keyTooLarge && error.message.contains("512 bytes")
+                && error.message.contains("'index'")
         }
         #expect { try env.write { try $0.put([1], forKey: [], in: db) } } throws: {
             ($0 as? LMDBError)?.code == .keyTooLarge
@@ -170,9 +172,13 @@ import Testing
         let env = try Environment.open(EnvironmentOptions(path: directory.path("a.lineage")))
         let db = try env.openDatabase("records")
         try env.write { txn in
-            for index in 0..<1000 { try txn.put(Array(repeating: 1, count: 100), forKey: [UInt8(index / 256), UInt8(index % 256)], in: db) }
+            for index in 0..<1000 {
+                try txn.put(Array(repeating: 1, count: 100), forKey: [UInt8(index / 256), UInt8(index % 256)], in: db)
+            }
         }
-        try env.write { txn in for index in 0..<900 { try txn.delete([UInt8(index / 256), UInt8(index % 256)], in: db) } }
+        try env.write { txn in
+            for index in 0..<900 { try txn.delete([UInt8(index / 256), UInt8(index % 256)], in: db) }
+        }
         try env.copy(to: directory.path("b.lineage"), compact: true)
         let copy = try Environment.open(EnvironmentOptions(path: directory.path("b.lineage"), readOnly: true))
         let copied = try copy.openDatabase("records")

@@ -33,7 +33,9 @@ import Testing
         try env.write { try $0.put([1], forKey: [1], in: db) }
         #expect {
             try env.write { txn in
-                for index in 0..<64 { try txn.put([UInt8](repeating: 0, count: 32 << 10), forKey: [2, UInt8(index)], in: db) }
+                for index in 0..<64 {
+                    try txn.put([UInt8](repeating: 0, count: 32 << 10), forKey: [2, UInt8(index)], in: db)
+                }
             }
         } throws: { error in
             let error = error as! LMDBError

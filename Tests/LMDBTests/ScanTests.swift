@@ -36,25 +36,31 @@ import Testing
             let b = randomKey()
             let bounds: [KeyRange.Bound?] = [nil, .inclusive(a), .exclusive(a)]
             let uppers: [KeyRange.Bound?] = [nil, .inclusive(b), .exclusive(b)]
-            let range = KeyRange(lower: bounds.randomElement(using: &generator)!, upper: uppers.randomElement(using: &generator)!)
+            let range = KeyRange(
+                lower: bounds.randomElement(using: &generator)!, upper: uppers.randomElement(using: &generator)!)
             let expected = sorted.filter { key in
-                let aboveLower: Bool = switch range.lower {
-                case nil: true
-                case .inclusive(let low): !below(key, low)
-                case .exclusive(let low): below(low, key)
-                }
-                let belowUpper: Bool = switch range.upper {
-                case nil: true
-                case .inclusive(let high): !below(high, key)
-                case .exclusive(let high): below(key, high)
-                }
+                let aboveLower: Bool =
+                    switch range.lower {
+                    case nil: true
+                    case .inclusive(let low): !below(key, low)
+                    case .exclusive(let low): below(low, key)
+                    }
+                let belowUpper: Bool =
+                    switch range.upper {
+                    case nil: true
+                    case .inclusive(let high): !below(high, key)
+                    case .exclusive(let high): below(key, high)
+                    }
                 return aboveLower && belowUpper
             }
             #expect(try Self.collect(env, db, range, .forward) == expected, "seed \(seed), case \(caseIndex), \(range)")
-            #expect(try Self.collect(env, db, range, .backward) == expected.reversed(), "seed \(seed), case \(caseIndex), \(range)")
+            #expect(
+                try Self.collect(env, db, range, .backward) == expected.reversed(),
+                "seed \(seed), case \(caseIndex), \(range)")
             let prefix = Array(a.prefix(2))
             let withPrefix = sorted.filter { $0.starts(with: prefix) }
-            #expect(try Self.collect(env, db, .prefix(prefix), .forward) == withPrefix, "seed \(seed), prefix \(prefix)")
+            #expect(
+                try Self.collect(env, db, .prefix(prefix), .forward) == withPrefix, "seed \(seed), prefix \(prefix)")
             #expect(try Self.collect(env, db, .prefix(prefix), .backward) == withPrefix.reversed(), "seed \(seed)")
             #expect(try env.read { try $0.count(db, range: .prefix(prefix)) } == withPrefix.count)
         }

@@ -47,7 +47,8 @@ import Testing
         let db = directory.path("registry.db")
         let path = directory.path("data.csv")
         try Data("a,b\n1,2\n".utf8).write(to: URL(fileURLWithPath: path))
-        let first = try LineageBinary.run(["hash", "--register", "--format", "jsonl", path], environment: ["LINEAGE_DB": db])
+        let first = try LineageBinary.run(
+            ["hash", "--register", "--format", "jsonl", path], environment: ["LINEAGE_DB": db])
         #expect(first.status == 0)
         #expect(first.stdout.contains("\"from_cache\":false"))
         let second = try LineageBinary.run(["hash", "--register", "--format", "jsonl", "--db", db, path])

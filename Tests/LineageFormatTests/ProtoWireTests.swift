@@ -46,14 +46,15 @@ import Testing
         #expect(writer.bytes.suffix(2) == [0x2A, 0x00])
     }
 
-    @Test(arguments: [
-        ([0x08], FormatError.Code.truncated),
-        ([0x0B, 0x00], .invalidWireType),  // wire type 3 (start group)
-        ([0x00, 0x01], .invalidFieldNumber),
-        ([0x12, 0x05, 0x61], .truncated),
-        ([0x09, 0x01, 0x02], .truncated),
-        ([0x08, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F], .unsupportedInteger),
-    ] as [([UInt8], FormatError.Code)])
+    @Test(
+        arguments: [
+            ([0x08], FormatError.Code.truncated),
+            ([0x0B, 0x00], .invalidWireType),  // wire type 3 (start group)
+            ([0x00, 0x01], .invalidFieldNumber),
+            ([0x12, 0x05, 0x61], .truncated),
+            ([0x09, 0x01, 0x02], .truncated),
+            ([0x08, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F], .unsupportedInteger),
+        ] as [([UInt8], FormatError.Code)])
     func malformedBodiesAreRejected(bytes: [UInt8], code: FormatError.Code) {
         #expect {
             try bytes.withUnsafeBytes { buffer in

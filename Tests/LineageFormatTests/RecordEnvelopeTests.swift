@@ -105,7 +105,8 @@ import Testing
             try ContentRecord(record: record, context: "content")
         } throws: { error in
             let error = error as! FormatError
-            return error.code == .unsupportedFormatVersion && error.message.contains("version \(FormatVersion.major + 1)")
+            return error.code == .unsupportedFormatVersion
+                && error.message.contains("version \(FormatVersion.major + 1)")
                 && error.message.contains("up to version \(FormatVersion.major)")
         }
     }
@@ -113,16 +114,21 @@ import Testing
     @Test func unknownFlagsWrongKindAndTruncationAreRefused() {
         var flagged = Self.sample.encodedRecord()
         flagged[1] = 0x80
-        #expect { try ContentRecord(record: flagged, context: "c") } throws: { ($0 as? FormatError)?.code == .unknownFlags }
+        #expect { try ContentRecord(record: flagged, context: "c") } throws: {
+            ($0 as? FormatError)?.code == .unknownFlags
+        }
         let sighting = SightingRecord().encodedRecord()
         #expect { try ContentRecord(record: sighting, context: "c") } throws: { error in
             (error as? FormatError)?.code == .wrongKind && "\(error)".contains("sighting")
         }
-        #expect { try ContentRecord(record: [1, 0, 0], context: "c") } throws: { ($0 as? FormatError)?.code == .truncated }
+        #expect { try ContentRecord(record: [1, 0, 0], context: "c") } throws: {
+            ($0 as? FormatError)?.code == .truncated
+        }
     }
 
     @Test func protocDecodesBodiesWithTheProtoSchema() throws {
-        guard let protoc = ["/usr/bin/protoc", "/usr/local/bin/protoc"].first(where: FileManager.default.isExecutableFile)
+        guard
+            let protoc = ["/usr/bin/protoc", "/usr/local/bin/protoc"].first(where: FileManager.default.isExecutableFile)
         else { return }
         let bodyFile = FileManager.default.temporaryDirectory.appendingPathComponent("body-\(UUID()).bin")
         defer { try? FileManager.default.removeItem(at: bodyFile) }

@@ -77,7 +77,9 @@ import Testing
         }
         let digests = FileHasher().digests(of: [1, 2, 3])
         #expect { try store.recordContent(digests, seenAt: "") } throws: { ($0 as? StoreError)?.code == .invalidInput }
-        #expect { try store.recordContent(digests, seenAt: "a\0b") } throws: { ($0 as? StoreError)?.code == .invalidInput }
+        #expect { try store.recordContent(digests, seenAt: "a\0b") } throws: {
+            ($0 as? StoreError)?.code == .invalidInput
+        }
         #expect { try store.recordContent(FileHasher(algorithms: .xxh3Only).digests(of: [1]), seenAt: "x") } throws: {
             ($0 as? StoreError)?.code == .invalidInput
         }

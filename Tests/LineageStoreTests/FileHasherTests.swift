@@ -17,10 +17,22 @@ import Testing
         (65535, "dda402a2c028f0cbbdbc5c6ebae965eed9c75f71236e7022b0386d3455d5ae2f", "9a37db99da12045d158b4a19c83280c1"),
         (65536, "4b640d85ab3ba30fd02c9fc9db4a8928f416322ad27022ea58a65aaee68a4df2", "f5e7bc5d3d8675bfaaae63800707a868"),
         (65537, "237356e18b503616912abb8ffaed3a72591e397d4ac294c4637917d48a3f529d", "0924e7a3a30e818770331d53d92bbc56"),
-        (1_048_575, "8b55c6a2d3444092a316985030e00c1e6f8608eaf912c896dee7c374d440ed11", "10fb43d7606e20e4895179b331362d01"),
-        (1_048_576, "631b84027d6b9e52b539c4e8373622d23032dfadc64d60af87339c9037e4f769", "53738d98098cabba6e0d7ac36b8c10ff"),
-        (1_048_577, "5769f52bc3eef28afa39c6fc68cadb7d0bd69812ae3a3d71452f519ec3c7aa56", "3db0e7620b0d635947a84c196fd973df"),
-        (3_145_735, "f578a61853ca2f4272dba551bd868420e22302fbb6d6dfc0cc80da1d2c7b779f", "6fca2ec0e3e5f43862cb94c36b8a258f"),
+        (
+            1_048_575, "8b55c6a2d3444092a316985030e00c1e6f8608eaf912c896dee7c374d440ed11",
+            "10fb43d7606e20e4895179b331362d01"
+        ),
+        (
+            1_048_576, "631b84027d6b9e52b539c4e8373622d23032dfadc64d60af87339c9037e4f769",
+            "53738d98098cabba6e0d7ac36b8c10ff"
+        ),
+        (
+            1_048_577, "5769f52bc3eef28afa39c6fc68cadb7d0bd69812ae3a3d71452f519ec3c7aa56",
+            "3db0e7620b0d635947a84c196fd973df"
+        ),
+        (
+            3_145_735, "f578a61853ca2f4272dba551bd868420e22302fbb6d6dfc0cc80da1d2c7b779f",
+            "6fca2ec0e3e5f43862cb94c36b8a258f"
+        ),
     ]
 
     @Test func abcStandardVectors() {
@@ -78,7 +90,8 @@ import Testing
             try FileHasher().digests(ofFileAt: directory.url.path)
         } throws: { error in
             let error = error as! StoreError
-            return error.code == .io && error.message.contains("is a directory") && error.message.contains(directory.url.path)
+            return error.code == .io && error.message.contains("is a directory")
+                && error.message.contains(directory.url.path)
         }
         #expect {
             try FileHasher().digests(ofFileAt: directory.path("absent.csv"))

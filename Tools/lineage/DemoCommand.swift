@@ -52,15 +52,18 @@ struct DemoCommand: ParsableCommand {
 
         let store = try LineageStore.open(at: db)
         defer { store.close() }
-        print("LineageStore demo — database \(store.path) (format v\(store.formatInfo.major), \(store.formatInfo.createdBy))\n")
+        print(
+            "LineageStore demo — database \(store.path) (format v\(store.formatInfo.major), \(store.formatInfo.createdBy))\n"
+        )
 
         let files = try writeImportFiles(into: work)
         print("1. Hash and register \(files.count) import files (SHA-256 + XXH3-128, one pass):")
         for file in files {
             let result = try store.hashFile(at: file.path, register: true)
-            print("   \(result.digests.sha256Hex!.prefix(16))…  \(result.digests.xxh3Hex.prefix(16))…  "
-                + "\(humanBytes(Double(result.digests.size)).padding(toLength: 10, withPad: " ", startingAt: 0)) "
-                + file.lastPathComponent)
+            print(
+                "   \(result.digests.sha256Hex!.prefix(16))…  \(result.digests.xxh3Hex.prefix(16))…  "
+                    + "\(humanBytes(Double(result.digests.size)).padding(toLength: 10, withPad: " ", startingAt: 0)) "
+                    + file.lastPathComponent)
         }
 
         print("\n2. Check them again: unchanged files come from the stat cache, nothing is re-read:")
@@ -73,15 +76,19 @@ struct DemoCommand: ParsableCommand {
         try handle.write(contentsOf: Data("9999,late row,0.00\n".utf8))
         try handle.close()
         let rehashed = try store.hashFile(at: changed.path, register: true)
-        print("   after appending a row to \(changed.lastPathComponent): from cache = \(rehashed.fromCache), "
-            + "new content \(rehashed.digests.sha256Hex!.prefix(16))…")
+        print(
+            "   after appending a row to \(changed.lastPathComponent): from cache = \(rehashed.fromCache), "
+                + "new content \(rehashed.digests.sha256Hex!.prefix(16))…")
         let seen = try store.seenBefore(fileAt: files[0].path)
-        print("   have we seen \(files[0].lastPathComponent) before? \(seen.map { "yes, \($0.seenCount) sightings" } ?? "no")")
+        print(
+            "   have we seen \(files[0].lastPathComponent) before? \(seen.map { "yes, \($0.seenCount) sightings" } ?? "no")"
+        )
 
         print("\n3. Duplicate files (same content under different names):")
         for duplicate in try store.duplicates() {
-            print("   \(duplicate.content.sha256.prefix(8).map { String(format: "%02x", $0) }.joined())…  "
-                + "\(humanBytes(Double(duplicate.content.size)))  seen \(duplicate.content.seenCount)×:")
+            print(
+                "   \(duplicate.content.sha256.prefix(8).map { String(format: "%02x", $0) }.joined())…  "
+                    + "\(humanBytes(Double(duplicate.content.size)))  seen \(duplicate.content.seenCount)×:")
             for sighting in duplicate.sightings { print("     - \((sighting.location as NSString).lastPathComponent)") }
         }
         let indexed = try store.contents(xxh3: rehashed.digests.xxh3)
@@ -93,7 +100,9 @@ struct DemoCommand: ParsableCommand {
             print("   \(kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(count) records")
         }
         for name in ["meta", "records", "index", "events"] {
-            print("   database \(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(stats.databases[name]?.entries ?? 0) entries")
+            print(
+                "   database \(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(stats.databases[name]?.entries ?? 0) entries"
+            )
         }
         let fileSize = (try fileManager.attributesOfItem(atPath: store.path)[.size] as? NSNumber)?.doubleValue ?? 0
         print("   file size \(humanBytes(fileSize)), map \(humanBytes(Double(stats.environment.mapSize)))")
@@ -104,8 +113,9 @@ struct DemoCommand: ParsableCommand {
             let start = Date()
             _ = try FileHasher(algorithms: algorithms).digests(ofFileAt: big)
             let seconds = Date().timeIntervalSince(start)
-            print("   \(algorithms.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) "
-                + "\(humanBytes(Double(scale.bigFileBytes) / seconds))/s")
+            print(
+                "   \(algorithms.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) "
+                    + "\(humanBytes(Double(scale.bigFileBytes) / seconds))/s")
         }
         print("\nInspect the file with: mdb_stat -n -a \(db)")
     }
@@ -118,8 +128,10 @@ struct DemoCommand: ParsableCommand {
             return Data(text.utf8)
         }
         var urls: [URL] = []
-        for (name, seed, rows) in [("customers.csv", 1, 500), ("orders.csv", 2, 2_000), ("products.csv", 3, 300),
-                                   ("refunds.csv", 4, 50)] {
+        for (name, seed, rows) in [
+            ("customers.csv", 1, 500), ("orders.csv", 2, 2_000), ("products.csv", 3, 300),
+            ("refunds.csv", 4, 50),
+        ] {
             let url = directory.appendingPathComponent(name)
             try csv(seed, rows: rows).write(to: url)
             urls.append(url)

@@ -69,7 +69,8 @@ struct HashCommand: ParsableCommand {
         switch format {
         case .json:
             let objects = results.map(Self.object)
-            let data = try! JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+            let data = try! JSONSerialization.data(
+                withJSONObject: objects, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
             return String(decoding: data, as: UTF8.self) + "\n"
         case .jsonl:
             return results.map { jsonLine(Self.object($0)) + "\n" }.joined()

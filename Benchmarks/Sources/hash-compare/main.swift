@@ -82,7 +82,10 @@ print("File: \(sizeMiB) MiB in the page cache; median of \(runs) interleaved run
 print("| tool | median s | MiB/s | peak RSS MiB |")
 print("|---|---:|---:|---:|")
 for (index, tool) in tools.enumerated() {
-    print(String(format: "| %@ | %.3f | %.0f | %.1f |", tool.0, median(times[index]), rates[index], Double(memory[index]) / 1024))
+    print(
+        String(
+            format: "| %@ | %.3f | %.0f | %.1f |", tool.0, median(times[index]), rates[index],
+            Double(memory[index]) / 1024))
 }
 print("\n| ratio | value | target |")
 print("|---|---:|---:|")

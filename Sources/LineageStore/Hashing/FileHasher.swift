@@ -40,7 +40,9 @@ public struct FileHasher: Sendable {
         var offset = 0
         while offset < bytes.count {
             let end = min(offset + chunkSize, bytes.count)
-            state.update(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), parallel: algorithms == .sha256AndXXH3 && end - offset >= 1 << 16)
+            state.update(
+                UnsafeRawBufferPointer(rebasing: bytes[offset..<end]),
+                parallel: algorithms == .sha256AndXXH3 && end - offset >= 1 << 16)
             offset = end
         }
         return state.finalize(size: UInt64(bytes.count))
@@ -68,7 +70,8 @@ public struct FileHasher: Sendable {
         let after = try identity(of: fd, path: path)
         guard after == before, digests.size == before.size else {
             throw StoreError(
-                .io, "\(path) changed while being hashed (size \(before.size) → \(after.size), read \(digests.size) bytes)")
+                .io,
+                "\(path) changed while being hashed (size \(before.size) → \(after.size), read \(digests.size) bytes)")
         }
         return (digests, before)
     }
