@@ -44,10 +44,11 @@ let package = Package(
             ],
             path: "Tools/lineage"
         ),
-        .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
-        .testTarget(name: "LineageFormatTests", dependencies: ["LineageFormat"]),
-        .testTarget(name: "LineageStoreTests", dependencies: ["LineageStore", "LMDB", "LineageFormat"]),
-        .testTarget(name: "LineageCLITests", dependencies: ["lineage"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
+        .testTarget(name: "LineageFormatTests", dependencies: ["LineageFormat", "TestSupport"]),
+        .testTarget(name: "LineageStoreTests", dependencies: ["LineageStore", "LMDB", "LineageFormat", "TestSupport"]),
+        .testTarget(name: "LineageCLITests", dependencies: ["lineage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

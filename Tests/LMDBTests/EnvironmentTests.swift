@@ -1,5 +1,6 @@
 import Foundation
 import LMDB
+import TestSupport
 import Testing
 
 @Suite struct EnvironmentTests {
@@ -192,8 +193,8 @@ import Testing
         let path = directory.path("a.lineage")
         let env = try Environment.open(EnvironmentOptions(path: path))
         for name in ["meta", "records", "index", "events"] { _ = try env.openDatabase(name) }
-        let result = try run(tool, ["-n", "-a", path])
+        let result = try runProcess(tool, ["-n", "-a", path])
         #expect(result.status == 0)
-        for name in ["meta", "records", "index", "events"] { #expect(result.output.contains("Status of \(name)")) }
+        for name in ["meta", "records", "index", "events"] { #expect(result.stdout.contains("Status of \(name)")) }
     }
 }

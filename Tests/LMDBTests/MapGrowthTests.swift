@@ -1,5 +1,6 @@
 import Foundation
 import LMDB
+import TestSupport
 import Testing
 
 @Suite struct MapGrowthTests {
@@ -59,8 +60,8 @@ import Testing
         let dump = "VERSION=3\nformat=bytevalue\ntype=btree\nmapsize=67108864\nHEADER=END\n" + entries + "DATA=END\n"
         let dumpPath = directory.path("dump.txt")
         try dump.write(toFile: dumpPath, atomically: true, encoding: .utf8)
-        let result = try run(tool, ["-n", "-s", "extra", "-f", dumpPath, path])
-        #expect(result.status == 0, "\(result.output)")
+        let result = try runProcess(tool, ["-n", "-s", "extra", "-f", dumpPath, path])
+        #expect(result.status == 0, "\(result.stdout)")
         let extra = try env.openDatabase("extra")
         #expect(try env.info().mapSize == 64 << 20)
         #expect(try env.read { try $0.count(extra) } == 400)

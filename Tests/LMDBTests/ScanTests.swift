@@ -1,4 +1,5 @@
 import LMDB
+import TestSupport
 import Testing
 
 @Suite struct ScanTests {
@@ -19,9 +20,8 @@ import Testing
         let directory = try TemporaryDirectory()
         let env = try Environment.open(EnvironmentOptions(path: directory.path("scan.lineage")))
         let db = try env.openDatabase("index")
-        var rng = SystemRandomNumberGenerator()
-        let seed = UInt64.random(in: 0...UInt64.max, using: &rng)
-        var generator = SplitMix(seed: seed)
+        var generator = SeededGenerator()
+        let seed = generator.seed
         let alphabet: [UInt8] = [0x00, 0x01, 0x7F, 0xFE, 0xFF]
         func randomKey() -> [UInt8] {
             (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
@@ -89,18 +89,5 @@ import Testing
         #expect {
             try env.read { txn in try txn.withCursor(db) { cursor in try cursor.deleteCurrent() } }
         } throws: { ($0 as? LMDBError)?.code == .readOnly }
-    }
-}
-
-/// SplitMix64, seeded so a failing case can be replayed from its printed seed.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

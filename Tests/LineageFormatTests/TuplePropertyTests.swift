@@ -1,5 +1,6 @@
 import Foundation
 import LineageFormat
+import TestSupport
 import Testing
 
 /// Property tests over random tuples: byte order is tuple order, decoding inverts encoding, and a tuple's

@@ -1,5 +1,6 @@
 import Foundation
 import LineageStore
+import TestSupport
 import Testing
 
 @Suite struct ContentRegistryTests {

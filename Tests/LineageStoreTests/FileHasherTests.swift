@@ -1,5 +1,6 @@
 import Foundation
 import LineageStore
+import TestSupport
 import Testing
 
 @Suite struct FileHasherTests {
@@ -77,8 +78,9 @@ import Testing
             let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
             let path = try directory.write("random-\(index).bin", bytes)
             let (digests, _) = try FileHasher().digests(ofFileAt: path)
-            let sha = try run("/usr/bin/sha256sum", [path]).output.split(separator: " ").first.map(String.init)
-            let xxh = try run("/usr/bin/xxhsum", ["-H2", path]).output.split(separator: " ").first.map(String.init)
+            let sha = try runProcess("/usr/bin/sha256sum", [path]).stdout.split(separator: " ").first.map(String.init)
+            let xxh = try runProcess("/usr/bin/xxhsum", ["-H2", path]).stdout.split(separator: " ").first.map(
+                String.init)
             #expect(digests.sha256Hex == sha, "size \(size)")
             #expect(digests.xxh3Hex == xxh, "size \(size)")
         }

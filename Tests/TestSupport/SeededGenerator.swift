@@ -4,11 +4,13 @@ import Foundation
 ///
 /// The seed comes from `LINEAGE_TEST_SEED` when set (to replay a failure), else from the clock; tests print
 /// it in every failure message.
-struct SeededGenerator: RandomNumberGenerator {
-    let seed: UInt64
+public struct SeededGenerator: RandomNumberGenerator {
+    /// The seed this generator started from.
+    public let seed: UInt64
     private var state: UInt64
 
-    init(seed: UInt64? = nil) {
+    /// Creates a generator from `seed`, `LINEAGE_TEST_SEED`, or the clock, in that order.
+    public init(seed: UInt64? = nil) {
         let chosen =
             seed ?? ProcessInfo.processInfo.environment["LINEAGE_TEST_SEED"].flatMap { UInt64($0) }
             ?? UInt64(truncatingIfNeeded: DispatchTime.now().uptimeNanoseconds)
@@ -16,7 +18,7 @@ struct SeededGenerator: RandomNumberGenerator {
         self.state = chosen
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
