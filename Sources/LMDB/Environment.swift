@@ -112,31 +112,7 @@ public final class Environment: @unchecked Sendable {
     ///
     /// Keep it short: a long read transaction keeps old pages from being reused by writers.
     public func read<T>(_ body: (Transaction) throws -> T) throws -> T {
-        while true {
-            let outcome: Result<T, any Error>? = lock.withShared {
-                let txn: Transaction
-                do {
-                    guard let begun = try begin(readOnly: true) else { return nil }
-                    txn = begun
-                } catch { return .failure(error) }
-                // Committing (not aborting) keeps the handles of databases opened in this transaction.
-                return Result {
-                    do {
-                        let value = try body(txn)
-                        try txn.commit()
-                        return value
-                    } catch {
-                        txn.abort()
-                        throw error
-                    }
-                }
-            }
-            guard let outcome else {
-                try adoptForeignGrowth()
-                continue
-            }
-            return try outcome.get()
-        }
+        try run(readOnly: true, body)
     }
 
     /// Runs `body` in a write transaction: commits when it returns, aborts when it throws.
@@ -148,12 +124,19 @@ public final class Environment: @unchecked Sendable {
         if options.readOnly {
             throw LMDBError(code: .readOnly, operation: "mdb_txn_begin", message: "\(path) is open read-only")
         }
+        return try run(readOnly: false, body)
+    }
+
+    /// Runs `body` in a transaction that commits when it returns and aborts when it throws, adopting another
+    /// process's map growth before it begins and, for writes, growing the map and replaying after
+    /// `MDB_MAP_FULL`. Read transactions commit too: that keeps the handles of databases opened in them.
+    private func run<T>(readOnly: Bool, _ body: (Transaction) throws -> T) throws -> T {
         while true {
             var mustGrow = false
             let outcome: Result<T, any Error>? = lock.withShared {
                 let txn: Transaction
                 do {
-                    guard let begun = try begin(readOnly: false) else { return nil }
+                    guard let begun = try begin(readOnly: readOnly) else { return nil }
                     txn = begun
                 } catch { return .failure(error) }
                 do {

@@ -12,7 +12,8 @@ struct Databases: Sendable {
     let index: Database
     let events: Database
 
-    static let names = ["meta", "records", "index", "events"]
+    /// Every database, in the order above.
+    var all: [Database] { [meta, records, index, events] }
 
     init(environment: Environment) throws {
         meta = try environment.openDatabase("meta")

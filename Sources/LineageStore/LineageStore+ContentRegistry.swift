@@ -32,16 +32,20 @@ public struct DuplicateContent: Sendable, Equatable {
 }
 
 extension LineageStore {
-    static func contentKey(_ sha256: [UInt8]) -> [TupleElement] {
-        [.int(Int64(RecordKind.content.rawValue)), .bytes(sha256)]
+    static func contentKey(_ sha256: [UInt8]) -> [UInt8] {
+        TupleCodec.encode([.int(Int64(RecordKind.content.rawValue)), .bytes(sha256)])
     }
 
-    static func sightingKey(_ sha256: [UInt8], _ location: String) -> [TupleElement] {
-        [.int(Int64(RecordKind.sighting.rawValue)), .bytes(sha256), .bytes(XXH3.hash128(location).canonicalBytes)]
+    static func sightingPrefix(_ sha256: [UInt8]) -> [TupleElement] {
+        [.int(Int64(RecordKind.sighting.rawValue)), .bytes(sha256)]
     }
 
-    static func statCacheKey(_ path: String) -> [TupleElement] {
-        [.int(Int64(RecordKind.statCache.rawValue)), .bytes(XXH3.hash128(path).canonicalBytes)]
+    static func sightingKey(_ sha256: [UInt8], _ location: String) -> [UInt8] {
+        TupleCodec.encode(sightingPrefix(sha256) + [.bytes(XXH3.hash128(location).canonicalBytes)])
+    }
+
+    static func statCacheKey(_ path: String) -> [UInt8] {
+        TupleCodec.encode([.int(Int64(RecordKind.statCache.rawValue)), .bytes(XXH3.hash128(path).canonicalBytes)])
     }
 
     /// Records that content with `digests` was seen at `location` (a path, `import:ID`, `stage_output:ID`).
@@ -72,9 +76,7 @@ extension LineageStore {
 
     /// Every place the content with this SHA-256 was seen.
     public func sightings(sha256: [UInt8]) throws -> [SightingRecord] {
-        try read {
-            try $0.records(SightingRecord.self, prefix: [.int(Int64(RecordKind.sighting.rawValue)), .bytes(sha256)])
-        }
+        try read { try $0.records(SightingRecord.self, prefix: Self.sightingPrefix(sha256)) }
     }
 
     /// Contents seen at two or more distinct locations, largest first, with their sightings.
@@ -82,8 +84,7 @@ extension LineageStore {
         try read { snapshot in
             let contents = try snapshot.records(ContentRecord.self, prefix: [.int(Int64(RecordKind.content.rawValue))])
             return try contents.compactMap { content -> DuplicateContent? in
-                let sightings = try snapshot.records(
-                    SightingRecord.self, prefix: [.int(Int64(RecordKind.sighting.rawValue)), .bytes(content.sha256)])
+                let sightings = try snapshot.records(SightingRecord.self, prefix: Self.sightingPrefix(content.sha256))
                 return sightings.count >= 2 ? DuplicateContent(content: content, sightings: sightings) : nil
             }
             .sorted { a, b in
@@ -94,7 +95,8 @@ extension LineageStore {
     }
 
     /// Hashes the file at `path`, reusing the stat cache when its size, mtime, inode and device are unchanged,
-    /// and optionally records the content as seen at the file's absolute path.
+    /// and optionally records the content as seen at the file's canonical path (absolute, symbolic links
+    /// resolved), so two spellings of one file are one location.
     ///
     /// - Parameters:
     ///   - algorithms: the digests needed; registering requires SHA-256.
@@ -108,29 +110,19 @@ extension LineageStore {
         if register && algorithms == .xxh3Only {
             throw StoreError(.invalidInput, "registering \(path) needs its SHA-256; hash with sha256+xxh3")
         }
-        let absolute = Self.absolutePath(path)
+        guard let resolved = realpath(path, nil) else { throw StoreError(.io, "cannot open \(path): \(errnoText())") }
+        let absolute = String(cString: resolved)
+        free(resolved)
         var info = stat()
         guard stat(absolute, &info) == 0 else { throw StoreError(.io, "cannot stat \(path): \(errnoText())") }
-        let current = FileIdentity(
-            size: UInt64(info.st_size),
-            modifiedAtNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-            inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
-        if let cached = try cachedDigests(absolute, current, algorithms) {
+        if let cached = try cachedDigests(absolute, FileIdentity(info), algorithms) {
             if register { try recordContent(cached, seenAt: absolute) }
             return HashedFile(path: path, digests: cached, fromCache: true)
         }
         let (digests, identity) = try FileHasher(algorithms: algorithms).digests(ofFileAt: absolute, progress: progress)
         if !options.readOnly {
             try write { context in
-                var entry = StatCacheRecord()
-                entry.path = absolute
-                entry.size = identity.size
-                entry.modifiedAtNanoseconds = identity.modifiedAtNanoseconds
-                entry.inode = identity.inode
-                entry.device = identity.device
-                entry.sha256 = digests.sha256 ?? []
-                entry.xxh3 = digests.xxh3.canonicalBytes
-                entry.hashedAt = context.now
+                let entry = StatCacheRecord(path: absolute, identity: identity, digests: digests, hashedAt: context.now)
                 try context.put(entry, key: Self.statCacheKey(absolute))
                 if register { try context.recordContent(digests, seenAt: absolute) }
             }
@@ -148,19 +140,30 @@ extension LineageStore {
         -> FileDigests?
     {
         guard let entry = try read({ try $0.record(StatCacheRecord.self, key: Self.statCacheKey(path)) }),
-            entry.path == path, entry.size == identity.size,
-            entry.modifiedAtNanoseconds == identity.modifiedAtNanoseconds, entry.inode == identity.inode,
-            entry.device == identity.device, let xxh3 = Digest128(canonical: entry.xxh3),
+            entry.path == path, entry.identity == identity, let xxh3 = Digest128(canonical: entry.xxh3),
             algorithms == .xxh3Only || entry.sha256.count == 32
         else { return nil }
         return FileDigests(size: entry.size, sha256: algorithms == .xxh3Only ? nil : entry.sha256, xxh3: xxh3)
     }
+}
 
-    static func absolutePath(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let cwd = getcwd(&buffer, buffer.count).map { String(cString: $0) } ?? "."
-        return cwd + "/" + path
+extension StatCacheRecord {
+    /// A cache entry saying that `path`, looking like `identity`, had `digests`.
+    init(path: String, identity: FileIdentity, digests: FileDigests, hashedAt: Int64) {
+        self.init()
+        self.path = path
+        size = identity.size
+        modifiedAtNanoseconds = identity.modifiedAtNanoseconds
+        inode = identity.inode
+        device = identity.device
+        sha256 = digests.sha256 ?? []
+        xxh3 = digests.xxh3.canonicalBytes
+        self.hashedAt = hashedAt
+    }
+
+    /// What the file looked like when it was hashed.
+    var identity: FileIdentity {
+        FileIdentity(size: size, modifiedAtNanoseconds: modifiedAtNanoseconds, inode: inode, device: device)
     }
 }
 

@@ -8,40 +8,26 @@ public struct StoreStatistics: Sendable, Equatable {
     public var recordsByKind: [String: Int]
     /// The map's size and use, and the reader table.
     public var environment: EnvironmentInfo
-    /// The page size in bytes.
-    public var pageSize: Int
 }
 
 extension LineageStore {
     /// Counts entries per database and records per kind, in one read transaction.
-    /// - Complexity: O(records) — every primary key is visited once to count kinds.
+    /// - Complexity: O(records): each kind's records are counted by a prefix scan that decodes nothing.
     public func statistics() throws -> StoreStatistics {
         let environmentInfo = try environment.info()
         return try read { snapshot in
             let txn = snapshot.transaction
             var databases: [String: DatabaseStatistics] = [:]
-            for (name, database) in zip(
-                Databases.names,
-                [self.databases.meta, self.databases.records, self.databases.index, self.databases.events])
-            {
-                databases[name] = try txn.statistics(of: database)
-            }
+            for database in self.databases.all { databases[database.name] = try txn.statistics(of: database) }
             var byKind: [String: Int] = [:]
-            try txn.scan(self.databases.records) { key, _ in
-                let kind: String
-                if case .int(let number)? = try? TupleCodec.decode(key).first,
-                    let known = RecordKind.known(UInt16(truncatingIfNeeded: number))
-                {
-                    kind = known.name
-                } else {
-                    kind = "unknown"
-                }
-                byKind[kind, default: 0] += 1
-                return true
+            for kind in RecordKind.all where kind != .formatInfo {
+                let count = try txn.count(
+                    self.databases.records, range: .prefix(TupleCodec.encode([.int(Int64(kind.rawValue))])))
+                if count > 0 { byKind[kind.name] = count }
             }
-            return StoreStatistics(
-                databases: databases, recordsByKind: byKind, environment: environmentInfo,
-                pageSize: databases["records"]?.pageSize ?? 4096)
+            let unknown = (databases["records"]?.entries ?? 0) - byKind.values.reduce(0, +)
+            if unknown > 0 { byKind["unknown"] = unknown }
+            return StoreStatistics(databases: databases, recordsByKind: byKind, environment: environmentInfo)
         }
     }
 }

@@ -67,7 +67,11 @@ public final class LineageStore: Sendable {
         let context = "format description (\"format\") in database 'meta' of \(environment.path)"
         let stored = try environment.read { txn in
             try txn.withValue(in: databases.meta, forKey: formatKey) { bytes in
-                try bytes.map { try decodeFormatInfo($0, context: context) }
+                try bytes.map { bytes in
+                    do { return try FormatInfo(record: bytes, context: context) } catch {
+                        throw StoreError.wrapping(error, context)
+                    }
+                }
             }
         }
         if let stored {
@@ -90,22 +94,6 @@ public final class LineageStore: Sendable {
             try txn.put(info.encodedRecord(), forKey: formatKey, in: databases.meta, options: .noOverwrite)
         }
         return info
-    }
-
-    /// Reads the format description even when its envelope carries a newer major version, so the error can
-    /// name that version rather than fail on the envelope.
-    private static func decodeFormatInfo(_ bytes: UnsafeRawBufferPointer, context: String) throws -> FormatInfo {
-        if let version = bytes.first, version > FormatVersion.major {
-            throw StoreError(
-                .newerFormat,
-                "\(context): written by format version \(version); this library reads up to version \(FormatVersion.major)"
-            )
-        }
-        do {
-            return try FormatInfo(record: bytes, context: context)
-        } catch {
-            throw StoreError(.damagedRecord, error.message, underlying: error)
-        }
     }
 
     /// Closes the store; later calls fail with a `.storage` error. Idempotent.
@@ -145,10 +133,13 @@ public final class LineageStore: Sendable {
 }
 
 extension StoreError {
-    /// `error` itself if it is a ``StoreError``, else a `.storage` or `.damagedRecord` error wrapping it.
+    /// `error` itself if it is a ``StoreError``, else a `.storage`, `.newerFormat` or `.damagedRecord` error
+    /// wrapping it.
     static func wrapping(_ error: any Error, _ what: String) -> StoreError {
         switch error {
         case let error as StoreError: error
+        case let error as FormatError where error.code == .unsupportedFormatVersion:
+            StoreError(.newerFormat, error.message, underlying: error)
         case let error as FormatError: StoreError(.damagedRecord, error.message, underlying: error)
         case let error as LMDBError: StoreError(.storage, "\(what): \(error.message)", underlying: error)
         default: StoreError(.storage, "\(what): \(error)", underlying: error)

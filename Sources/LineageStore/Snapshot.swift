@@ -14,52 +14,48 @@ public class Snapshot {
         self.path = path
     }
 
-    func context(_ database: Database, _ key: [UInt8]) -> String {
+    func context(_ database: Database, _ key: some Collection<UInt8>) -> String {
         "record \(TupleCodec.describe(key)) in database \(database) of \(path)"
     }
 
-    /// The record of type `R` under `key` in `database`, checked and decoded, or `nil` if absent.
-    /// - Throws: ``StoreError`` `.damagedRecord` naming the database and key when the checksum fails.
-    func record<R: RecordCodable>(_ type: R.Type, key: [UInt8], in database: Database) throws -> R? {
-        try transaction.withValue(in: database, forKey: key) { bytes -> R? in
-            guard let bytes else { return nil }
-            do {
-                return try R(record: bytes, context: context(database, key))
-            } catch {
-                throw StoreError.wrapping(error, "decoding \(context(database, key))")
-            }
+    /// Checks and decodes a stored record; a failure names the database and key.
+    private func decode<R: RecordCodable>(
+        _ type: R.Type, _ bytes: UnsafeRawBufferPointer, key: some Collection<UInt8>, in database: Database
+    ) throws -> R {
+        let context = context(database, key)
+        do {
+            return try R(record: bytes, context: context)
+        } catch {
+            throw StoreError.wrapping(error, "decoding \(context)")
         }
     }
 
-    /// The primary record of type `R` under the tuple `key`.
-    func record<R: RecordCodable>(_ type: R.Type, key: [TupleElement]) throws -> R? {
-        try record(type, key: TupleCodec.encode(key), in: databases.records)
+    /// The record of type `R` under the encoded `key` in `database` (default `records`), checked and decoded,
+    /// or `nil` if absent.
+    /// - Throws: ``StoreError`` `.damagedRecord` naming the database and key when the checksum fails.
+    func record<R: RecordCodable>(_ type: R.Type, key: [UInt8], in database: Database? = nil) throws -> R? {
+        let database = database ?? databases.records
+        return try transaction.withValue(in: database, forKey: key) { bytes in
+            try bytes.map { try decode(type, $0, key: key, in: database) }
+        }
     }
 
-    /// Decodes every record of type `R` whose key starts with `prefix`, in key order.
-    func records<R: RecordCodable>(
-        _ type: R.Type, prefix: [TupleElement], in database: Database? = nil, direction: ScanDirection = .forward,
-        limit: Int = .max
-    ) throws -> [R] {
-        let database = database ?? databases.records
+    /// Decodes every record of type `R` in `records` whose key starts with `prefix`, in key order.
+    func records<R: RecordCodable>(_ type: R.Type, prefix: [TupleElement]) throws -> [R] {
         var out: [R] = []
-        try transaction.scan(database, range: .prefix(TupleCodec.encode(prefix)), direction: direction) { key, value in
-            do {
-                out.append(try R(record: value, context: context(database, Array(key))))
-            } catch {
-                throw StoreError.wrapping(error, "decoding \(context(database, Array(key)))")
-            }
-            return out.count < limit
+        try transaction.scan(databases.records, range: .prefix(TupleCodec.encode(prefix))) { key, value in
+            out.append(try decode(type, value, key: key, in: databases.records))
+            return true
         }
         return out
     }
 
     /// The keys (decoded) of the index entries starting with `prefix`.
-    func indexKeys(prefix: [TupleElement], limit: Int = .max) throws -> [[TupleElement]] {
+    func indexKeys(prefix: [TupleElement]) throws -> [[TupleElement]] {
         var out: [[TupleElement]] = []
         try transaction.scan(databases.index, range: .prefix(TupleCodec.encode(prefix))) { key, _ in
             out.append(try TupleCodec.decode(key))
-            return out.count < limit
+            return true
         }
         return out
     }
@@ -75,9 +71,9 @@ public final class WriteContext: Snapshot {
         super.init(transaction: transaction, databases: databases, path: path)
     }
 
-    /// Stores `record` under the tuple `key` in `records`.
-    func put<R: RecordCodable>(_ record: R, key: [TupleElement]) throws {
-        try transaction.put(record.encodedRecord(), forKey: TupleCodec.encode(key), in: databases.records)
+    /// Stores `record` under the encoded `key` in `records`.
+    func put<R: RecordCodable>(_ record: R, key: [UInt8]) throws {
+        try transaction.put(record.encodedRecord(), forKey: key, in: databases.records)
     }
 
     /// Adds an index entry `key` → empty value.

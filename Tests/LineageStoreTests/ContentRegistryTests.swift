@@ -29,6 +29,21 @@ import Testing
         #expect(try store.seenBefore(fileAt: unseen) == nil)
     }
 
+    @Test func twoSpellingsOfOneFileAreOneLocationNotADuplicate() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LineageStore.open(at: directory.path("db.lineage"), options: testOptions())
+        let path = try directory.write("data.csv", Array("x\n".utf8))
+        let link = directory.path("link.csv")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        let first = try store.hashFile(at: path, register: true)
+        let second = try store.hashFile(at: directory.url.path + "/./link.csv", register: true)
+        #expect(second.fromCache, "the stat cache is keyed by the canonical path")
+        let sightings = try store.sightings(sha256: first.digests.sha256!)
+        #expect(sightings.count == 1)
+        #expect(sightings.first?.count == 2)
+        #expect(try store.duplicates().isEmpty)
+    }
+
     @Test func aChangedFileGetsANewContentAndTheStatCacheIsInvalidated() throws {
         let directory = try TemporaryDirectory()
         let store = try LineageStore.open(at: directory.path("db.lineage"), options: testOptions())

@@ -128,35 +128,36 @@ struct DemoCommand: ParsableCommand {
             return Data(text.utf8)
         }
         var urls: [URL] = []
-        for (name, seed, rows) in [
-            ("customers.csv", 1, 500), ("orders.csv", 2, 2_000), ("products.csv", 3, 300),
-            ("refunds.csv", 4, 50),
-        ] {
+        let files: [(String, Data)] = [
+            ("customers.csv", csv(1, rows: 500)), ("orders.csv", csv(2, rows: 2_000)),
+            ("products.csv", csv(3, rows: 300)), ("refunds.csv", csv(4, rows: 50)),
+        ]
+        for (name, data) in files + [("customers (1).csv", files[0].1)] {
             let url = directory.appendingPathComponent(name)
-            try csv(seed, rows: rows).write(to: url)
+            try data.write(to: url)
             urls.append(url)
         }
-        let copy = directory.appendingPathComponent("customers (1).csv")
-        try csv(1, rows: 500).write(to: copy)
-        urls.append(copy)
         let big = directory.appendingPathComponent("events-archive.bin")
-        fileManagerCreate(big, bytes: scale.bigFileBytes)
+        try writePseudoRandomFile(big, bytes: scale.bigFileBytes)
         urls.append(big)
         return urls
     }
 
-    private func fileManagerCreate(_ url: URL, bytes: Int) {
-        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-        let handle = try! FileHandle(forWritingTo: url)
-        var generator = UInt64(0x9E37_79B9_7F4A_7C15)
-        var block = [UInt8](repeating: 0, count: 1 << 20)
-        for _ in 0..<(bytes >> 20) {
-            for index in stride(from: 0, to: block.count, by: 8) {
-                generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                withUnsafeBytes(of: generator) { block.replaceSubrange(index..<index + 8, with: $0) }
-            }
-            handle.write(Data(block))
+    /// Writes `bytes` (a multiple of 1 MiB) of deterministic pseudo-random data, 1 MiB at a time.
+    private func writePseudoRandomFile(_ url: URL, bytes: Int) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
-        try? handle.close()
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var block = [UInt64](repeating: 0, count: (1 << 20) / 8)
+        for _ in 0..<(bytes >> 20) {
+            for index in block.indices {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                block[index] = state
+            }
+            try handle.write(contentsOf: block.withUnsafeBytes { Data($0) })
+        }
     }
 }

@@ -49,10 +49,8 @@ struct HashCommand: ParsableCommand {
 
     private func hash(_ file: String, algorithms: FileHasher.Algorithms, store: LineageStore?) throws -> HashedFile {
         if file == "-" {
-            let bar = ProgressBar(label: "stdin", enabled: false)
             let digests = try FileHasher(algorithms: algorithms).digests(ofStream: STDIN_FILENO, name: "standard input")
-            bar.finish()
-            if let store, register { try store.recordContent(digests, seenAt: "stdin") }
+            try store?.recordContent(digests, seenAt: "stdin")
             return HashedFile(path: "-", digests: digests, fromCache: false)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? UInt64) ?? 0

@@ -22,6 +22,12 @@ public struct FileDigests: Sendable, Hashable {
     public var xxh3Hex: String { xxh3.hex }
 }
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What a file looked like when it was hashed: the identity the stat cache compares.
 public struct FileIdentity: Sendable, Hashable {
     /// Size in bytes.
@@ -32,4 +38,20 @@ public struct FileIdentity: Sendable, Hashable {
     public var inode: UInt64
     /// Device number.
     public var device: UInt64
+
+    /// Creates an identity from its parts.
+    public init(size: UInt64, modifiedAtNanoseconds: Int64, inode: UInt64, device: UInt64) {
+        self.size = size
+        self.modifiedAtNanoseconds = modifiedAtNanoseconds
+        self.inode = inode
+        self.device = device
+    }
+
+    /// The identity in a `stat` result.
+    init(_ info: stat) {
+        self.init(
+            size: UInt64(info.st_size),
+            modifiedAtNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+    }
 }

@@ -90,10 +90,7 @@ public struct FileHasher: Sendable {
         guard fstat(fd, &info) == 0 else { throw StoreError(.io, "cannot stat \(path): \(errnoText())") }
         if info.st_mode & S_IFMT == S_IFDIR { throw StoreError(.io, "\(path) is a directory, not a file") }
         guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError(.io, "\(path) is not a regular file") }
-        return FileIdentity(
-            size: UInt64(info.st_size),
-            modifiedAtNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-            inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+        return FileIdentity(info)
     }
 
     private func digests(
@@ -105,11 +102,11 @@ public struct FileHasher: Sendable {
         var current = 0
         var filled = try readChunk(fd, into: buffers[current], name: name)
         var total: UInt64 = 0
+        let reader = ReadResult()
         while filled > 0 {
             let chunk = UnsafeRawBufferPointer(rebasing: buffers[current][..<filled])
             let next = 1 - current
             let nextBuffer = buffers[next]
-            let reader = ReadResult()
             state.update(chunk, parallel: true) {
                 reader.capture { try readChunk(fd, into: nextBuffer, name: name) }
             }
