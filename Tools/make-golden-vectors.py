@@ -102,6 +102,25 @@ RECORDS = [
     record_vector("stat cache entry", "StatCacheEntry", 18, 1,
                   'path: "/data/in.csv" size: 0 modified_at_ns: -5 inode: 18446744073709551615 device: 2049 '
                   'sha256: "" xxh3_128: "\\377" hashed_at: 1'),
+    record_vector("job with batch ids and metadata", "Job", 2, 1,
+                  'id: "job-42" website_id: "site-1" process_type: "sync" status: "running" '
+                  'started_at: 1736190930000000 updated_at: 1736190931000000 urls_discovered: 3 urls_updated: 1 '
+                  'batch_ids: "b-1" batch_ids: "b-2" error_count: 1 last_error: "timeout" '
+                  'metadata: "{\\"trigger\\":\\"cron\\"}" next_event_sequence: 2'),
+    record_vector("page with content hash", "Page", 3, 1,
+                  'id: "p1" website_id: "site-1" url: "https://example.com/a?q=\\303\\251" status: "active" '
+                  'content_hash: "' + "".join(f"\\{b:03o}" for b in bytes(range(16))) + '" '
+                  'created_by_process_id: "job-1" last_updated_by_process_id: "job-2" batch_id: "b-2" '
+                  'created_at: 1 updated_at: 2 version_count: 2'),
+    record_vector("schedule with lease and duration", "Schedule", 5, 1,
+                  'user_id: "u1" last_batch_crawl_at: 1736190930000000 next_scheduled_crawl_at: 1736277330000000 '
+                  'frequency_hours: 24 last_duration_seconds: 12.5 sources_crawled: 4 sources_failed: 1 '
+                  'lease_owner: "crawler-a" lease_since: 5 lease_expires_at: 6 lease_recoveries: 1'),
+    record_vector("stage definition with repeated dependencies", "StageDefinition", 10, 1,
+                  'name: "chunker" depends_on: "markdown-conversion" depends_on: "markdown-optimizer" '
+                  'optional: false max_retries: 3 description: "split" position: 3'),
+    record_vector("import row", "ImportRow", 8, 1,
+                  'import_id: "imp-1" sequence: 0 table_name: "customers" row_key: "id=7"'),
 ]
 
 

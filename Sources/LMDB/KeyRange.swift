@@ -36,7 +36,7 @@ public struct KeyRange: Sendable, Equatable {
     }
 
     /// The smallest key greater than every key with this prefix, or `nil` if there is none (all 0xFF).
-    static func prefixSuccessor(_ prefix: [UInt8]) -> [UInt8]? {
+    public static func prefixSuccessor(_ prefix: [UInt8]) -> [UInt8]? {
         var bytes = prefix
         while let last = bytes.last {
             if last < 0xFF {
@@ -46,6 +46,11 @@ public struct KeyRange: Sendable, Equatable {
             bytes.removeLast()
         }
         return nil
+    }
+
+    /// Whether `key` lies inside the range.
+    public func contains(_ key: [UInt8]) -> Bool {
+        key.withUnsafeBytes { isAboveLower($0) && isBelowUpper($0) }
     }
 
     /// Whether `key` lies above the lower bound.

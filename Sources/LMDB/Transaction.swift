@@ -20,6 +20,8 @@ public final class Transaction {
     }
 
     var environmentPath: String { environment.path }
+    /// The largest key this transaction's environment accepts.
+    public var maxKeySize: Int { environment.maxKeySize }
 
     func liveHandle() throws(LMDBError) -> OpaquePointer {
         guard let handle else {

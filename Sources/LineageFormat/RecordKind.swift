@@ -20,6 +20,32 @@ public struct RecordKind: Hashable, Sendable, Comparable, CustomStringConvertibl
 
     /// The file's format description, in the `meta` database.
     public static let formatInfo = RecordKind(1, "format_info")
+    /// A process job: an ingestion, sync or crawl run.
+    public static let job = RecordKind(2, "job")
+    /// A crawled page with its lineage.
+    public static let page = RecordKind(3, "page")
+    /// One change of a page, in the `events` database.
+    public static let pageVersion = RecordKind(4, "page_version")
+    /// A user's crawl schedule.
+    public static let schedule = RecordKind(5, "schedule")
+    /// A user's crawl source.
+    public static let source = RecordKind(6, "source")
+    /// A file import.
+    public static let importRun = RecordKind(7, "import")
+    /// A row an import wrote.
+    public static let importRow = RecordKind(8, "import_row")
+    /// A document going through the stage pipeline.
+    public static let document = RecordKind(9, "document")
+    /// A processing stage and its dependencies.
+    public static let stageDefinition = RecordKind(10, "stage_definition")
+    /// A document's state at one stage.
+    public static let documentStage = RecordKind(11, "document_stage")
+    /// A file a stage produced for a document.
+    public static let stageOutput = RecordKind(12, "stage_output")
+    /// A document's workflow summary.
+    public static let workflow = RecordKind(13, "workflow")
+    /// A job's timeline event or error, in the `events` database.
+    public static let event = RecordKind(14, "event")
     /// A distinct file content, keyed by SHA-256.
     public static let content = RecordKind(16, "content")
     /// A place where a content was seen.
@@ -28,7 +54,10 @@ public struct RecordKind: Hashable, Sendable, Comparable, CustomStringConvertibl
     public static let statCache = RecordKind(18, "stat_cache")
 
     /// Every kind this version defines.
-    public static let all: [RecordKind] = [.formatInfo, .content, .sighting, .statCache]
+    public static let all: [RecordKind] = [
+        .formatInfo, .job, .page, .pageVersion, .schedule, .source, .importRun, .importRow, .document,
+        .stageDefinition, .documentStage, .stageOutput, .workflow, .event, .content, .sighting, .statCache,
+    ]
 
     /// The kind with number `rawValue`, or `nil` if this version does not define it.
     public static func known(_ rawValue: UInt16) -> RecordKind? { all.first { $0.rawValue == rawValue } }

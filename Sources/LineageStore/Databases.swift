@@ -15,6 +15,14 @@ struct Databases: Sendable {
     /// Every database, in the order above.
     var all: [Database] { [meta, records, index, events] }
 
+    /// The database a record type lives in.
+    subscript(database: RecordDatabase) -> Database {
+        switch database {
+        case .records: records
+        case .events: events
+        }
+    }
+
     init(environment: Environment) throws {
         meta = try environment.openDatabase("meta")
         records = try environment.openDatabase("records")

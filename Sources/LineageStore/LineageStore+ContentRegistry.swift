@@ -32,22 +32,6 @@ public struct DuplicateContent: Sendable, Equatable {
 }
 
 extension LineageStore {
-    static func contentKey(_ sha256: [UInt8]) -> [UInt8] {
-        TupleCodec.encode([.int(Int64(RecordKind.content.rawValue)), .bytes(sha256)])
-    }
-
-    static func sightingPrefix(_ sha256: [UInt8]) -> [TupleElement] {
-        [.int(Int64(RecordKind.sighting.rawValue)), .bytes(sha256)]
-    }
-
-    static func sightingKey(_ sha256: [UInt8], _ location: String) -> [UInt8] {
-        TupleCodec.encode(sightingPrefix(sha256) + [.bytes(XXH3.hash128(location).canonicalBytes)])
-    }
-
-    static func statCacheKey(_ path: String) -> [UInt8] {
-        TupleCodec.encode([.int(Int64(RecordKind.statCache.rawValue)), .bytes(XXH3.hash128(path).canonicalBytes)])
-    }
-
     /// Records that content with `digests` was seen at `location` (a path, `import:ID`, `stage_output:ID`).
     ///
     /// The first sighting creates the content record and its XXH3-128 index entry; every sighting bumps the
@@ -60,31 +44,28 @@ extension LineageStore {
 
     /// The content with this SHA-256, or `nil` if it was never seen.
     public func content(sha256: [UInt8]) throws -> ContentRecord? {
-        try read { try $0.record(ContentRecord.self, key: Self.contentKey(sha256)) }
+        try read { try $0.fetch(ContentRecord.self, [.bytes(sha256)]) }
     }
 
     /// The contents whose XXH3-128 is `xxh3` (one, barring a collision), through the XXH3 index.
     public func contents(xxh3: Digest128) throws -> [ContentRecord] {
         try read { snapshot in
-            try snapshot.indexKeys(prefix: [.int(IndexID.contentByXXH3), .bytes(xxh3.canonicalBytes)]).compactMap {
-                key in
-                guard case .bytes(let sha256) = key.last else { return nil }
-                return try snapshot.record(ContentRecord.self, key: Self.contentKey(sha256))
-            }
+            try snapshot.query(ContentRecord.self, IndexQuery(.contentByXXH3, equal: [.bytes(xxh3.canonicalBytes)]))
+                .records
         }
     }
 
     /// Every place the content with this SHA-256 was seen.
     public func sightings(sha256: [UInt8]) throws -> [SightingRecord] {
-        try read { try $0.records(SightingRecord.self, prefix: Self.sightingPrefix(sha256)) }
+        try read { try $0.records(SightingRecord.self, prefix: [.bytes(sha256)]) }
     }
 
     /// Contents seen at two or more distinct locations, largest first, with their sightings.
     public func duplicates() throws -> [DuplicateContent] {
         try read { snapshot in
-            let contents = try snapshot.records(ContentRecord.self, prefix: [.int(Int64(RecordKind.content.rawValue))])
+            let contents = try snapshot.records(ContentRecord.self)
             return try contents.compactMap { content -> DuplicateContent? in
-                let sightings = try snapshot.records(SightingRecord.self, prefix: Self.sightingPrefix(content.sha256))
+                let sightings = try snapshot.records(SightingRecord.self, prefix: [.bytes(content.sha256)])
                 return sightings.count >= 2 ? DuplicateContent(content: content, sightings: sightings) : nil
             }
             .sorted { a, b in
@@ -123,7 +104,7 @@ extension LineageStore {
         if !options.readOnly {
             try write { context in
                 let entry = StatCacheRecord(path: absolute, identity: identity, digests: digests, hashedAt: context.now)
-                try context.put(entry, key: Self.statCacheKey(absolute))
+                try context.save(entry)
                 if register { try context.recordContent(digests, seenAt: absolute) }
             }
         }
@@ -139,7 +120,7 @@ extension LineageStore {
     private func cachedDigests(_ path: String, _ identity: FileIdentity, _ algorithms: FileHasher.Algorithms) throws
         -> FileDigests?
     {
-        guard let entry = try read({ try $0.record(StatCacheRecord.self, key: Self.statCacheKey(path)) }),
+        guard let entry = try read({ try $0.fetch(StatCacheRecord.self, [.hashed(path)]) }),
             entry.path == path, entry.identity == identity, let xxh3 = Digest128(canonical: entry.xxh3),
             algorithms == .xxh3Only || entry.sha256.count == 32
         else { return nil }
@@ -177,20 +158,17 @@ extension WriteContext {
         guard !location.isEmpty, !location.utf8.contains(0) else {
             throw StoreError(.invalidInput, "a content location must be non-empty and free of NUL bytes")
         }
-        let key = LineageStore.contentKey(sha256)
-        var content = try record(ContentRecord.self, key: key) ?? ContentRecord()
+        var content = try fetch(ContentRecord.self, [.bytes(sha256)]) ?? ContentRecord()
         if content.sha256.isEmpty {
             content.sha256 = sha256
             content.xxh3 = digests.xxh3.canonicalBytes
             content.size = digests.size
             content.firstSeenAt = now
-            try putIndex([.int(IndexID.contentByXXH3), .bytes(content.xxh3), .bytes(sha256)])
         }
         content.lastSeenAt = now
         content.seenCount += 1
-        try put(content, key: key)
-        let sightingKey = LineageStore.sightingKey(sha256, location)
-        var sighting = try record(SightingRecord.self, key: sightingKey) ?? SightingRecord()
+        try save(content)
+        var sighting = try fetch(SightingRecord.self, [.bytes(sha256), .hashed(location)]) ?? SightingRecord()
         if sighting.location.isEmpty {
             sighting.sha256 = sha256
             sighting.location = location
@@ -201,7 +179,7 @@ extension WriteContext {
         }
         sighting.lastSeenAt = now
         sighting.count += 1
-        try put(sighting, key: sightingKey)
+        try save(sighting)
         return content
     }
 }

@@ -19,7 +19,7 @@ public class Snapshot {
     }
 
     /// Checks and decodes a stored record; a failure names the database and key.
-    private func decode<R: RecordCodable>(
+    func decode<R: RecordCodable>(
         _ type: R.Type, _ bytes: UnsafeRawBufferPointer, key: some Collection<UInt8>, in database: Database
     ) throws -> R {
         let context = context(database, key)
@@ -40,44 +40,29 @@ public class Snapshot {
         }
     }
 
-    /// Decodes every record of type `R` in `records` whose key starts with `prefix`, in key order.
-    func records<R: RecordCodable>(_ type: R.Type, prefix: [TupleElement]) throws -> [R] {
+    /// The stored record of type `R` with this primary key, or `nil`.
+    public func fetch<R: StoredRecord>(_ type: R.Type, _ primaryKey: [TupleElement]) throws -> R? {
+        try record(type, key: R.storedKey(primaryKey), in: databases[R.database])
+    }
+
+    /// Decodes every record of type `R` whose primary key starts with `prefix`, in key order, stopping after
+    /// `limit` records.
+    public func records<R: StoredRecord>(
+        _ type: R.Type, prefix: [TupleElement] = [], direction: ScanDirection = .forward, limit: Int = .max
+    ) throws -> [R] {
         var out: [R] = []
-        try transaction.scan(databases.records, range: .prefix(TupleCodec.encode(prefix))) { key, value in
-            out.append(try decode(type, value, key: key, in: databases.records))
-            return true
+        guard limit > 0 else { return out }
+        let database = databases[R.database]
+        try transaction.scan(database, range: .prefix(TupleCodec.encode(R.keyPrefix(prefix))), direction: direction) {
+            key, value in
+            out.append(try decode(type, value, key: key, in: database))
+            return out.count < limit
         }
         return out
     }
 
-    /// The keys (decoded) of the index entries starting with `prefix`.
-    func indexKeys(prefix: [TupleElement]) throws -> [[TupleElement]] {
-        var out: [[TupleElement]] = []
-        try transaction.scan(databases.index, range: .prefix(TupleCodec.encode(prefix))) { key, _ in
-            out.append(try TupleCodec.decode(key))
-            return true
-        }
-        return out
-    }
-}
-
-/// A write transaction: everything a ``Snapshot`` reads, plus changes that commit together.
-public final class WriteContext: Snapshot {
-    /// The time of this transaction, from the store's clock, in microseconds since the Unix epoch.
-    public let now: Int64
-
-    init(transaction: Transaction, databases: Databases, path: String, now: Int64) {
-        self.now = now
-        super.init(transaction: transaction, databases: databases, path: path)
-    }
-
-    /// Stores `record` under the encoded `key` in `records`.
-    func put<R: RecordCodable>(_ record: R, key: [UInt8]) throws {
-        try transaction.put(record.encodedRecord(), forKey: key, in: databases.records)
-    }
-
-    /// Adds an index entry `key` → empty value.
-    func putIndex(_ key: [TupleElement]) throws {
-        try transaction.put([], forKey: TupleCodec.encode(key), in: databases.index)
+    /// The number of records of type `R` whose primary key starts with `prefix`, without decoding them.
+    public func count<R: StoredRecord>(_ type: R.Type, prefix: [TupleElement] = []) throws -> Int {
+        try transaction.count(databases[R.database], range: .prefix(TupleCodec.encode(R.keyPrefix(prefix))))
     }
 }

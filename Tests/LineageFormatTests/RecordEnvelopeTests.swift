@@ -40,9 +40,57 @@ import Testing
         _ = (info, zero)
         info.unknownFields = []
         zero.unknownFields = []
+        var job = JobRecord()
+        job.id = "job-42"
+        job.websiteID = "site-1"
+        job.processType = .sync
+        job.status = .running
+        job.startedAt = 1_736_190_930_000_000
+        job.updatedAt = 1_736_190_931_000_000
+        job.urlsDiscovered = 3
+        job.urlsUpdated = 1
+        job.batchIDs = ["b-1", "b-2"]
+        job.errorCount = 1
+        job.lastError = "timeout"
+        job.metadata = #"{"trigger":"cron"}"#
+        job.nextEventSequence = 2
+        var page = PageRecord()
+        page.id = "p1"
+        page.websiteID = "site-1"
+        page.url = "https://example.com/a?q=é"
+        page.status = .active
+        page.contentHash = Array(0..<16)
+        page.createdByProcessID = "job-1"
+        page.lastUpdatedByProcessID = "job-2"
+        page.batchID = "b-2"
+        page.createdAt = 1
+        page.updatedAt = 2
+        page.versionCount = 2
+        var schedule = ScheduleRecord()
+        schedule.userID = "u1"
+        schedule.lastBatchCrawlAt = 1_736_190_930_000_000
+        schedule.nextScheduledCrawlAt = 1_736_277_330_000_000
+        schedule.frequencyHours = 24
+        schedule.lastDurationSeconds = 12.5
+        schedule.sourcesCrawled = 4
+        schedule.sourcesFailed = 1
+        schedule.leaseOwner = "crawler-a"
+        schedule.leaseSince = 5
+        schedule.leaseExpiresAt = 6
+        schedule.leaseRecoveries = 1
+        var stage = StageDefinitionRecord(
+            "chunker", dependsOn: ["markdown-conversion", "markdown-optimizer"], maxRetries: 3, summary: "split")
+        stage.position = 3
+        var row = ImportRowRecord()
+        row.importID = "imp-1"
+        row.tableName = "customers"
+        row.rowKey = "id=7"
         return [
             "format info": info, "format info with zero time": zero, "content": content,
             "sighting with NUL in location": sighting, "stat cache entry": stat,
+            "job with batch ids and metadata": job, "page with content hash": page,
+            "schedule with lease and duration": schedule, "stage definition with repeated dependencies": stage,
+            "import row": row,
         ]
     }()
 

@@ -1,6 +1,6 @@
 /// One distinct file content (record kind 16), keyed by its SHA-256. Schema: `Content` in
 /// `Formats/lineagestore.proto`.
-public struct ContentRecord: RecordCodable, Equatable {
+public struct ContentRecord: RecordCodable, StoredRecord, Equatable {
     public static let kind = RecordKind.content
     public static let schemaVersion: UInt16 = 1
 
@@ -41,4 +41,10 @@ public struct ContentRecord: RecordCodable, Equatable {
         }
         return true
     }
+
+    public var primaryKey: [TupleElement] { [.bytes(sha256)] }
+
+    public static let indexes: [IndexDefinition<ContentRecord>] = [
+        .single(.contentByXXH3, arity: 1) { [.bytes($0.xxh3)] }
+    ]
 }

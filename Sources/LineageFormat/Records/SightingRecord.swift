@@ -1,5 +1,5 @@
 /// A location where a content was seen (record kind 17). Schema: `Sighting` in `Formats/lineagestore.proto`.
-public struct SightingRecord: RecordCodable, Equatable {
+public struct SightingRecord: RecordCodable, StoredRecord, Equatable {
     public static let kind = RecordKind.sighting
     public static let schemaVersion: UInt16 = 1
 
@@ -36,4 +36,6 @@ public struct SightingRecord: RecordCodable, Equatable {
         }
         return true
     }
+
+    public var primaryKey: [TupleElement] { [.bytes(sha256), .hashed(location)] }
 }

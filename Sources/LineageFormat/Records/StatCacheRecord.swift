@@ -1,6 +1,6 @@
 /// What a path looked like when it was last hashed (record kind 18). Schema: `StatCacheEntry` in
 /// `Formats/lineagestore.proto`.
-public struct StatCacheRecord: RecordCodable, Equatable {
+public struct StatCacheRecord: RecordCodable, StoredRecord, Equatable {
     public static let kind = RecordKind.statCache
     public static let schemaVersion: UInt16 = 1
 
@@ -49,4 +49,6 @@ public struct StatCacheRecord: RecordCodable, Equatable {
         }
         return true
     }
+
+    public var primaryKey: [TupleElement] { [.hashed(path)] }
 }

@@ -1,0 +1,309 @@
+import Foundation
+
+/// One field of a record's protocol-buffers body, declared once: its number, its snake_case name (as in
+/// `Formats/lineagestore.proto` and in JSON), and how to read and write it in the wire format and in JSON.
+///
+/// A ``FieldTableRecord`` lists its fields in a table, and the codec, the JSON export and the JSON load are
+/// all driven by that table, so they cannot disagree.
+public struct RecordField<Record>: Sendable {
+    /// The field number.
+    public let number: Int
+    /// The snake_case name.
+    public let name: String
+    let encode: @Sendable (Record, inout ProtoWriter) -> Void
+    let decode: @Sendable (inout Record, ProtoReader.Field, String) throws(FormatError) -> Void
+    let toJSON: @Sendable (Record) -> Any
+    let fromJSON: @Sendable (inout Record, Any, String) throws(FormatError) -> Void
+
+    private static func invalid(_ context: String, _ name: String, _ expected: String) -> FormatError {
+        FormatError(.invalidField, "\(context): field \(name) must be \(expected)")
+    }
+
+    /// A `string` field.
+    public static func string(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, String> & Sendable)
+        -> Self
+    {
+        RecordField(
+            number: number, name: name, encode: { $1.write(number, string: $0[keyPath: path]) },
+            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.string(context) },
+            toJSON: { $0[keyPath: path] },
+            fromJSON: { record, value, context throws(FormatError) in
+                guard let text = value as? String else { throw invalid(context, name, "a string") }
+                record[keyPath: path] = text
+            })
+    }
+
+    /// A `string` field holding a value of an open vocabulary (a status, a type).
+    public static func value<Value: RawRepresentable & Sendable>(
+        _ number: Int, _ name: String, _ path: WritableKeyPath<Record, Value> & Sendable
+    ) -> Self where Value.RawValue == String {
+        RecordField(
+            number: number, name: name, encode: { $1.write(number, string: $0[keyPath: path].rawValue) },
+            decode: { record, field, context throws(FormatError) in
+                let text = try field.string(context)
+                guard let value = Value(rawValue: text) else { throw invalid(context, name, "a known value") }
+                record[keyPath: path] = value
+            },
+            toJSON: { $0[keyPath: path].rawValue },
+            fromJSON: { record, value, context throws(FormatError) in
+                guard let text = value as? String, let typed = Value(rawValue: text) else {
+                    throw invalid(context, name, "a string")
+                }
+                record[keyPath: path] = typed
+            })
+    }
+
+    /// A `string` field holding a JSON document, exported as that document rather than as a string.
+    public static func json(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, String> & Sendable)
+        -> Self
+    {
+        RecordField(
+            number: number, name: name, encode: { $1.write(number, string: $0[keyPath: path]) },
+            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.string(context) },
+            toJSON: { record in
+                let text = record[keyPath: path]
+                guard !text.isEmpty else { return NSNull() }
+                return (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)) ?? text
+            },
+            fromJSON: { record, value, context throws(FormatError) in
+                if value is NSNull {
+                    record[keyPath: path] = ""
+                    return
+                }
+                guard
+                    let data = try? JSONSerialization.data(
+                        withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+                else { throw invalid(context, name, "JSON") }
+                record[keyPath: path] = String(decoding: data, as: UTF8.self)
+            })
+    }
+
+    /// A `uint64` field.
+    public static func uint64(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, UInt64> & Sendable)
+        -> Self
+    {
+        RecordField(
+            number: number, name: name, encode: { $1.write(number, uint64: $0[keyPath: path]) },
+            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.uint64(context) },
+            toJSON: { NSNumber(value: $0[keyPath: path]) },
+            fromJSON: { record, value, context throws(FormatError) in
+                guard let exact = JSONNumbers.uint64(value) else { throw invalid(context, name, "an unsigned integer") }
+                record[keyPath: path] = exact
+            })
+    }
+
+    /// A `sint64` field (zigzag varint).
+    public static func int64(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Int64> & Sendable) -> Self {
+        RecordField(
+            number: number, name: name, encode: { $1.write(number, sint64: $0[keyPath: path]) },
+            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.sint64(context) },
+            toJSON: { NSNumber(value: $0[keyPath: path]) },
+            fromJSON: { record, value, context throws(FormatError) in
+                guard let exact = JSONNumbers.int64(value) else { throw invalid(context, name, "an integer") }
+                record[keyPath: path] = exact
+            })
+    }
+
+    /// An `sfixed64` timestamp in microseconds since the Unix epoch; RFC 3339 in JSON, `null` when zero.
+    public static func timestamp(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Int64> & Sendable)
+        -> Self
+    {
+        RecordField(
+            number: number, name: name, encode: { $1.write(number, sfixed64: $0[keyPath: path]) },
+            decode: { record, field, context throws(FormatError) in
+                record[keyPath: path] = try field.sfixed64(context)
+            },
+            toJSON: { record in
+                let time = record[keyPath: path]
+                return time == 0 ? NSNull() : Timestamp.format(time)
+            },
+            fromJSON: { record, value, context throws(FormatError) in
+                if value is NSNull {
+                    record[keyPath: path] = 0
+                    return
+                }
+                guard let text = value as? String, let time = Timestamp.parse(text) else {
+                    throw invalid(context, name, "an RFC 3339 timestamp")
+                }
+                record[keyPath: path] = time
+            })
+    }
+
+    /// A `bool` field.
+    public static func bool(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Bool> & Sendable) -> Self {
+        RecordField(
+            number: number, name: name, encode: { $1.write(number, bool: $0[keyPath: path]) },
+            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.bool(context) },
+            toJSON: { $0[keyPath: path] },
+            fromJSON: { record, value, context throws(FormatError) in
+                guard JSONNumbers.isBoolean(value), let flag = value as? Bool else {
+                    throw invalid(context, name, "true or false")
+                }
+                record[keyPath: path] = flag
+            })
+    }
+
+    /// A `double` field.
+    public static func double(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Double> & Sendable)
+        -> Self
+    {
+        RecordField(
+            number: number, name: name, encode: { $1.write(number, double: $0[keyPath: path]) },
+            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.double(context) },
+            toJSON: { NSNumber(value: $0[keyPath: path]) },
+            fromJSON: { record, value, context throws(FormatError) in
+                guard let number = value as? NSNumber, !JSONNumbers.isBoolean(value) else {
+                    throw invalid(context, name, "a number")
+                }
+                record[keyPath: path] = number.doubleValue
+            })
+    }
+
+    /// A `bytes` field; lowercase hex in JSON.
+    public static func bytes(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, [UInt8]> & Sendable)
+        -> Self
+    {
+        RecordField(
+            number: number, name: name, encode: { $1.write(number, bytes: $0[keyPath: path]) },
+            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.bytes(context) },
+            toJSON: { Hex.encode($0[keyPath: path]) },
+            fromJSON: { record, value, context throws(FormatError) in
+                guard let text = value as? String, let bytes = Hex.decode(text) else {
+                    throw invalid(context, name, "lowercase hex")
+                }
+                record[keyPath: path] = bytes
+            })
+    }
+
+    /// A `repeated string` field.
+    public static func strings(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, [String]> & Sendable)
+        -> Self
+    {
+        RecordField(
+            number: number, name: name,
+            encode: { record, writer in for text in record[keyPath: path] { writer.writeRepeated(number, string: text) }
+            },
+            decode: { record, field, context throws(FormatError) in
+                record[keyPath: path].append(try field.string(context))
+            },
+            toJSON: { $0[keyPath: path] },
+            fromJSON: { record, value, context throws(FormatError) in
+                guard let texts = value as? [String] else { throw invalid(context, name, "an array of strings") }
+                record[keyPath: path] = texts
+            })
+    }
+
+    /// A `map<string, sint64>` field: entries are written in key order (UTF-8 bytes), so the encoding is
+    /// canonical.
+    public static func counts(
+        _ number: Int, _ name: String, _ path: WritableKeyPath<Record, [String: Int64]> & Sendable
+    ) -> Self {
+        RecordField(
+            number: number, name: name,
+            encode: { record, writer in
+                let entries = record[keyPath: path].sorted { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }
+                for (key, value) in entries {
+                    writer.writeMessage(number) { entry in
+                        entry.write(1, string: key)
+                        entry.write(2, sint64: value)
+                    }
+                }
+            },
+            decode: { record, field, context throws(FormatError) in
+                var reader = try field.message(context)
+                var key = ""
+                var value: Int64 = 0
+                while let inner = try reader.next() {
+                    switch inner.number {
+                    case 1: key = try inner.string(context)
+                    case 2: value = try inner.sint64(context)
+                    default: break
+                    }
+                }
+                record[keyPath: path][key] = value
+            },
+            toJSON: { record in record[keyPath: path].mapValues { NSNumber(value: $0) } },
+            fromJSON: { record, value, context throws(FormatError) in
+                guard let object = value as? [String: Any] else { throw invalid(context, name, "an object") }
+                var counts: [String: Int64] = [:]
+                for (key, value) in object {
+                    guard let exact = JSONNumbers.int64(value) else {
+                        throw invalid(context, name, "an object of integers")
+                    }
+                    counts[key] = exact
+                }
+                record[keyPath: path] = counts
+            })
+    }
+}
+
+/// Exact conversions of the numbers `JSONSerialization` parses; booleans and fractions are never numbers here.
+public enum JSONNumbers {
+    private static func typeCode(_ value: Any) -> String? {
+        (value as? NSNumber).map { String(cString: $0.objCType) }
+    }
+
+    /// Whether `value` is a JSON `true` or `false`.
+    public static func isBoolean(_ value: Any) -> Bool { typeCode(value) == "c" }
+
+    /// `value` as an `Int64` if it is a JSON integer that fits, else `nil`.
+    public static func int64(_ value: Any) -> Int64? {
+        guard let number = value as? NSNumber, let type = typeCode(value), type != "c" else { return nil }
+        switch type {
+        case "d", "f":
+            let double = number.doubleValue
+            guard double.rounded() == double, !(value is NSDecimalNumber) else { return nil }
+            return Int64(exactly: double)
+        case "Q": return number.uint64Value <= UInt64(Int64.max) ? Int64(number.uint64Value) : nil
+        default: return number.int64Value
+        }
+    }
+
+    /// `value` as a `UInt64` if it is a non-negative JSON integer that fits, else `nil`.
+    public static func uint64(_ value: Any) -> UInt64? {
+        if typeCode(value) == "Q", let number = value as? NSNumber { return number.uint64Value }
+        return int64(value).flatMap { $0 >= 0 ? UInt64($0) : nil }
+    }
+}
+
+/// A record type whose body is described by a table of ``RecordField``s, in field-number order.
+public protocol FieldTableRecord: RecordCodable {
+    /// The fields, in field-number order.
+    static var fields: [RecordField<Self>] { get }
+}
+
+extension FieldTableRecord {
+    public func encodeFields(into writer: inout ProtoWriter) {
+        for field in Self.fields { field.encode(self, &writer) }
+    }
+
+    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+        let fields = Self.fields
+        let guess = field.number - 1
+        let entry =
+            guess >= 0 && guess < fields.count && fields[guess].number == field.number
+            ? fields[guess] : fields.first { $0.number == field.number }
+        guard let entry else { return false }
+        try entry.decode(&self, field, "\(context) field \(entry.name)")
+        return true
+    }
+
+    /// The record as a JSON object with snake_case keys (Foundation values, for `JSONSerialization`).
+    public var jsonObject: [String: Any] {
+        var object: [String: Any] = [:]
+        for field in Self.fields { object[field.name] = field.toJSON(self) }
+        return object
+    }
+
+    /// A record from a JSON object produced by ``jsonObject``; absent keys keep their defaults, unknown keys
+    /// are an error.
+    public init(jsonObject: [String: Any], context: String) throws(FormatError) {
+        self.init()
+        for (key, value) in jsonObject {
+            guard let field = Self.fields.first(where: { $0.name == key }) else {
+                throw FormatError(.invalidField, "\(context): unknown field \(key) for a \(Self.kind.name) record")
+            }
+            try field.fromJSON(&self, value, context)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// A job's status.
+public struct JobStatus: Vocabulary {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// Started and not finished.
+    public static let running: JobStatus = "running"
+    /// Suspended; may resume.
+    public static let paused: JobStatus = "paused"
+    /// Finished successfully (terminal).
+    public static let completed: JobStatus = "completed"
+    /// Finished with a failure (terminal).
+    public static let failed: JobStatus = "failed"
+    /// Stopped on request (terminal).
+    public static let cancelled: JobStatus = "cancelled"
+
+    /// Whether no further status change is allowed.
+    public var isTerminal: Bool { self == .completed || self == .failed || self == .cancelled }
+    /// The statuses this version names.
+    public static let known: [JobStatus] = [.running, .paused, .completed, .failed, .cancelled]
+}
+
+/// What kind of run a job is; custom types are any other non-empty string.
+public struct ProcessType: Vocabulary {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// A first crawl of a website.
+    public static let ingestion: ProcessType = "ingestion"
+    /// A re-crawl that detects changed pages.
+    public static let sync: ProcessType = "sync"
+    /// A re-index requested by a person.
+    public static let manualReindex: ProcessType = "manual_reindex"
+    /// A crawler's progress-reporting run, created by its first progress update.
+    public static let crawl: ProcessType = "crawl"
+}
+
+/// A process job (record kind 2; schema `Job`): a run that creates and changes pages, with its counters,
+/// the scrape batches it used, and its progress.
+public struct JobRecord: FieldTableRecord, StoredRecord, Equatable {
+    public static let kind = RecordKind.job
+    public static let schemaVersion: UInt16 = 1
+
+    /// The job id.
+    public var id = ""
+    /// The website (scope) the job works on.
+    public var websiteID = ""
+    /// The kind of run.
+    public var processType: ProcessType = ""
+    /// The status.
+    public var status: JobStatus = ""
+    /// When it started.
+    public var startedAt: Int64 = 0
+    /// When it reached a terminal status, or 0.
+    public var completedAt: Int64 = 0
+    /// When it last changed.
+    public var updatedAt: Int64 = 0
+    /// Pages it created.
+    public var urlsDiscovered: UInt64 = 0
+    /// Pages it changed or deleted-and-restored.
+    public var urlsUpdated: UInt64 = 0
+    /// Pages it marked deleted.
+    public var urlsDeleted: UInt64 = 0
+    /// Pages it failed.
+    public var urlsErrored: UInt64 = 0
+    /// The scrape batch ids it used, sorted, without repeats.
+    public var batchIDs: [String] = []
+    /// How many errors its event log holds.
+    public var errorCount: UInt64 = 0
+    /// The message of its last error.
+    public var lastError = ""
+    /// Caller metadata, a JSON document (or empty).
+    public var metadata = ""
+    /// The sequence number the next event of this job gets.
+    public var nextEventSequence: UInt64 = 0
+    public var unknownFields: [UInt8] = []
+
+    public init() {}
+
+    public static let fields: [RecordField<JobRecord>] = [
+        .string(1, "id", \.id),
+        .string(2, "website_id", \.websiteID),
+        .value(3, "process_type", \.processType),
+        .value(4, "status", \.status),
+        .timestamp(5, "started_at", \.startedAt),
+        .timestamp(6, "completed_at", \.completedAt),
+        .timestamp(7, "updated_at", \.updatedAt),
+        .uint64(8, "urls_discovered", \.urlsDiscovered),
+        .uint64(9, "urls_updated", \.urlsUpdated),
+        .uint64(10, "urls_deleted", \.urlsDeleted),
+        .uint64(11, "urls_errored", \.urlsErrored),
+        .strings(12, "batch_ids", \.batchIDs),
+        .uint64(13, "error_count", \.errorCount),
+        .string(14, "last_error", \.lastError),
+        .json(15, "metadata", \.metadata),
+        .uint64(16, "next_event_sequence", \.nextEventSequence),
+    ]
+
+    public var primaryKey: [TupleElement] { [.string(id)] }
+
+    public static let indexes: [IndexDefinition<JobRecord>] = [
+        .single(.jobsByWebsite, arity: 2) { [.string($0.websiteID), .int($0.startedAt)] },
+        .single(.jobsByStatus, arity: 2) { [.string($0.status.rawValue), .int($0.startedAt)] },
+        .single(.jobsByType, arity: 2) { [.string($0.processType.rawValue), .int($0.startedAt)] },
+        .single(.jobsByStart, arity: 1) { [.int($0.startedAt)] },
+    ]
+}

@@ -1,0 +1,216 @@
+/// What is known when an import starts: the input of ``LineageStore/startImport(_:)``.
+public struct ImportStart: Sendable, Equatable {
+    /// The import id, or `nil` to mint a UUIDv7.
+    public var id: String?
+    /// A file to hash (SHA-256 and XXH3-128, through the stat cache): fills `file_hash`, `file_size` and, when
+    /// empty, `file_name`, and records the content as seen at `import:ID`. `nil` to give them yourself.
+    public var filePath: String?
+    /// Where the data came from: `file`, `url`, `api`….
+    public var sourceType = "file"
+    /// The source's path or URL.
+    public var sourcePath = ""
+    /// The file's name.
+    public var fileName = ""
+    /// The file's size in bytes.
+    public var fileSize = 0
+    /// The file's type: `csv`, `json`, `xlsx`….
+    public var fileType = ""
+    /// The file's SHA-256 as lowercase hex (64 digits), or empty.
+    public var fileHash = ""
+    /// The target table.
+    public var tableName: String
+    /// How rows are written: `insert`, `upsert`, `replace`….
+    public var importStrategy = "insert"
+    /// The column mapping, a JSON document.
+    public var mappingConfig = ""
+    /// Whether duplicate rows are checked for.
+    public var duplicateCheckEnabled = false
+    /// Rows in the file, if known.
+    public var totalRows = 0
+    /// The analysis that preceded it.
+    public var analysisID = ""
+    /// The background task that runs it.
+    public var taskID = ""
+    /// Caller metadata, a JSON document.
+    public var metadata = ""
+    /// The user who runs it.
+    public var userID = ""
+    /// That user's e-mail address.
+    public var userEmail = ""
+
+    /// Creates the start of an import into `tableName`.
+    public init(tableName: String) { self.tableName = tableName }
+}
+
+/// How an import ended: the input of ``LineageStore/completeImport(_:_:)``.
+public struct ImportCompletion: Sendable, Equatable {
+    /// `success`, `failed` or `partial`.
+    public var status: ImportStatus
+    /// Rows in the file, if not given at the start.
+    public var totalRows: Int?
+    /// Rows read.
+    public var processedRows = 0
+    /// Rows written.
+    public var insertedRows = 0
+    /// Rows skipped.
+    public var skippedRows = 0
+    /// Duplicate rows found.
+    public var duplicatesFound = 0
+    /// The failure message.
+    public var errorMessage = ""
+    /// Warnings, a JSON array.
+    public var warnings = ""
+    /// Validation errors, a JSON array.
+    public var validationErrors = ""
+    /// Parsing time, seconds.
+    public var parsingDurationSeconds = 0.0
+    /// Duplicate-check time, seconds.
+    public var duplicateCheckDurationSeconds = 0.0
+    /// Insert time, seconds.
+    public var insertDurationSeconds = 0.0
+
+    /// Creates a completion with `status`.
+    public init(status: ImportStatus) { self.status = status }
+}
+
+/// Which imports ``LineageStore/imports(_:limit:offset:)`` lists. Unset fields match every import.
+public struct ImportFilter: Sendable, Equatable {
+    /// Only imports into this table.
+    public var tableName: String?
+    /// Only imports by this user.
+    public var userID: String?
+    /// Only imports with this status.
+    public var status: ImportStatus?
+    /// Only imports started at or after this time.
+    public var since: Int64?
+    /// Only imports started before this time.
+    public var until: Int64?
+
+    /// Creates a filter.
+    public init(
+        tableName: String? = nil, userID: String? = nil, status: ImportStatus? = nil, since: Int64? = nil,
+        until: Int64? = nil
+    ) {
+        self.tableName = tableName
+        self.userID = userID
+        self.status = status
+        self.since = since
+        self.until = until
+    }
+
+    /// The most selective index query, newest first, and whether a record passes the rest.
+    var plan: (IndexQuery, (ImportRecord) -> Bool) {
+        let from = since.map { [TupleElement.int($0)] }
+        let before = until.map { [TupleElement.int($0)] }
+        var query =
+            if let tableName {
+                IndexQuery(.importsByTable, equal: [.string(tableName)], from: from, before: before)
+            } else if let userID {
+                IndexQuery(.importsByUser, equal: [.string(userID)], from: from, before: before)
+            } else if let status {
+                IndexQuery(.importsByStatus, equal: [.string(status.rawValue)], from: from, before: before)
+            } else {
+                IndexQuery(.importsByStart, from: from, before: before)
+            }
+        query.direction = .backward
+        return (
+            query,
+            { record in
+                (tableName == nil || record.tableName == tableName) && (userID == nil || record.userID == userID)
+                    && (status == nil || record.status == status)
+            }
+        )
+    }
+}
+
+/// A page of imports and the number of imports the filter matches.
+public struct ImportListing: Sendable {
+    /// The imports of the page, newest first.
+    public var imports: [ImportRecord]
+    /// How many imports match the filter in all.
+    public var total: Int
+}
+
+/// Import statistics over a period (the seed design's `/import-statistics`).
+public struct ImportStatistics: Sendable, Equatable {
+    /// One table's share.
+    public struct TableSummary: Sendable, Equatable {
+        /// The table.
+        public var tableName: String
+        /// Imports into it.
+        public var imports: Int
+        /// Rows they inserted.
+        public var rowsInserted: UInt64
+    }
+
+    /// The period's length in days.
+    public var days: Int
+    /// The period's start.
+    public var since: Int64
+    /// Imports started in the period.
+    public var totalImports = 0
+    /// Of which succeeded.
+    public var successfulImports = 0
+    /// Of which failed.
+    public var failedImports = 0
+    /// Of which partly succeeded.
+    public var partialImports = 0
+    /// Of which are still running.
+    public var inProgressImports = 0
+    /// Of which were rolled back.
+    public var rolledBackImports = 0
+    /// Rows read.
+    public var totalRowsProcessed: UInt64 = 0
+    /// Rows written.
+    public var totalRowsInserted: UInt64 = 0
+    /// Rows skipped.
+    public var totalRowsSkipped: UInt64 = 0
+    /// Duplicate rows found.
+    public var totalDuplicatesFound: UInt64 = 0
+    /// Mean duration of finished imports, seconds.
+    public var averageDurationSeconds = 0.0
+    /// Successful imports over finished imports, 0...1.
+    public var successRate = 0.0
+    /// Per table, most rows first.
+    public var byTable: [TableSummary] = []
+}
+
+/// The imports that fed a table and what they contributed.
+public struct TableLineage: Sendable {
+    /// The table.
+    public var tableName: String
+    /// Its imports, newest first.
+    public var imports: [ImportRecord]
+    /// Rows inserted by imports that were not rolled back.
+    public var rowsContributed: UInt64
+}
+
+/// Imports of the same file content.
+public struct DuplicateImports: Sendable {
+    /// The file's SHA-256 (hex).
+    public var fileHash: String
+    /// The imports, oldest first.
+    public var imports: [ImportRecord]
+}
+
+/// What ``LineageStore/rollbackImport(_:dryRun:)`` hands back.
+public struct ImportRollback: Sendable {
+    /// The import after the rollback (unchanged on a dry run).
+    public var importRecord: ImportRecord
+    /// Exactly the rows to delete, in the order they were written.
+    public var rows: [ImportRowRecord]
+}
+
+/// What a retention purge removed (or, on a dry run, would remove).
+public struct ImportPurgeReport: Sendable, Equatable {
+    /// Whether nothing was deleted.
+    public var dryRun: Bool
+    /// Imports started before this time were purged.
+    public var cutoff: Int64
+    /// The purged imports' ids, oldest first.
+    public var importIDs: [String] = []
+    /// Row records removed with them.
+    public var rowsRemoved = 0
+    /// Write transactions used.
+    public var batches = 0
+}

@@ -1,0 +1,26 @@
+/// Every ``StoredRecord`` type of this format version, by kind and by index id: what `verify` walks and
+/// what `export` and `load` speak.
+enum StoredTypes {
+    /// Every stored type, in kind order.
+    static let all: [any StoredRecord.Type] = [
+        JobRecord.self, PageRecord.self, PageVersionRecord.self, ScheduleRecord.self, SourceRecord.self,
+        ImportRecord.self, ImportRowRecord.self, DocumentRecord.self, StageDefinitionRecord.self,
+        DocumentStageRecord.self, StageOutputRecord.self, WorkflowRecord.self, EventRecord.self, ContentRecord.self,
+        SightingRecord.self, StatCacheRecord.self,
+    ]
+
+    /// The type of kind number `kind`, or `nil`.
+    static func type(ofKind kind: Int64) -> (any StoredRecord.Type)? {
+        all.first { Int64($0.kind.rawValue) == kind }
+    }
+
+    /// The type that owns index number `index`, or `nil`.
+    static func type(ofIndex index: Int64) -> (any StoredRecord.Type)? {
+        all.first { $0.indexIDs.contains { $0.rawValue == index } }
+    }
+}
+
+extension StoredRecord {
+    /// The ids of this type's indexes.
+    static var indexIDs: [IndexID] { indexes.map(\.id) }
+}

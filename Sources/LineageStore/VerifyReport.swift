@@ -1,0 +1,24 @@
+/// What ``LineageStore/verify()`` found.
+public struct VerifyReport: Sendable, Equatable {
+    /// One inconsistency, naming the database and key where it is.
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        /// The named database (`meta`, `records`, `index`, `events`).
+        public var database: String
+        /// The key, as a readable tuple.
+        public var key: String
+        /// What is wrong.
+        public var message: String
+
+        public var description: String { "\(database) \(key): \(message)" }
+    }
+
+    /// Records checked in `records` and `events`.
+    public var recordsChecked = 0
+    /// Index entries checked.
+    public var indexEntriesChecked = 0
+    /// Every problem found, in database and key order.
+    public var problems: [Problem] = []
+
+    /// Whether nothing is wrong.
+    public var isClean: Bool { problems.isEmpty }
+}

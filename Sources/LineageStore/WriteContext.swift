@@ -1,0 +1,93 @@
+import LMDB
+
+/// A write transaction: everything a ``Snapshot`` reads, plus changes that commit together.
+///
+/// ``insert(_:)``, ``save(_:)`` and ``delete(_:_:)`` keep every secondary index of a ``StoredRecord`` exact
+/// in the same transaction as the record.
+public final class WriteContext: Snapshot {
+    /// The time of this transaction, from the store's clock, in microseconds since the Unix epoch.
+    public let now: Int64
+
+    init(transaction: Transaction, databases: Databases, path: String, now: Int64) {
+        self.now = now
+        super.init(transaction: transaction, databases: databases, path: path)
+    }
+
+    /// Stores a new record and its index entries.
+    /// - Throws: `.duplicate` if a record with its primary key or one of its unique index values exists.
+    public func insert<R: StoredRecord>(_ record: R) throws {
+        let key = try checkedKey(record)
+        let database = databases[R.database]
+        if try transaction.value(in: database, forKey: key) != nil {
+            throw StoreError(.duplicate, "a \(R.kind.name) record \(TupleCodec.describe(key)) already exists")
+        }
+        try updateIndexes(old: nil as R?, new: record, key: key)
+        try transaction.put(record.encodedRecord(), forKey: key, in: database)
+    }
+
+    /// Stores `record`, replacing the one with its primary key, and moves its index entries to match.
+    /// - Returns: the record it replaced, if any.
+    /// - Throws: `.duplicate` if one of its unique index values belongs to another record.
+    @discardableResult
+    public func save<R: StoredRecord>(_ record: R) throws -> R? {
+        let key = try checkedKey(record)
+        let database = databases[R.database]
+        let old = try self.record(R.self, key: key, in: database)
+        try updateIndexes(old: old, new: record, key: key)
+        try transaction.put(record.encodedRecord(), forKey: key, in: database)
+        return old
+    }
+
+    /// Deletes the record of type `R` with this primary key and its index entries.
+    /// - Returns: the deleted record, or `nil` if there was none.
+    @discardableResult
+    public func delete<R: StoredRecord>(_ type: R.Type, _ primaryKey: [TupleElement]) throws -> R? {
+        let key = R.storedKey(primaryKey)
+        let database = databases[R.database]
+        guard let old = try record(R.self, key: key, in: database) else { return nil }
+        try updateIndexes(old: old, new: nil, key: key)
+        _ = try transaction.delete(key, in: database)
+        return old
+    }
+
+    private func checkedKey<R: StoredRecord>(_ record: R) throws -> [UInt8] {
+        let key = record.storedKey
+        guard key.count <= transaction.maxKeySize else {
+            throw StoreError(
+                .invalidInput,
+                "the key of \(R.kind.name) \(TupleCodec.describe(key).prefix(120))… is \(key.count) bytes, "
+                    + "over the \(transaction.maxKeySize)-byte limit; shorten its id")
+        }
+        return key
+    }
+
+    /// Deletes the index entries only `old` has and adds those only `new` has, checking unique indexes.
+    private func updateIndexes<R: StoredRecord>(old: R?, new: R?, key: [UInt8]) throws {
+        let primaryKey = try TupleCodec.decode(key).dropFirst()
+        for index in R.indexes {
+            let before = Set(old.map { IndexEntry.entries(index, of: $0, primaryKey: Array(primaryKey)) } ?? [])
+            let after = new.map { IndexEntry.entries(index, of: $0, primaryKey: Array(primaryKey)) } ?? []
+            let afterSet = Set(after)
+            for entry in before where !afterSet.contains(entry) {
+                _ = try transaction.delete(entry.key, in: databases.index)
+            }
+            for entry in after where !before.contains(entry) {
+                guard entry.key.count <= transaction.maxKeySize else {
+                    throw StoreError(
+                        .invalidInput,
+                        "index \(index.id) entry of \(R.kind.name) \(TupleCodec.describe(key)) is \(entry.key.count) "
+                            + "bytes, over the \(transaction.maxKeySize)-byte limit; shorten the indexed values")
+                }
+                if index.unique, let holder = try transaction.value(in: databases.index, forKey: entry.key),
+                    holder != key
+                {
+                    throw StoreError(
+                        .duplicate,
+                        "\(index.id) \(TupleCodec.describe(entry.key)) is already taken by \(TupleCodec.describe(holder))"
+                    )
+                }
+                try transaction.put(entry.value, forKey: entry.key, in: databases.index)
+            }
+        }
+    }
+}
