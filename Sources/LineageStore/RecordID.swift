@@ -1,16 +1,28 @@
-/// Ids the store mints: UUIDv7 (RFC 9562) in lowercase text, so keys minted later sort later and new
-/// records append at the end of the B-tree.
+import Synchronization
+
+/// Ids the store mints: UUIDv7 (RFC 9562) in lowercase text. Within a process, ids are strictly increasing
+/// (a 42-bit counter, started at a random value each millisecond, fills `rand_a` and the top of `rand_b`),
+/// so records minted later sort later and append at the end of the B-tree, even when the clock stands still.
 public enum RecordID {
+    private static let last = Mutex<(milliseconds: UInt64, counter: UInt64)>((0, 0))
+
     /// A new UUIDv7 for `time` (microseconds since the Unix epoch).
     public static func mint(at time: Int64) -> String {
         var generator = SystemRandomNumberGenerator()
-        let milliseconds = UInt64(max(0, time / 1_000))
-        let random = generator.next() as UInt64
-        let high = (milliseconds << 16) | 0x7000 | (random & 0x0FFF)
-        let low = ((generator.next() as UInt64) & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        let hex =
-            Hex.encode((0..<8).map { UInt8(truncatingIfNeeded: high >> (56 - 8 * UInt64($0))) })
-            + Hex.encode((0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * UInt64($0))) })
+        let (milliseconds, counter) = last.withLock { state in
+            let now = UInt64(max(0, time / 1_000))
+            if now > state.milliseconds {
+                state = (now, generator.next() & ((1 << 41) - 1))
+            } else {
+                state.counter += 1
+            }
+            return state
+        }
+        let high = (milliseconds << 16) | 0x7000 | ((counter >> 30) & 0x0FFF)
+        let low =
+            0x8000_0000_0000_0000 | ((counter & 0x3FFF_FFFF) << 32) | (generator.next() & 0xFFFF_FFFF)
+        let hex = Hex.encode(
+            (0..<16).map { UInt8(truncatingIfNeeded: ($0 < 8 ? high : low) >> (56 - 8 * UInt64($0 % 8))) })
         let characters = Array(hex)
         return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
     }

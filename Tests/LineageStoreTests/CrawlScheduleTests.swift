@@ -1,0 +1,109 @@
+import LineageStore
+import Testing
+
+@Suite struct CrawlScheduleTests {
+    static let lease = 10 * 60 * Timestamp.second
+
+    @Test func batchCrawlLifecycleRefusesDuplicatesAndSchedulesTheNextCrawl() throws {
+        let t = try TestStore()
+        let store = t.store
+        let created = try store.setSchedule(userID: "u1", frequencyHours: 6)
+        #expect(created.nextScheduledCrawlAt == t.clock.now(), "a new schedule is due at once")
+        #expect(try store.dueSchedules(at: t.clock.now()).map(\.userID) == ["u1"])
+        let started = try store.startBatchCrawl(userID: "u1", owner: "crawler-a", lease: Self.lease)
+        #expect(started.leaseOwner == "crawler-a")
+        #expect(try store.crawlStatus(userID: "u1").isCrawling)
+        #expect(try store.dueSchedules(at: t.clock.now()).isEmpty, "a schedule being crawled is not offered again")
+        #expect(
+            throwsStoreError(.conflict, "crawler-a", "since", Timestamp.format(started.leaseSince)) {
+                try store.startBatchCrawl(userID: "u1", owner: "crawler-b", lease: Self.lease)
+            })
+        t.advance(seconds: 90)
+        let done = try store.completeBatchCrawl(userID: "u1", owner: "crawler-a", sourcesCrawled: 7, sourcesFailed: 1)
+        #expect(done.lastBatchCrawlAt == t.clock.now())
+        #expect(done.nextScheduledCrawlAt == t.clock.now() + 6 * Timestamp.hour)
+        #expect(done.lastDurationSeconds == 90)
+        #expect((done.sourcesCrawled, done.sourcesFailed) == (7, 1))
+        #expect(done.leaseOwner.isEmpty && !done.isCrawling(at: t.clock.now()))
+        #expect(try store.dueSchedules(at: t.clock.now()).isEmpty)
+        #expect(try store.dueSchedules(at: done.nextScheduledCrawlAt).map(\.userID) == ["u1"])
+        #expect(
+            throwsStoreError(.conflict, "no live lease") {
+                try store.completeBatchCrawl(userID: "u1", owner: "crawler-a", sourcesCrawled: 1, sourcesFailed: 0)
+            })
+        #expect(try store.verify().isClean)
+    }
+
+    @Test func anExpiredLeaseIsRecoveredSoACrashedCrawlerNeverLeavesAUserStuck() throws {
+        let t = try TestStore()
+        let store = t.store
+        try store.startBatchCrawl(userID: "u1", owner: "crashed", lease: Self.lease)
+        t.advance(seconds: 9 * 60)
+        #expect(
+            throwsStoreError(.conflict, "crashed") {
+                try store.startBatchCrawl(userID: "u1", owner: "rescuer", lease: Self.lease)
+            })
+        t.advance(seconds: 61)
+        #expect(try store.dueSchedules(at: t.clock.now()).map(\.userID) == ["u1"], "an expired lease is due again")
+        let recovered = try store.startBatchCrawl(userID: "u1", owner: "rescuer", lease: Self.lease)
+        #expect(recovered.leaseOwner == "rescuer")
+        #expect(recovered.leaseRecoveries == 1)
+        #expect(
+            throwsStoreError(.conflict, "crashed", "rescuer") {
+                try store.completeBatchCrawl(userID: "u1", owner: "crashed", sourcesCrawled: 1, sourcesFailed: 0)
+            })
+        let renewed = try store.renewBatchCrawl(userID: "u1", owner: "rescuer", lease: 2 * Self.lease)
+        #expect(renewed.leaseExpiresAt == t.clock.now() + 2 * Self.lease)
+        let failed = try store.failBatchCrawl(userID: "u1", owner: "rescuer", error: "proxy down")
+        #expect(failed.lastOutcome == "failed" && failed.lastError == "proxy down" && failed.leaseOwner.isEmpty)
+        #expect(try store.dueSchedules(at: t.clock.now()).map(\.userID) == ["u1"], "a failed batch stays due")
+        try store.startBatchCrawl(userID: "u1", owner: "c", lease: Self.lease)
+        #expect(try store.abandonBatchCrawl(userID: "u1", owner: "c").lastOutcome == "abandoned")
+    }
+
+    @Test func dueReturnsSchedulesInDueOrder() throws {
+        let t = try TestStore()
+        let store = t.store
+        for (user, hours) in [("a", 5), ("b", 1), ("c", 3)] {
+            try store.startBatchCrawl(userID: user, owner: "x", lease: Self.lease)
+            try store.setSchedule(userID: user, frequencyHours: hours)
+            try store.completeBatchCrawl(userID: user, owner: "x", sourcesCrawled: 1, sourcesFailed: 0)
+        }
+        let now = t.clock.now()
+        #expect(try store.dueSchedules(at: now + 2 * Timestamp.hour).map(\.userID) == ["b"])
+        #expect(try store.dueSchedules(at: now + 10 * Timestamp.hour).map(\.userID) == ["b", "c", "a"])
+        #expect(try store.dueSchedules(at: now + 10 * Timestamp.hour, limit: 2).map(\.userID) == ["b", "c"])
+    }
+
+    @Test func crawlStatusCountsSources() throws {
+        let t = try TestStore()
+        let store = t.store
+        try store.setSchedule(userID: "u")
+        try store.setSource(userID: "u", id: "s1", name: "Docs", url: "https://docs.example")
+        try store.setSource(userID: "u", id: "s2", name: "Blog", url: "https://blog.example")
+        try store.setSource(userID: "other", id: "s3", name: "Other", url: "https://o.example")
+        try store.recordSourceCrawl(userID: "u", sourceID: "s2", error: "403")
+        let status = try store.crawlStatus(userID: "u")
+        #expect((status.total, status.active, status.error) == (2, 1, 1))
+        #expect(status.sources.map(\.id) == ["s1", "s2"])
+        #expect(status.schedule?.frequencyHours == 24)
+        #expect(!status.isCrawling)
+        #expect(throwsStoreError(.notFound, "s9") { try store.recordSourceCrawl(userID: "u", sourceID: "s9") })
+    }
+
+    @Test func badScheduleInputIsRefused() throws {
+        let t = try TestStore()
+        let store = t.store
+        #expect(
+            throwsStoreError(.invalidInput, "frequency_hours") { try store.setSchedule(userID: "u", frequencyHours: 0) }
+        )
+        #expect(
+            throwsStoreError(.invalidInput, "lease") { try store.startBatchCrawl(userID: "u", owner: "o", lease: 0) })
+        try store.startBatchCrawl(userID: "u", owner: "o", lease: Self.lease)
+        #expect(
+            throwsStoreError(.invalidInput, "sources_crawled", "negative") {
+                try store.completeBatchCrawl(userID: "u", owner: "o", sourcesCrawled: -1, sourcesFailed: 0)
+            })
+        #expect(try store.schedule(userID: "u")?.leaseOwner == "o", "the refused completion changed nothing")
+    }
+}
