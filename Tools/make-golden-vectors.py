@@ -119,6 +119,14 @@ RECORDS = [
     record_vector("stage definition with repeated dependencies", "StageDefinition", 10, 1,
                   'name: "chunker" depends_on: "markdown-conversion" depends_on: "markdown-optimizer" '
                   'optional: false max_retries: 3 description: "split" position: 3'),
+    record_vector("job with merged progress", "Job", 2, 1,
+                  'id: "job-7" process_type: "crawl" status: "completed" started_at: 1 completed_at: 9 '
+                  'processed_items: 150 total_items: 1000 stage: "data_collection" '
+                  'items_by_type { key: "issues" value: 50 } items_by_type { key: "pulls" value: -2 } '
+                  'total_items_stamp { timestamp: 5 reporter: "crawler-a" seq: 17 } '
+                  'status_stamp { timestamp: 9 } progress_updates: 3'),
+    record_vector("reporter window", "ReporterWindow", 15, 1,
+                  'job_id: "job-7" reporter: "crawler-a" highest_seq: 17 seen: "\\001\\200" applied: 2'),
     record_vector("import row", "ImportRow", 8, 1,
                   'import_id: "imp-1" sequence: 0 table_name: "customers" row_key: "id=7"'),
 ]

@@ -193,6 +193,56 @@ public struct RecordField<Record>: Sendable {
             })
     }
 
+    /// A nested `Stamp` message (`sfixed64 timestamp = 1; string reporter = 2; uint64 seq = 3`), omitted when
+    /// zero; an object `{"timestamp", "reporter", "seq"}` in JSON, `null` when zero.
+    public static func stamp(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, LWWStamp> & Sendable)
+        -> Self
+    {
+        RecordField(
+            number: number, name: name,
+            encode: { record, writer in
+                let stamp = record[keyPath: path]
+                guard !stamp.isZero else { return }
+                writer.writeMessage(number) { inner in
+                    inner.write(1, sfixed64: stamp.timestamp)
+                    inner.write(2, string: stamp.reporter)
+                    inner.write(3, uint64: stamp.seq)
+                }
+            },
+            decode: { record, field, context throws(FormatError) in
+                var reader = try field.message(context)
+                var stamp = LWWStamp()
+                while let inner = try reader.next() {
+                    switch inner.number {
+                    case 1: stamp.timestamp = try inner.sfixed64(context)
+                    case 2: stamp.reporter = try inner.string(context)
+                    case 3: stamp.seq = try inner.uint64(context)
+                    default: break
+                    }
+                }
+                record[keyPath: path] = stamp
+            },
+            toJSON: { record in
+                let stamp = record[keyPath: path]
+                guard !stamp.isZero else { return NSNull() }
+                return [
+                    "timestamp": Timestamp.format(stamp.timestamp), "reporter": stamp.reporter,
+                    "seq": NSNumber(value: stamp.seq),
+                ] as [String: Any]
+            },
+            fromJSON: { record, value, context throws(FormatError) in
+                if value is NSNull {
+                    record[keyPath: path] = LWWStamp()
+                    return
+                }
+                guard let object = value as? [String: Any], let text = object["timestamp"] as? String,
+                    let time = Timestamp.parse(text), let reporter = object["reporter"] as? String,
+                    let seq = object["seq"].flatMap(JSONNumbers.uint64)
+                else { throw invalid(context, name, "a {timestamp, reporter, seq} object") }
+                record[keyPath: path] = LWWStamp(timestamp: time, reporter: reporter, seq: seq)
+            })
+    }
+
     /// A `map<string, sint64>` field: entries are written in key order (UTF-8 bytes), so the encoding is
     /// canonical.
     public static func counts(

@@ -46,6 +46,8 @@ public struct RecordKind: Hashable, Sendable, Comparable, CustomStringConvertibl
     public static let workflow = RecordKind(13, "workflow")
     /// A job's timeline event or error, in the `events` database.
     public static let event = RecordKind(14, "event")
+    /// A reporter's window of seen progress-update seqs for one job.
+    public static let reporterWindow = RecordKind(15, "reporter_window")
     /// A distinct file content, keyed by SHA-256.
     public static let content = RecordKind(16, "content")
     /// A place where a content was seen.
@@ -56,7 +58,8 @@ public struct RecordKind: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// Every kind this version defines.
     public static let all: [RecordKind] = [
         .formatInfo, .job, .page, .pageVersion, .schedule, .source, .importRun, .importRow, .document,
-        .stageDefinition, .documentStage, .stageOutput, .workflow, .event, .content, .sighting, .statCache,
+        .stageDefinition, .documentStage, .stageOutput, .workflow, .event, .reporterWindow, .content, .sighting,
+        .statCache,
     ]
 
     /// The kind with number `rawValue`, or `nil` if this version does not define it.

@@ -48,6 +48,7 @@ extension LineageStore {
             if let error { try context.appendError(to: &job, message: error) }
             guard job.status != status || error != nil else { return job }
             job.status = status
+            job.statusStamp = LWWStamp(timestamp: context.now)
             if status.isTerminal { job.completedAt = context.now }
             job.updatedAt = context.now
             try context.save(job)

@@ -1,5 +1,6 @@
 @_exported import LMDB
 @_exported import LineageFormat
+import Synchronization
 
 /// An open LineageStore database: one file plus its `-lock` file.
 ///
@@ -14,6 +15,9 @@ public final class LineageStore: Sendable {
     public let formatInfo: FormatInfo
     let environment: Environment
     let databases: Databases
+    /// The group-commit writer for progress updates, started by the first ingestion, and whether the store
+    /// was closed (no writer starts after that).
+    let progressWriter = Mutex<(writer: ProgressWriter?, closed: Bool)>((nil, false))
 
     /// The library's name and version, recorded in new files.
     public static let libraryVersion = "LineageStore 0.1.0"
@@ -96,8 +100,17 @@ public final class LineageStore: Sendable {
         return info
     }
 
-    /// Closes the store; later calls fail with a `.storage` error. Idempotent.
-    public func close() { environment.close() }
+    deinit { progressWriter.withLock { $0.writer?.close(wait: false) } }
+
+    /// Closes the store after the progress writer has committed everything submitted; later calls fail with
+    /// a `.storage` error. Idempotent.
+    public func close() {
+        progressWriter.withLock { slot in
+            slot.writer?.close()
+            slot = (nil, true)
+        }
+        environment.close()
+    }
 
     /// Runs `body` over a consistent snapshot. Keep it short; never store the snapshot.
     public func read<T>(_ body: (Snapshot) throws -> T) throws -> T {

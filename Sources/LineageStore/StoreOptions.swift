@@ -14,6 +14,13 @@ public struct StoreOptions: Sendable {
     public var fileMode: UInt32 = 0o600
     /// Where the store reads the time.
     public var clock: any StoreClock = SystemClock()
+    /// Refuse progress updates for jobs that do not exist (`unknown_job`) instead of creating `crawl` jobs.
+    public var strictProgress = false
+    /// How many events (timeline entries and errors) each job keeps; older ones are removed as new ones
+    /// arrive, in the same transaction.
+    public var eventRetention = 10_000
+    /// How many progress updates may wait for the writer; submitters wait beyond it (backpressure).
+    public var ingestQueueCapacity = 65_536
 
     /// Creates default options: durable, read-write, a 16 MiB map growing to 1 TiB, mode 0600.
     public init() {}

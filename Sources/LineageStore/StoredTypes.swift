@@ -5,7 +5,8 @@ enum StoredTypes {
     static let all: [any StoredRecord.Type] = [
         JobRecord.self, PageRecord.self, PageVersionRecord.self, ScheduleRecord.self, SourceRecord.self,
         ImportRecord.self, ImportRowRecord.self, DocumentRecord.self, StageDefinitionRecord.self,
-        DocumentStageRecord.self, StageOutputRecord.self, WorkflowRecord.self, EventRecord.self, ContentRecord.self,
+        DocumentStageRecord.self, StageOutputRecord.self, WorkflowRecord.self, EventRecord.self,
+        ReporterWindowRecord.self, ContentRecord.self,
         SightingRecord.self, StatCacheRecord.self,
     ]
 

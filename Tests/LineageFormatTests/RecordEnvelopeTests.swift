@@ -85,7 +85,27 @@ import Testing
         row.importID = "imp-1"
         row.tableName = "customers"
         row.rowKey = "id=7"
+        var progress = JobRecord()
+        progress.id = "job-7"
+        progress.processType = .crawl
+        progress.status = .completed
+        progress.startedAt = 1
+        progress.completedAt = 9
+        progress.processedItems = 150
+        progress.totalItems = 1000
+        progress.stage = "data_collection"
+        progress.itemsByType = ["pulls": -2, "issues": 50]
+        progress.totalItemsStamp = LWWStamp(timestamp: 5, reporter: "crawler-a", seq: 17)
+        progress.statusStamp = LWWStamp(timestamp: 9)
+        progress.progressUpdates = 3
+        var window = ReporterWindowRecord()
+        window.jobID = "job-7"
+        window.reporter = "crawler-a"
+        window.highestSeq = 17
+        window.seen = [0x01, 0x80]
+        window.applied = 2
         return [
+            "job with merged progress": progress, "reporter window": window,
             "format info": info, "format info with zero time": zero, "content": content,
             "sighting with NUL in location": sighting, "stat cache entry": stat,
             "job with batch ids and metadata": job, "page with content hash": page,

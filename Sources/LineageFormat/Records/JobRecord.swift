@@ -73,6 +73,36 @@ public struct JobRecord: FieldTableRecord, StoredRecord, Equatable {
     public var metadata = ""
     /// The sequence number the next event of this job gets.
     public var nextEventSequence: UInt64 = 0
+    /// The sequence number of the oldest event retention kept.
+    public var firstEventSequence: UInt64 = 0
+    /// Items processed: the largest `processedItems` reported (monotonic).
+    public var processedItems: Int64 = 0
+    /// Items in all, last writer wins.
+    public var totalItems: Int64 = 0
+    /// The data type being processed, last writer wins.
+    public var currentDataType = ""
+    /// The resume cursor, last writer wins.
+    public var lastProcessedID = ""
+    /// The processing stage, last writer wins.
+    public var stage = ""
+    /// The operation type, last writer wins.
+    public var operationType = ""
+    /// Items per data type: the sum of every update's deltas, each applied once.
+    public var itemsByType: [String: Int64] = [:]
+    /// The stamp of the update that set `total_items`.
+    public var totalItemsStamp = LWWStamp()
+    /// The stamp of the update that set `current_data_type`.
+    public var currentDataTypeStamp = LWWStamp()
+    /// The stamp of the update that set `last_processed_id`.
+    public var lastProcessedIDStamp = LWWStamp()
+    /// The stamp of the update that set `stage`.
+    public var stageStamp = LWWStamp()
+    /// The stamp of the update that set `operation_type`.
+    public var operationTypeStamp = LWWStamp()
+    /// The stamp of the update (or call) that set `status`.
+    public var statusStamp = LWWStamp()
+    /// Progress updates merged into the job.
+    public var progressUpdates: UInt64 = 0
     public var unknownFields: [UInt8] = []
 
     public init() {}
@@ -94,6 +124,21 @@ public struct JobRecord: FieldTableRecord, StoredRecord, Equatable {
         .string(14, "last_error", \.lastError),
         .json(15, "metadata", \.metadata),
         .uint64(16, "next_event_sequence", \.nextEventSequence),
+        .uint64(17, "first_event_sequence", \.firstEventSequence),
+        .int64(18, "processed_items", \.processedItems),
+        .int64(19, "total_items", \.totalItems),
+        .string(20, "current_data_type", \.currentDataType),
+        .string(21, "last_processed_id", \.lastProcessedID),
+        .string(22, "stage", \.stage),
+        .string(23, "operation_type", \.operationType),
+        .counts(24, "items_by_type", \.itemsByType),
+        .stamp(25, "total_items_stamp", \.totalItemsStamp),
+        .stamp(26, "current_data_type_stamp", \.currentDataTypeStamp),
+        .stamp(27, "last_processed_id_stamp", \.lastProcessedIDStamp),
+        .stamp(28, "stage_stamp", \.stageStamp),
+        .stamp(29, "operation_type_stamp", \.operationTypeStamp),
+        .stamp(30, "status_stamp", \.statusStamp),
+        .uint64(31, "progress_updates", \.progressUpdates),
     ]
 
     public var primaryKey: [TupleElement] { [.string(id)] }

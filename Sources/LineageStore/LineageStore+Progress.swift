@@ -1,0 +1,112 @@
+import Synchronization
+
+extension LineageStore {
+    /// Merges one progress update and returns its outcome once the transaction holding it is durable
+    /// (as far as the store's durability mode goes).
+    ///
+    /// Updates from many callers are committed together by the group-commit writer.
+    /// - Parameter strict: refuse updates for unknown jobs (`unknown_job`); the store's option when `nil`.
+    /// - Throws: ``StoreError`` only when the storage fails; a bad update gets an `invalid` outcome instead.
+    public func ingest(_ update: ProgressUpdate, strict: Bool? = nil) async throws -> ProgressOutcome {
+        try await writer().submit([update], strict: strict ?? options.strictProgress)[0]
+    }
+
+    /// Merges a batch of progress updates through the group-commit writer and blocks until they are
+    /// committed; one outcome per update, in order.
+    public func ingest(_ updates: [ProgressUpdate], strict: Bool? = nil) throws -> IngestSummary {
+        guard !updates.isEmpty else { return IngestSummary(outcomes: []) }
+        return IngestSummary(outcomes: try writer().submitAndWait(updates, strict: strict ?? options.strictProgress))
+    }
+
+    /// Parses JSON payloads (on the calling thread) and merges the valid ones; a payload that does not parse
+    /// gets an `invalid` outcome with the reason, and every other update is still applied.
+    public func ingest(json payloads: [[UInt8]], strict: Bool? = nil) throws -> IngestSummary {
+        var outcomes = [ProgressOutcome?](repeating: nil, count: payloads.count)
+        var updates: [ProgressUpdate] = []
+        var positions: [Int] = []
+        for (index, payload) in payloads.enumerated() {
+            do {
+                updates.append(try ProgressUpdate.parse(json: payload))
+                positions.append(index)
+            } catch let error as StoreError {
+                outcomes[index] = ProgressOutcome(.invalid, error.message)
+            }
+        }
+        for (position, outcome) in zip(positions, try ingest(updates, strict: strict).outcomes) {
+            outcomes[position] = outcome
+        }
+        return IngestSummary(outcomes: outcomes.map { $0! })
+    }
+
+    private func writer() throws -> ProgressWriter {
+        guard !options.readOnly else { throw StoreError(.readOnly, "\(path) is open read-only") }
+        return try progressWriter.withLock { slot in
+            guard !slot.closed else { throw StoreError(.storage, "\(path) is closed") }
+            if let writer = slot.writer { return writer }
+            let retention = options.eventRetention
+            let writer = ProgressWriter(capacity: options.ingestQueueCapacity) { [weak self] batch in
+                guard let self else { throw StoreError(.storage, "the store was released") }
+                return try write { context in try context.mergeProgress(batch, retention: retention) }
+            }
+            slot.writer = writer
+            return writer
+        }
+    }
+}
+
+extension WriteContext {
+    /// Merges every update of `batch` in arrival order, reading and writing each touched job and window once.
+    func mergeProgress(_ batch: [ProgressWriter.Submission], retention: Int) throws -> [[ProgressOutcome]] {
+        var states: [String: ProgressState] = [:]
+        var loadedWindows: Set<[String]> = []
+        var events: [String: [EventRecord]] = [:]
+        var outcomes: [[ProgressOutcome]] = []
+        for submission in batch {
+            var results: [ProgressOutcome] = []
+            results.reserveCapacity(submission.updates.count)
+            for update in submission.updates {
+                if let problem = update.problem {
+                    results.append(ProgressOutcome(.invalid, problem))
+                    continue
+                }
+                var state: ProgressState
+                if let known = states[update.jobID] {
+                    state = known
+                } else if let job = try fetch(JobRecord.self, [.string(update.jobID)]) {
+                    state = ProgressState(job: job)
+                } else if submission.strict {
+                    results.append(
+                        ProgressOutcome(.unknownJob, "no job \(update.jobID); strict ingestion creates none"))
+                    continue
+                } else {
+                    state = ProgressState(job: ProgressMerge.newJob(update.jobID))
+                }
+                if let (reporter, _) = update.key, loadedWindows.insert([update.jobID, reporter]).inserted,
+                    let window = try fetch(ReporterWindowRecord.self, [.string(update.jobID), .string(reporter)])
+                {
+                    state.windows[reporter] = window
+                }
+                let merged = ProgressMerge.apply(update, to: state, now: now)
+                states[update.jobID] = merged.state
+                if !merged.events.isEmpty { events[update.jobID, default: []] += merged.events }
+                results.append(merged.outcome)
+            }
+            outcomes.append(results)
+        }
+        for (jobID, var state) in states {
+            for event in events[jobID] ?? [] { try insert(event) }
+            let keep = UInt64(max(1, retention))
+            if state.job.nextEventSequence - state.job.firstEventSequence > keep {
+                let first = state.job.nextEventSequence - keep
+                for sequence in state.job.firstEventSequence..<first {
+                    _ = try transaction.delete(
+                        EventRecord.storedKey([.string(jobID), .int(Int64(sequence))]), in: databases.events)
+                }
+                state.job.firstEventSequence = first
+            }
+            try save(state.job)
+            for window in state.windows.values { try save(window) }
+        }
+        return outcomes
+    }
+}

@@ -1,0 +1,149 @@
+/// One job's progress and its reporters' windows: what ``ProgressMerge/apply(_:to:now:)`` works on.
+public struct ProgressState: Sendable, Equatable {
+    /// The job, progress fields included.
+    public var job: JobRecord
+    /// The windows of the reporters seen so far, by reporter.
+    public var windows: [String: ReporterWindowRecord]
+
+    /// Creates a state.
+    public init(job: JobRecord, windows: [String: ReporterWindowRecord] = [:]) {
+        self.job = job
+        self.windows = windows
+    }
+}
+
+/// The progress merge, a pure function `(state, update) → (state, outcome, events)`. The contract, with the
+/// last-writer-wins (LWW) order of an update being `(timestamp, reporter, seq)`:
+///
+/// - `processedItems` becomes the maximum of the stored and the incoming value: it never decreases.
+/// - `totalItems`, `currentDataType`, `lastProcessedId`, `stage`, `operationType`: each field keeps the value
+///   of the update with the greatest LWW order that set it; an older update arriving late never overwrites it.
+/// - `itemsByType` counts are deltas, added exactly once per idempotency key `(reporter, seq)`: a reporter's
+///   window remembers the last ``ReporterWindowRecord/window`` seqs below its highest, so duplicates and
+///   retries add nothing, reordered updates inside the window apply once, and an update older than the window
+///   is refused as `too_old`. Updates without a key apply every time (`unkeyed`).
+/// - `timeline` events and `error` are appended once per key to the job's event log, never to the job record.
+/// - `status`: `completed`, `failed` and `cancelled` are terminal and sticky. Once a job is terminal, a later
+///   non-terminal status is ignored (`late`, noted in the log) while the rest of its update applies; among
+///   terminal statuses the earliest LWW order wins whatever the arrival order; among non-terminal ones the
+///   latest LWW order wins. `started` and `processing` mean `running`; the special statuses
+///   (`new_areas_discovered`, `credential_*`) are logged as events and change nothing.
+/// - `started_at` is the earliest update time, `updated_at` the latest, `completed_at` the winning terminal
+///   update's time.
+///
+/// Any permutation and any duplication of a set of keyed updates within the window yields the same job
+/// record and windows.
+public enum ProgressMerge {
+    /// Merges `update` into `state` at store time `now` (used for updates without a timestamp).
+    ///
+    /// - Returns: the new state, the outcome, and the events to append (sequences assigned from the job's
+    ///   log). A refused update returns `state` unchanged and no events.
+    public static func apply(_ update: ProgressUpdate, to state: ProgressState, now: Int64) -> (
+        state: ProgressState, outcome: ProgressOutcome, events: [EventRecord]
+    ) {
+        precondition(update.jobID == state.job.id, "an update merges into its own job's state")
+        if let problem = update.problem { return (state, ProgressOutcome(.invalid, problem), []) }
+        var next = state
+        let stamp = update.stamp(now: now)
+        if let (reporter, seq) = update.key {
+            var window = next.windows[reporter] ?? ReporterWindowRecord()
+            switch window.admission(of: seq) {
+            case .duplicate: return (state, ProgressOutcome(.duplicate), [])
+            case .tooOld:
+                return (
+                    state,
+                    ProgressOutcome(
+                        .tooOld,
+                        "seq \(seq) of \(reporter) is below its window (highest seq \(window.highestSeq), "
+                            + "window \(ReporterWindowRecord.window))"),
+                    []
+                )
+            case .fresh:
+                window.jobID = state.job.id
+                window.reporter = reporter
+                window.record(seq)
+                next.windows[reporter] = window
+            }
+        }
+        var job = next.job
+        for (type, delta) in update.itemsByType {
+            let (sum, overflow) = (job.itemsByType[type] ?? 0).addingReportingOverflow(delta)
+            if overflow { return (state, ProgressOutcome(.invalid, "itemsByType.\(type) would exceed 64 bits"), []) }
+            job.itemsByType[type] = sum
+        }
+        if let processed = update.processedItems { job.processedItems = max(job.processedItems, processed) }
+        lastWriterWins(update.totalItems, stamp, &job.totalItems, &job.totalItemsStamp)
+        lastWriterWins(update.currentDataType, stamp, &job.currentDataType, &job.currentDataTypeStamp)
+        lastWriterWins(update.lastProcessedID, stamp, &job.lastProcessedID, &job.lastProcessedIDStamp)
+        lastWriterWins(update.stage, stamp, &job.stage, &job.stageStamp)
+        lastWriterWins(update.operationType, stamp, &job.operationType, &job.operationTypeStamp)
+        job.startedAt = job.startedAt == 0 ? stamp.timestamp : min(job.startedAt, stamp.timestamp)
+        job.updatedAt = max(job.updatedAt, stamp.timestamp)
+        job.progressUpdates += 1
+
+        var events: [EventRecord] = []
+        func log(_ name: String, at time: Int64?, message: String = "", details: String = "") {
+            var event = EventRecord()
+            event.jobID = job.id
+            event.sequence = job.nextEventSequence
+            event.at = time ?? stamp.timestamp
+            event.event = name
+            event.message = message
+            event.details = details
+            event.reporter = update.reporter ?? ""
+            event.reporterSequence = update.seq ?? 0
+            event.recordedAt = now
+            job.nextEventSequence += 1
+            events.append(event)
+        }
+        var late = false
+        if let status = update.status {
+            if let target = status.jobStatus {
+                if target.isTerminal {
+                    if !job.status.isTerminal || stamp < job.statusStamp {
+                        job.status = target
+                        job.statusStamp = stamp
+                        job.completedAt = stamp.timestamp
+                    }
+                } else if job.status.isTerminal {
+                    late = true
+                    log(
+                        "late_status", at: nil,
+                        message: "\(status) ignored: the job is already \(job.status) since "
+                            + Timestamp.format(job.completedAt))
+                } else if job.statusStamp < stamp {
+                    job.status = target
+                    job.statusStamp = stamp
+                }
+            } else {
+                log(status.rawValue, at: nil)
+            }
+        }
+        for entry in update.timeline { log(entry.event, at: entry.timestamp, details: entry.details) }
+        if let error = update.error {
+            log(EventRecord.errorEvent, at: nil, message: error.message, details: error.context)
+            job.errorCount += 1
+            job.lastError = error.message
+        }
+        next.job = job
+        let kind: ProgressOutcome.Kind = late ? .late : (update.key == nil ? .unkeyed : .applied)
+        return (next, ProgressOutcome(kind), events)
+    }
+
+    private static func lastWriterWins<Value>(
+        _ incoming: Value?, _ stamp: LWWStamp, _ value: inout Value, _ valueStamp: inout LWWStamp
+    ) {
+        guard let incoming, valueStamp < stamp else { return }
+        value = incoming
+        valueStamp = stamp
+    }
+
+    /// A new job for a crawler's first update (process type `crawl`, status `running`).
+    public static func newJob(_ id: String) -> JobRecord {
+        var job = JobRecord()
+        job.id = id
+        job.processType = .crawl
+        job.status = .running
+        return job
+    }
+}
