@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
         .testTarget(name: "LineageFormatTests", dependencies: ["LineageFormat", "TestSupport"]),
         .testTarget(name: "LineageStoreTests", dependencies: ["LineageStore", "LMDB", "LineageFormat", "TestSupport"]),
-        .testTarget(name: "LineageCLITests", dependencies: ["lineage", "TestSupport"]),
+        .testTarget(name: "LineageCLITests", dependencies: ["lineage", "LineageStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

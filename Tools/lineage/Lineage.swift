@@ -7,6 +7,6 @@ struct Lineage: AsyncParsableCommand {
         commandName: "lineage",
         abstract: "Inspect and feed a LineageStore database.",
         version: LineageStore.libraryVersion,
-        subcommands: [HashCommand.self, DemoCommand.self]
+        subcommands: [IngestCommand.self, HashCommand.self, DemoCommand.self]
     )
 }

@@ -1,0 +1,93 @@
+import Foundation
+import LineageStore
+import TestSupport
+import Testing
+
+@Suite struct CrashRecoveryTests {
+    /// A crawl stream: keyed updates for 30 jobs from 4 reporters, with about 2% duplicates and 5% of updates
+    /// swapped with a neighbour (reordered well inside the window), terminal statuses near the end.
+    static func stream(count: Int, using random: inout SeededGenerator) -> Data {
+        var lines: [String] = []
+        var seqs: [String: Int] = [:]
+        let start = 1_736_190_930_000
+        for index in 0..<count {
+            let job = "job-\(Int.random(in: 0..<30, using: &random))"
+            let reporter = "crawler-\(Int.random(in: 0..<4, using: &random))"
+            let seq = seqs["\(job)/\(reporter)", default: 0]
+            seqs["\(job)/\(reporter)"] = seq + 1
+            let millis = start + index * 7
+            let time = Timestamp.format(Int64(millis) * 1_000)
+            let status =
+                index > count * 9 / 10 && Int.random(in: 0..<50, using: &random) == 0 ? "completed" : "processing"
+            lines.append(
+                #"{"jobId":"\#(job)","reporter":"\#(reporter)","seq":\#(seq),"timestamp":"\#(time)","status":"\#(status)","#
+                    + #""processedItems":\#(index),"totalItems":\#(count),"lastProcessedId":"item-\#(index)","#
+                    + #""itemsByType":{"t\#(index % 8)":\#(index % 5 + 1)},"timeline":[{"event":"tick"}]}"#)
+            if Int.random(in: 0..<50, using: &random) == 0 { lines.append(lines[lines.count - 1]) }
+        }
+        for index in 1..<lines.count where Int.random(in: 0..<20, using: &random) == 0 {
+            lines.swapAt(index - 1, index)
+        }
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// Everything the merge decides: jobs, windows, and events without the store's own recording time.
+    static func state(of path: String) throws -> (
+        jobs: [JobRecord], windows: [ReporterWindowRecord], events: [EventRecord]
+    ) {
+        var options = StoreOptions()
+        options.readOnly = true
+        let store = try LineageStore.open(at: path, options: options)
+        defer { store.close() }
+        return try store.read { snapshot in
+            let events = try snapshot.records(EventRecord.self).map { event -> EventRecord in
+                var event = event
+                event.recordedAt = 0
+                return event
+            }
+            return (try snapshot.records(JobRecord.self), try snapshot.records(ReporterWindowRecord.self), events)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func killedWritersConvergeToTheStateOfACleanRunOnReplay() throws {
+        var random = SeededGenerator()
+        let seed = random.seed
+        let directory = try TemporaryDirectory()
+        let streamPath = directory.path("stream.jsonl")
+        try Self.stream(count: 30_000, using: &random).write(to: URL(fileURLWithPath: streamPath))
+        let reference = directory.path("reference.db")
+        let clean = try LineageBinary.run(["ingest", "--db", reference, "--durability", "none", streamPath])
+        #expect(clean.status == 0, "\(clean.stderr)")
+
+        let crashed = directory.path("crashed.db")
+        var kills = 0
+        for _ in 0..<24 {
+            let process = Process()
+            process.executableURL = LineageBinary.url
+            process.arguments = ["ingest", "--db", crashed, "--batch-size", "100", streamPath]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 20_000...600_000, using: &random))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            process.waitUntilExit()
+            let store = try LineageStore.open(at: crashed, options: StoreOptions())
+            let report = try store.verify()
+            store.close()
+            #expect(report.isClean, "after kill \(kills): \(report.problems.prefix(3)); seed \(seed)")
+        }
+        #expect(kills >= 20, "only \(kills) runs were still going when killed; seed \(seed)")
+        let replay = try LineageBinary.run(["ingest", "--db", crashed, streamPath])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        let expected = try Self.state(of: reference)
+        let actual = try Self.state(of: crashed)
+        #expect(actual.jobs == expected.jobs, "seed \(seed)")
+        #expect(actual.windows == expected.windows, "seed \(seed)")
+        #expect(actual.events == expected.events, "seed \(seed)")
+        #expect(expected.jobs.count == 30 && expected.events.count > 30_000)
+    }
+}
