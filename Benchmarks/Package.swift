@@ -18,9 +18,20 @@ let package = Package(
             path: "Benchmarks/Hashing",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3"),
+        .target(name: "BenchmarkSupport", path: "Sources/BenchmarkSupport"),
         .executableTarget(
             name: "hash-compare",
+            dependencies: ["BenchmarkSupport"],
             path: "Sources/hash-compare"
+        ),
+        .executableTarget(
+            name: "progress-compare",
+            dependencies: [
+                "BenchmarkSupport", "CSQLite",
+                .product(name: "LineageStore", package: "LineageStore"),
+            ],
+            path: "Sources/progress-compare"
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -200,28 +200,8 @@ public struct RecordField<Record>: Sendable {
     {
         RecordField(
             number: number, name: name,
-            encode: { record, writer in
-                let stamp = record[keyPath: path]
-                guard !stamp.isZero else { return }
-                writer.writeMessage(number) { inner in
-                    inner.write(1, sfixed64: stamp.timestamp)
-                    inner.write(2, string: stamp.reporter)
-                    inner.write(3, uint64: stamp.seq)
-                }
-            },
-            decode: { record, field, context throws(FormatError) in
-                var reader = try field.message(context)
-                var stamp = LWWStamp()
-                while let inner = try reader.next() {
-                    switch inner.number {
-                    case 1: stamp.timestamp = try inner.sfixed64(context)
-                    case 2: stamp.reporter = try inner.string(context)
-                    case 3: stamp.seq = try inner.uint64(context)
-                    default: break
-                    }
-                }
-                record[keyPath: path] = stamp
-            },
+            encode: { record, writer in writer.writeStamp(number, record[keyPath: path]) },
+            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.stamp(context) },
             toJSON: { record in
                 let stamp = record[keyPath: path]
                 guard !stamp.isZero else { return NSNull() }
@@ -250,26 +230,9 @@ public struct RecordField<Record>: Sendable {
     ) -> Self {
         RecordField(
             number: number, name: name,
-            encode: { record, writer in
-                let entries = record[keyPath: path].sorted { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }
-                for (key, value) in entries {
-                    writer.writeMessage(number) { entry in
-                        entry.write(1, string: key)
-                        entry.write(2, sint64: value)
-                    }
-                }
-            },
+            encode: { record, writer in writer.writeCounts(number, record[keyPath: path]) },
             decode: { record, field, context throws(FormatError) in
-                var reader = try field.message(context)
-                var key = ""
-                var value: Int64 = 0
-                while let inner = try reader.next() {
-                    switch inner.number {
-                    case 1: key = try inner.string(context)
-                    case 2: value = try inner.sint64(context)
-                    default: break
-                    }
-                }
+                let (key, value) = try field.countEntry(context)
                 record[keyPath: path][key] = value
             },
             toJSON: { record in record[keyPath: path].mapValues { NSNumber(value: $0) } },
@@ -334,7 +297,7 @@ extension FieldTableRecord {
             guess >= 0 && guess < fields.count && fields[guess].number == field.number
             ? fields[guess] : fields.first { $0.number == field.number }
         guard let entry else { return false }
-        try entry.decode(&self, field, "\(context) field \(entry.name)")
+        try entry.decode(&self, field, context)
         return true
     }
 

@@ -57,9 +57,10 @@ extension LineageStore {
 extension WriteContext {
     /// Merges every update of `batch` in arrival order, reading and writing each touched job and window once.
     func mergeProgress(_ batch: [ProgressWriter.Submission], retention: Int) throws -> [[ProgressOutcome]] {
-        var states: [String: ProgressState] = [:]
-        var loadedWindows: Set<[String]> = []
-        var events: [String: [EventRecord]] = [:]
+        var positions: [String: Int] = [:]
+        var states: [ProgressState] = []
+        var stored: [JobRecord?] = []
+        var events: [[EventRecord]] = []
         var outcomes: [[ProgressOutcome]] = []
         for submission in batch {
             var results: [ProgressOutcome] = []
@@ -69,44 +70,55 @@ extension WriteContext {
                     results.append(ProgressOutcome(.invalid, problem))
                     continue
                 }
-                var state: ProgressState
-                if let known = states[update.jobID] {
-                    state = known
-                } else if let job = try fetch(JobRecord.self, [.string(update.jobID)]) {
-                    state = ProgressState(job: job)
-                } else if submission.strict {
-                    results.append(
-                        ProgressOutcome(.unknownJob, "no job \(update.jobID); strict ingestion creates none"))
-                    continue
+                let position: Int
+                if let known = positions[update.jobID] {
+                    position = known
                 } else {
-                    state = ProgressState(job: ProgressMerge.newJob(update.jobID))
+                    let job = try fetch(JobRecord.self, [.string(update.jobID)])
+                    if job == nil && submission.strict {
+                        results.append(
+                            ProgressOutcome(.unknownJob, "no job \(update.jobID); strict ingestion creates none"))
+                        continue
+                    }
+                    position = states.count
+                    positions[update.jobID] = position
+                    states.append(ProgressState(job: job ?? ProgressMerge.newJob(update.jobID)))
+                    stored.append(job)
+                    events.append([])
                 }
-                if let (reporter, _) = update.key, loadedWindows.insert([update.jobID, reporter]).inserted,
+                if let (reporter, _) = update.key, states[position].windows[reporter] == nil,
                     let window = try fetch(ReporterWindowRecord.self, [.string(update.jobID), .string(reporter)])
                 {
-                    state.windows[reporter] = window
+                    states[position].windows[reporter] = window
                 }
-                let merged = ProgressMerge.apply(update, to: state, now: now)
-                states[update.jobID] = merged.state
-                if !merged.events.isEmpty { events[update.jobID, default: []] += merged.events }
-                results.append(merged.outcome)
+                let (outcome, merged) = ProgressMerge.merge(update, into: &states[position], now: now, validated: true)
+                if !merged.isEmpty { events[position] += merged }
+                results.append(outcome)
             }
             outcomes.append(results)
         }
-        for (jobID, var state) in states {
-            for event in events[jobID] ?? [] { try insert(event) }
-            let keep = UInt64(max(1, retention))
-            if state.job.nextEventSequence - state.job.firstEventSequence > keep {
-                let first = state.job.nextEventSequence - keep
-                for sequence in state.job.firstEventSequence..<first {
-                    _ = try transaction.delete(
-                        EventRecord.storedKey([.string(jobID), .int(Int64(sequence))]), in: databases.events)
-                }
-                state.job.firstEventSequence = first
-            }
-            try save(state.job)
-            for window in state.windows.values { try save(window) }
+        for position in states.indices {
+            try finish(&states[position], previous: stored[position], events: events[position], retention: retention)
         }
         return outcomes
+    }
+
+    /// Appends a job's new events, applies retention, and writes the job and its windows.
+    private func finish(_ state: inout ProgressState, previous: JobRecord?, events: [EventRecord], retention: Int)
+        throws
+    {
+        let jobID = state.job.id
+        for event in events { try insert(event) }
+        let keep = UInt64(max(1, retention))
+        if state.job.nextEventSequence - state.job.firstEventSequence > keep {
+            let first = state.job.nextEventSequence - keep
+            for sequence in state.job.firstEventSequence..<first {
+                _ = try transaction.delete(
+                    EventRecord.storedKey([.string(jobID), .int(Int64(sequence))]), in: databases.events)
+            }
+            state.job.firstEventSequence = first
+        }
+        try save(state.job, previous: previous)
+        for window in state.windows.values { try save(window) }
     }
 }

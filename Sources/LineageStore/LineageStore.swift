@@ -153,7 +153,7 @@ extension StoreError {
         case let error as StoreError: error
         case let error as FormatError where error.code == .unsupportedFormatVersion:
             StoreError(.newerFormat, error.message, underlying: error)
-        case let error as FormatError: StoreError(.damagedRecord, error.message, underlying: error)
+        case let error as FormatError: StoreError(.damagedRecord, "\(what): \(error.message)", underlying: error)
         case let error as LMDBError: StoreError(.storage, "\(what): \(error.message)", underlying: error)
         default: StoreError(.storage, "\(what): \(error)", underlying: error)
         }

@@ -18,15 +18,14 @@ public class Snapshot {
         "record \(TupleCodec.describe(key)) in database \(database) of \(path)"
     }
 
-    /// Checks and decodes a stored record; a failure names the database and key.
+    /// Checks and decodes a stored record; a failure names the database and key (described only then).
     func decode<R: RecordCodable>(
         _ type: R.Type, _ bytes: UnsafeRawBufferPointer, key: some Collection<UInt8>, in database: Database
     ) throws -> R {
-        let context = context(database, key)
         do {
-            return try R(record: bytes, context: context)
+            return try R(record: bytes, context: R.kind.name)
         } catch {
-            throw StoreError.wrapping(error, "decoding \(context)")
+            throw StoreError.wrapping(error, context(database, key))
         }
     }
 

@@ -26,16 +26,24 @@ public final class WriteContext: Snapshot {
     }
 
     /// Stores `record`, replacing the one with its primary key, and moves its index entries to match.
-    /// - Returns: the record it replaced, if any.
+    /// - Returns: the record it replaced, if it has indexes (the record is read only to move them).
     /// - Throws: `.duplicate` if one of its unique index values belongs to another record.
     @discardableResult
     public func save<R: StoredRecord>(_ record: R) throws -> R? {
         let key = try checkedKey(record)
         let database = databases[R.database]
-        let old = try self.record(R.self, key: key, in: database)
+        let old = R.indexes.isEmpty ? nil : try self.record(R.self, key: key, in: database)
         try updateIndexes(old: old, new: record, key: key)
         try transaction.put(record.encodedRecord(), forKey: key, in: database)
         return old
+    }
+
+    /// ``save(_:)`` for a caller that read the stored record earlier in this transaction (`nil`: none is
+    /// stored): the index entries move from `previous` to `record` without reading it again.
+    func save<R: StoredRecord>(_ record: R, previous: R?) throws {
+        let key = try checkedKey(record)
+        try updateIndexes(old: previous, new: record, key: key)
+        try transaction.put(record.encodedRecord(), forKey: key, in: databases[R.database])
     }
 
     /// Deletes the record of type `R` with this primary key and its index entries.
@@ -63,8 +71,10 @@ public final class WriteContext: Snapshot {
 
     /// Deletes the index entries only `old` has and adds those only `new` has, checking unique indexes.
     private func updateIndexes<R: StoredRecord>(old: R?, new: R?, key: [UInt8]) throws {
+        guard !R.indexes.isEmpty else { return }
         let primaryKey = try TupleCodec.decode(key).dropFirst()
         for index in R.indexes {
+            if let old, let new, index.entries(old) == index.entries(new) { continue }
             let before = Set(old.map { IndexEntry.entries(index, of: $0, primaryKey: Array(primaryKey)) } ?? [])
             let after = new.map { IndexEntry.entries(index, of: $0, primaryKey: Array(primaryKey)) } ?? []
             let afterSet = Set(after)

@@ -2,6 +2,7 @@
 // run, each timed as a whole process (median of N runs), with peak resident memory from wait4.
 //
 // Usage: swift run -c release hash-compare LINEAGE_BINARY [SIZE_MIB] [RUNS]
+import BenchmarkSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -14,26 +15,9 @@ struct Measurement {
 }
 
 func measure(_ arguments: [String]) -> Measurement {
-    var pid: pid_t = 0
-    let argv = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    let start = DispatchTime.now()
-    guard posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ) == 0 else {
-        fatalError("cannot start \(arguments[0])")
-    }
-    var status: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &status, 0, &usage)
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    guard status == 0 else { fatalError("\(arguments.joined(separator: " ")) exited with status \(status)") }
-    return Measurement(seconds: seconds, maxResidentKiB: usage.ru_maxrss)
+    let run = runChild(arguments)
+    return Measurement(seconds: run.seconds, maxResidentKiB: run.maxResidentKiB)
 }
-
-func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {

@@ -143,6 +143,82 @@ public struct JobRecord: FieldTableRecord, StoredRecord, Equatable {
 
     public var primaryKey: [TupleElement] { [.string(id)] }
 
+    // The ingestion hot path reads and writes a job per batch, so its codec is written out; it must match
+    // `fields` (a property test checks it against the table-driven codec).
+    public func encodeFields(into writer: inout ProtoWriter) {
+        writer.write(1, string: id)
+        writer.write(2, string: websiteID)
+        writer.write(3, string: processType.rawValue)
+        writer.write(4, string: status.rawValue)
+        writer.write(5, sfixed64: startedAt)
+        writer.write(6, sfixed64: completedAt)
+        writer.write(7, sfixed64: updatedAt)
+        writer.write(8, uint64: urlsDiscovered)
+        writer.write(9, uint64: urlsUpdated)
+        writer.write(10, uint64: urlsDeleted)
+        writer.write(11, uint64: urlsErrored)
+        for batchID in batchIDs { writer.writeRepeated(12, string: batchID) }
+        writer.write(13, uint64: errorCount)
+        writer.write(14, string: lastError)
+        writer.write(15, string: metadata)
+        writer.write(16, uint64: nextEventSequence)
+        writer.write(17, uint64: firstEventSequence)
+        writer.write(18, sint64: processedItems)
+        writer.write(19, sint64: totalItems)
+        writer.write(20, string: currentDataType)
+        writer.write(21, string: lastProcessedID)
+        writer.write(22, string: stage)
+        writer.write(23, string: operationType)
+        writer.writeCounts(24, itemsByType)
+        writer.writeStamp(25, totalItemsStamp)
+        writer.writeStamp(26, currentDataTypeStamp)
+        writer.writeStamp(27, lastProcessedIDStamp)
+        writer.writeStamp(28, stageStamp)
+        writer.writeStamp(29, operationTypeStamp)
+        writer.writeStamp(30, statusStamp)
+        writer.write(31, uint64: progressUpdates)
+    }
+
+    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+        switch field.number {
+        case 1: id = try field.string(context)
+        case 2: websiteID = try field.string(context)
+        case 3: processType = ProcessType(rawValue: try field.string(context))
+        case 4: status = JobStatus(rawValue: try field.string(context))
+        case 5: startedAt = try field.sfixed64(context)
+        case 6: completedAt = try field.sfixed64(context)
+        case 7: updatedAt = try field.sfixed64(context)
+        case 8: urlsDiscovered = try field.uint64(context)
+        case 9: urlsUpdated = try field.uint64(context)
+        case 10: urlsDeleted = try field.uint64(context)
+        case 11: urlsErrored = try field.uint64(context)
+        case 12: batchIDs.append(try field.string(context))
+        case 13: errorCount = try field.uint64(context)
+        case 14: lastError = try field.string(context)
+        case 15: metadata = try field.string(context)
+        case 16: nextEventSequence = try field.uint64(context)
+        case 17: firstEventSequence = try field.uint64(context)
+        case 18: processedItems = try field.sint64(context)
+        case 19: totalItems = try field.sint64(context)
+        case 20: currentDataType = try field.string(context)
+        case 21: lastProcessedID = try field.string(context)
+        case 22: stage = try field.string(context)
+        case 23: operationType = try field.string(context)
+        case 24:
+            let (key, value) = try field.countEntry(context)
+            itemsByType[key] = value
+        case 25: totalItemsStamp = try field.stamp(context)
+        case 26: currentDataTypeStamp = try field.stamp(context)
+        case 27: lastProcessedIDStamp = try field.stamp(context)
+        case 28: stageStamp = try field.stamp(context)
+        case 29: operationTypeStamp = try field.stamp(context)
+        case 30: statusStamp = try field.stamp(context)
+        case 31: progressUpdates = try field.uint64(context)
+        default: return false
+        }
+        return true
+    }
+
     public static let indexes: [IndexDefinition<JobRecord>] = [
         .single(.jobsByWebsite, arity: 2) { [.string($0.websiteID), .int($0.startedAt)] },
         .single(.jobsByStatus, arity: 2) { [.string($0.status.rawValue), .int($0.startedAt)] },

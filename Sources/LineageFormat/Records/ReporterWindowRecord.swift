@@ -13,13 +13,20 @@ public struct ReporterWindowRecord: FieldTableRecord, StoredRecord, Equatable {
     public var reporter = ""
     /// The highest seq seen.
     public var highestSeq: UInt64 = 0
-    /// Bit `i` (byte `i / 8`, bit `i % 8`) is set when seq `highest_seq − i` was seen; `window / 8` bytes.
+    /// A ring of `window` bits, `window / 8` bytes: bit `seq mod window` (byte `b / 8`, bit `b % 8`) is set
+    /// when `seq`, one of the `window` seqs at and below `highest_seq`, was applied.
     public var seen: [UInt8] = []
     /// Updates from this reporter applied to the job.
     public var applied: UInt64 = 0
     public var unknownFields: [UInt8] = []
 
     public init() {}
+
+    /// An empty window for `reporter`'s updates to `jobID`.
+    public init(jobID: String, reporter: String) {
+        self.jobID = jobID
+        self.reporter = reporter
+    }
 
     public static let fields: [RecordField<ReporterWindowRecord>] = [
         .string(1, "job_id", \.jobID),
@@ -41,43 +48,40 @@ public struct ReporterWindowRecord: FieldTableRecord, StoredRecord, Equatable {
         case tooOld
     }
 
-    /// Whether `seq` is new, seen, or too old, without recording it.
+    /// Whether `seq` is new, seen, or too old, without recording it. O(1).
     public func admission(of seq: UInt64) -> Admission {
         if seen.isEmpty || seq > highestSeq { return .fresh }
-        let offset = highestSeq - seq
-        guard offset < UInt64(Self.window) else { return .tooOld }
-        return seen[Int(offset / 8)] & (1 << (offset % 8)) != 0 ? .duplicate : .fresh
+        guard highestSeq - seq < UInt64(Self.window) else { return .tooOld }
+        return isSet(seq) ? .duplicate : .fresh
     }
 
-    /// Records `seq` as seen (it must be ``Admission/fresh``), sliding the window when it is the new highest.
+    /// Records `seq` as seen (it must be ``Admission/fresh``), sliding the window when it is the new highest:
+    /// the bits of the seqs that leave the window are cleared. O(distance moved), at most O(window).
     public mutating func record(_ seq: UInt64) {
+        let window = UInt64(Self.window)
         if seen.isEmpty {
             seen = Array(repeating: 0, count: Self.window / 8)
             highestSeq = seq
         } else if seq > highestSeq {
-            shift(by: seq - highestSeq)
+            if seq - highestSeq >= window {
+                for index in seen.indices { seen[index] = 0 }
+            } else {
+                for leaving in highestSeq + 1...seq { clear(leaving) }
+            }
             highestSeq = seq
         }
-        let offset = highestSeq - seq
-        seen[Int(offset / 8)] |= 1 << (offset % 8)
+        let bit = Int(seq % window)
+        seen[bit / 8] |= 1 << (bit % 8)
         applied += 1
     }
 
-    /// Moves every bit `distance` places towards older offsets, dropping those that leave the window.
-    private mutating func shift(by distance: UInt64) {
-        guard distance < UInt64(Self.window) else {
-            seen = Array(repeating: 0, count: Self.window / 8)
-            return
-        }
-        let bytes = Int(distance / 8)
-        let bits = Int(distance % 8)
-        var shifted = Array(repeating: UInt8(0), count: seen.count)
-        for index in stride(from: seen.count - 1, through: bytes, by: -1) {
-            let source = index - bytes
-            var value = seen[source] << bits
-            if bits > 0, source > 0 { value |= seen[source - 1] >> (8 - bits) }
-            shifted[index] = value
-        }
-        seen = shifted
+    private func isSet(_ seq: UInt64) -> Bool {
+        let bit = Int(seq % UInt64(Self.window))
+        return seen[bit / 8] & (1 << (bit % 8)) != 0
+    }
+
+    private mutating func clear(_ seq: UInt64) {
+        let bit = Int(seq % UInt64(Self.window))
+        seen[bit / 8] &= ~(1 << (bit % 8))
     }
 }

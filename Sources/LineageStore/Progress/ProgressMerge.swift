@@ -41,51 +41,56 @@ public enum ProgressMerge {
     public static func apply(_ update: ProgressUpdate, to state: ProgressState, now: Int64) -> (
         state: ProgressState, outcome: ProgressOutcome, events: [EventRecord]
     ) {
-        precondition(update.jobID == state.job.id, "an update merges into its own job's state")
-        if let problem = update.problem { return (state, ProgressOutcome(.invalid, problem), []) }
         var next = state
+        let (outcome, events) = merge(update, into: &next, now: now)
+        return (next, outcome, events)
+    }
+
+    /// ``apply(_:to:now:)`` in place, for the writer: a refused update leaves `state` untouched.
+    /// - Parameter validated: the caller has already checked ``ProgressUpdate/problem``.
+    public static func merge(
+        _ update: ProgressUpdate, into state: inout ProgressState, now: Int64, validated: Bool = false
+    ) -> (ProgressOutcome, [EventRecord]) {
+        precondition(update.jobID == state.job.id, "an update merges into its own job's state")
+        if !validated, let problem = update.problem { return (ProgressOutcome(.invalid, problem), []) }
         let stamp = update.stamp(now: now)
-        if let (reporter, seq) = update.key {
-            var window = next.windows[reporter] ?? ReporterWindowRecord()
+        let key = update.key
+        if let (reporter, seq) = key, let window = state.windows[reporter] {
             switch window.admission(of: seq) {
-            case .duplicate: return (state, ProgressOutcome(.duplicate), [])
+            case .fresh: break
+            case .duplicate: return (ProgressOutcome(.duplicate), [])
             case .tooOld:
                 return (
-                    state,
                     ProgressOutcome(
                         .tooOld,
                         "seq \(seq) of \(reporter) is below its window (highest seq \(window.highestSeq), "
                             + "window \(ReporterWindowRecord.window))"),
                     []
                 )
-            case .fresh:
-                window.jobID = state.job.id
-                window.reporter = reporter
-                window.record(seq)
-                next.windows[reporter] = window
             }
         }
-        var job = next.job
-        for (type, delta) in update.itemsByType {
-            let (sum, overflow) = (job.itemsByType[type] ?? 0).addingReportingOverflow(delta)
-            if overflow { return (state, ProgressOutcome(.invalid, "itemsByType.\(type) would exceed 64 bits"), []) }
-            job.itemsByType[type] = sum
+        for (type, delta) in update.itemsByType where (state.job.itemsByType[type] ?? 0).addingReportingOverflow(delta).overflow {
+            return (ProgressOutcome(.invalid, "itemsByType.\(type) would exceed 64 bits"), [])
         }
-        if let processed = update.processedItems { job.processedItems = max(job.processedItems, processed) }
-        lastWriterWins(update.totalItems, stamp, &job.totalItems, &job.totalItemsStamp)
-        lastWriterWins(update.currentDataType, stamp, &job.currentDataType, &job.currentDataTypeStamp)
-        lastWriterWins(update.lastProcessedID, stamp, &job.lastProcessedID, &job.lastProcessedIDStamp)
-        lastWriterWins(update.stage, stamp, &job.stage, &job.stageStamp)
-        lastWriterWins(update.operationType, stamp, &job.operationType, &job.operationTypeStamp)
-        job.startedAt = job.startedAt == 0 ? stamp.timestamp : min(job.startedAt, stamp.timestamp)
-        job.updatedAt = max(job.updatedAt, stamp.timestamp)
-        job.progressUpdates += 1
+        if let (reporter, seq) = key {
+            state.windows[reporter, default: ReporterWindowRecord(jobID: state.job.id, reporter: reporter)].record(seq)
+        }
+        for (type, delta) in update.itemsByType { state.job.itemsByType[type, default: 0] += delta }
+        if let processed = update.processedItems { state.job.processedItems = max(state.job.processedItems, processed) }
+        lastWriterWins(update.totalItems, stamp, &state.job.totalItems, &state.job.totalItemsStamp)
+        lastWriterWins(update.currentDataType, stamp, &state.job.currentDataType, &state.job.currentDataTypeStamp)
+        lastWriterWins(update.lastProcessedID, stamp, &state.job.lastProcessedID, &state.job.lastProcessedIDStamp)
+        lastWriterWins(update.stage, stamp, &state.job.stage, &state.job.stageStamp)
+        lastWriterWins(update.operationType, stamp, &state.job.operationType, &state.job.operationTypeStamp)
+        state.job.startedAt = state.job.startedAt == 0 ? stamp.timestamp : min(state.job.startedAt, stamp.timestamp)
+        state.job.updatedAt = max(state.job.updatedAt, stamp.timestamp)
+        state.job.progressUpdates += 1
 
         var events: [EventRecord] = []
         func log(_ name: String, at time: Int64?, message: String = "", details: String = "") {
             var event = EventRecord()
-            event.jobID = job.id
-            event.sequence = job.nextEventSequence
+            event.jobID = state.job.id
+            event.sequence = state.job.nextEventSequence
             event.at = time ?? stamp.timestamp
             event.event = name
             event.message = message
@@ -93,27 +98,27 @@ public enum ProgressMerge {
             event.reporter = update.reporter ?? ""
             event.reporterSequence = update.seq ?? 0
             event.recordedAt = now
-            job.nextEventSequence += 1
+            state.job.nextEventSequence += 1
             events.append(event)
         }
         var late = false
         if let status = update.status {
             if let target = status.jobStatus {
                 if target.isTerminal {
-                    if !job.status.isTerminal || stamp < job.statusStamp {
-                        job.status = target
-                        job.statusStamp = stamp
-                        job.completedAt = stamp.timestamp
+                    if !state.job.status.isTerminal || stamp < state.job.statusStamp {
+                        state.job.status = target
+                        state.job.statusStamp = stamp
+                        state.job.completedAt = stamp.timestamp
                     }
-                } else if job.status.isTerminal {
+                } else if state.job.status.isTerminal {
                     late = true
                     log(
                         "late_status", at: nil,
-                        message: "\(status) ignored: the job is already \(job.status) since "
-                            + Timestamp.format(job.completedAt))
-                } else if job.statusStamp < stamp {
-                    job.status = target
-                    job.statusStamp = stamp
+                        message: "\(status) ignored: the job is already \(state.job.status) since "
+                            + Timestamp.format(state.job.completedAt))
+                } else if state.job.statusStamp < stamp {
+                    state.job.status = target
+                    state.job.statusStamp = stamp
                 }
             } else {
                 log(status.rawValue, at: nil)
@@ -122,12 +127,11 @@ public enum ProgressMerge {
         for entry in update.timeline { log(entry.event, at: entry.timestamp, details: entry.details) }
         if let error = update.error {
             log(EventRecord.errorEvent, at: nil, message: error.message, details: error.context)
-            job.errorCount += 1
-            job.lastError = error.message
+            state.job.errorCount += 1
+            state.job.lastError = error.message
         }
-        next.job = job
-        let kind: ProgressOutcome.Kind = late ? .late : (update.key == nil ? .unkeyed : .applied)
-        return (next, ProgressOutcome(kind), events)
+        let kind: ProgressOutcome.Kind = late ? .late : (key == nil ? .unkeyed : .applied)
+        return (ProgressOutcome(kind), events)
     }
 
     private static func lastWriterWins<Value>(

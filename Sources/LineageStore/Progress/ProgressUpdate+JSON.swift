@@ -57,7 +57,7 @@ extension ProgressUpdate {
                 guard let entry = entry as? [String: Any] else {
                     throw StoreError(.invalidInput, "timeline[\(index)] must be an object")
                 }
-                var inner = FieldReader(fields: entry, prefix: "timeline[\(index)].")
+                let inner = FieldReader(fields: entry, prefix: "timeline[\(index)].")
                 guard let name = try inner.string("event") ?? inner.string("type") else {
                     throw StoreError(.invalidInput, "timeline[\(index)].event is missing")
                 }
@@ -69,7 +69,7 @@ extension ProgressUpdate {
             if let message = error as? String {
                 update.error = ReportedError(message: message)
             } else if let object = error as? [String: Any] {
-                var inner = FieldReader(fields: object, prefix: "error.")
+                let inner = FieldReader(fields: object, prefix: "error.")
                 update.error = ReportedError(
                     message: try inner.string("message") ?? "", context: try inner.json("context"))
             } else {

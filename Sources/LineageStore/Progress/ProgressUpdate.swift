@@ -27,6 +27,7 @@ public struct ProgressUpdate: Sendable, Equatable {
         ]
         /// Every status this version accepts.
         public static let known: [Status] = [.started, .processing, .paused, .completed, .failed, .cancelled] + events
+        static let knownSpellings = Set(known.map(\.rawValue))
 
         /// The job status this status sets, or `nil` for an event-only status.
         public var jobStatus: JobStatus? {
@@ -137,14 +138,15 @@ public struct ProgressUpdate: Sendable, Equatable {
 
     /// Why the update cannot be merged, or `nil` if it is valid.
     public var problem: String? {
+        let idLimit = Validation.maxIdentifierBytes
         if jobID.isEmpty { return "jobId is empty" }
-        if jobID.utf8.count > Validation.maxIdentifierBytes || jobID.utf8.contains(0) {
-            return "jobId must be at most \(Validation.maxIdentifierBytes) bytes without NUL"
+        if jobID.utf8.count > idLimit || jobID.utf8.contains(0) {
+            return "jobId must be at most \(idLimit) bytes without NUL"
         }
-        if let reporter, reporter.utf8.count > Validation.maxIdentifierBytes || reporter.utf8.contains(0) {
-            return "reporter must be at most \(Validation.maxIdentifierBytes) bytes without NUL"
+        if let reporter, reporter.utf8.count > idLimit || reporter.utf8.contains(0) {
+            return "reporter must be at most \(idLimit) bytes without NUL"
         }
-        if let status, !Status.known.contains(status) { return "unknown status \"\(status)\"" }
+        if let status, !Status.knownSpellings.contains(status.rawValue) { return "unknown status \"\(status)\"" }
         if let processedItems, processedItems < 0 { return "processedItems is negative" }
         if let totalItems, totalItems < 0 { return "totalItems is negative" }
         if itemsByType.count > 1_000 { return "itemsByType has \(itemsByType.count) types; the limit is 1000" }
@@ -152,12 +154,11 @@ public struct ProgressUpdate: Sendable, Equatable {
             if delta < 0 { return "itemsByType.\(type) is negative (\(delta)); counts are deltas and only grow" }
             if type.isEmpty || type.utf8.count > 256 { return "itemsByType keys must be 1...256 bytes" }
         }
-        for (name, value) in [
-            ("currentDataType", currentDataType), ("lastProcessedId", lastProcessedID), ("stage", stage),
-            ("operationType", operationType),
-        ] {
-            if let value, value.utf8.count > 4_096 { return "\(name) is over 4096 bytes" }
-        }
+        let textLimit = 4_096
+        if (currentDataType?.utf8.count ?? 0) > textLimit { return "currentDataType is over \(textLimit) bytes" }
+        if (lastProcessedID?.utf8.count ?? 0) > textLimit { return "lastProcessedId is over \(textLimit) bytes" }
+        if (stage?.utf8.count ?? 0) > textLimit { return "stage is over \(textLimit) bytes" }
+        if (operationType?.utf8.count ?? 0) > textLimit { return "operationType is over \(textLimit) bytes" }
         if timeline.count > 1_000 { return "timeline has \(timeline.count) events; the limit is 1000" }
         for event in timeline where event.event.isEmpty || event.event.utf8.count > 256 {
             return "timeline event names must be 1...256 bytes"

@@ -1,0 +1,136 @@
+// Side-by-side progress ingestion: LineageStore's group-commit merge against SQLite (WAL, json_set) and a raw
+// LMDB read-modify-write loop, on the same deterministic stream, in one run. Each measurement runs in its own
+// process (peak memory from wait4), cases interleaved, median of N runs.
+//
+// Usage: swift run -c release progress-compare [UPDATES] [RUNS] [ONE_AT_A_TIME_UPDATES]
+//        (internal) progress-compare --child ENGINE WORKLOAD MODE UPDATES
+import BenchmarkSupport
+import Foundation
+import LineageStore
+
+struct Summary: Codable {
+    var updatesPerSecond: Double
+    var p50: Double
+    var p99: Double
+    var databaseBytes: Int
+}
+
+func percentile(_ values: [Double], _ fraction: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+}
+
+func workload(_ name: String, updates: Int) -> Workload {
+    switch name {
+    case "hot": Workload(name: "hot", jobs: 100, total: updates)
+    case "wide": Workload(name: "wide", jobs: 10_000, total: updates)
+    default: fatalError("unknown workload \(name)")
+    }
+}
+
+func runChildCase(_ engine: String, _ workloadName: String, _ mode: String, _ updates: Int) async throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString).db").path
+    defer {
+        for suffix in ["", "-lock", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+    let durability: Durability = mode == "durable" ? .durable : .unsafeFast
+    let load = workload(workloadName, updates: updates)
+    let result: EngineResult =
+        switch engine {
+        case "lineagestore": try runLineageStore(load, path: path, durability: durability)
+        case "lineagestore-single": try await runLineageStoreOneAtATime(load, path: path, durability: durability)
+        case "sqlite": try runSQLite(load, path: path)
+        case "raw-lmdb": try runRawLMDB(load, path: path, durability: durability)
+        case "raw-lmdb-single": try runRawLMDB(load, path: path, durability: durability, perTransaction: 1)
+        default: fatalError("unknown engine \(engine)")
+        }
+    let summary = Summary(
+        updatesPerSecond: Double(result.updates) / result.seconds, p50: percentile(result.latencies, 0.5),
+        p99: percentile(result.latencies, 0.99), databaseBytes: result.databaseBytes)
+    print(String(decoding: try JSONEncoder().encode(summary), as: UTF8.self))
+}
+
+let arguments = CommandLine.arguments
+if arguments.count == 6 && arguments[1] == "--child" {
+    try await runChildCase(arguments[2], arguments[3], arguments[4], Int(arguments[5])!)
+    exit(0)
+}
+let updates = arguments.count > 1 ? Int(arguments[1])! : 1_000_000
+let runs = arguments.count > 2 ? Int(arguments[2])! : 3
+let single = arguments.count > 3 ? Int(arguments[3])! : 2_000
+
+struct Case {
+    let label: String
+    let engine: String
+    let workload: String
+    let mode: String
+    let updates: Int
+}
+
+var cases: [Case] = []
+for name in ["hot", "wide"] {
+    for mode in ["durable", "nosync"] {
+        cases.append(Case(label: "LineageStore", engine: "lineagestore", workload: name, mode: mode, updates: updates))
+        cases.append(Case(label: "raw LMDB loop", engine: "raw-lmdb", workload: name, mode: mode, updates: updates))
+    }
+    cases.append(Case(label: "SQLite", engine: "sqlite", workload: name, mode: "wal-normal", updates: updates))
+}
+for mode in ["durable", "nosync"] {
+    cases.append(
+        Case(label: "LineageStore", engine: "lineagestore-single", workload: "hot", mode: mode, updates: single))
+    cases.append(
+        Case(label: "bare LMDB commit", engine: "raw-lmdb-single", workload: "hot", mode: mode, updates: single))
+}
+
+let me = URL(fileURLWithPath: arguments[0]).standardizedFileURL.path
+var summaries = Array(repeating: [Summary](), count: cases.count)
+var memory = Array(repeating: 0, count: cases.count)
+for run in 0..<runs {
+    for (index, item) in cases.enumerated() {  // interleaved, so machine noise hits every engine alike
+        let child = runChild([me, "--child", item.engine, item.workload, item.mode, String(item.updates)])
+        summaries[index].append(try JSONDecoder().decode(Summary.self, from: Data(child.output.utf8)))
+        memory[index] = max(memory[index], child.maxResidentKiB)
+        FileHandle.standardError.write(
+            Data("run \(run + 1)/\(runs) \(item.label) \(item.workload) \(item.mode): \(child.output)".utf8))
+    }
+}
+
+@MainActor func medianSummary(_ index: Int) -> Summary {
+    let values = summaries[index]
+    return Summary(
+        updatesPerSecond: median(values.map(\.updatesPerSecond)), p50: median(values.map(\.p50)),
+        p99: median(values.map(\.p99)), databaseBytes: values.last!.databaseBytes)
+}
+
+@MainActor func index(_ engine: String, _ workload: String, _ mode: String) -> Int {
+    cases.firstIndex { $0.engine == engine && $0.workload == workload && $0.mode == mode }!
+}
+
+print("Updates per workload: \(updates); one-at-a-time: \(single); median of \(runs) interleaved runs.\n")
+print("| workload | engine | mode | updates/s | ack p50 ms | ack p99 ms | peak RSS MiB | DB MiB |")
+print("|---|---|---|---:|---:|---:|---:|---:|")
+for (position, item) in cases.enumerated() {
+    let summary = medianSummary(position)
+    let name = item.engine.hasSuffix("single") ? "one-at-a-time" : item.workload
+    print(
+        String(
+            format: "| %@ | %@ | %@ | %.0f | %.3f | %.3f | %.1f | %.1f |", name, item.label, item.mode,
+            summary.updatesPerSecond, summary.p50 / 1000, summary.p99 / 1000, Double(memory[position]) / 1024,
+            Double(summary.databaseBytes) / 1_048_576))
+}
+print("\n| ratio | mode | measured | target |")
+print("|---|---|---:|---:|")
+for (name, sqliteTarget, rawTarget) in [("hot", 20.0, 1.0), ("wide", 3.0, 0.8)] {
+    let sqlite = medianSummary(index("sqlite", name, "wal-normal")).updatesPerSecond
+    for mode in ["durable", "nosync"] {
+        let ours = medianSummary(index("lineagestore", name, mode)).updatesPerSecond
+        let raw = medianSummary(index("raw-lmdb", name, mode)).updatesPerSecond
+        print(String(format: "| %@: LineageStore / SQLite | %@ | %.2f× | ≥ %.0f× |", name, mode, ours / sqlite, sqliteTarget))
+        print(String(format: "| %@: LineageStore / raw LMDB loop | %@ | %.2f× | ≥ %.1f× |", name, mode, ours / raw, rawTarget))
+    }
+}
+for mode in ["durable", "nosync"] {
+    let ours = medianSummary(index("lineagestore-single", "hot", mode)).p99
+    let bare = medianSummary(index("raw-lmdb-single", "hot", mode)).p99
+    print(String(format: "| one-at-a-time p99: LineageStore / bare LMDB commit | %@ | %.2f× | ≤ 2× |", mode, ours / bare))
+}

@@ -1,0 +1,56 @@
+extension ProtoWriter {
+    /// Writes a `Stamp` message field (`sfixed64 timestamp = 1; string reporter = 2; uint64 seq = 3`); nothing
+    /// for the zero stamp.
+    public mutating func writeStamp(_ field: Int, _ stamp: LWWStamp) {
+        guard !stamp.isZero else { return }
+        writeMessage(field) { inner in
+            inner.write(1, sfixed64: stamp.timestamp)
+            inner.write(2, string: stamp.reporter)
+            inner.write(3, uint64: stamp.seq)
+        }
+    }
+
+    /// Writes a `map<string, sint64>` field, entries in key order (UTF-8 bytes) so the encoding is canonical.
+    public mutating func writeCounts(_ field: Int, _ counts: [String: Int64]) {
+        guard !counts.isEmpty else { return }
+        let entries = counts.count == 1 ? Array(counts) : counts.sorted { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }
+        for (key, value) in entries {
+            writeMessage(field) { entry in
+                entry.write(1, string: key)
+                entry.write(2, sint64: value)
+            }
+        }
+    }
+}
+
+extension ProtoReader.Field {
+    /// The value of a `Stamp` message field.
+    public func stamp(_ context: String) throws(FormatError) -> LWWStamp {
+        var reader = try message(context)
+        var stamp = LWWStamp()
+        while let inner = try reader.next() {
+            switch inner.number {
+            case 1: stamp.timestamp = try inner.sfixed64(context)
+            case 2: stamp.reporter = try inner.string(context)
+            case 3: stamp.seq = try inner.uint64(context)
+            default: break
+            }
+        }
+        return stamp
+    }
+
+    /// One entry of a `map<string, sint64>` field.
+    public func countEntry(_ context: String) throws(FormatError) -> (String, Int64) {
+        var reader = try message(context)
+        var key = ""
+        var value: Int64 = 0
+        while let inner = try reader.next() {
+            switch inner.number {
+            case 1: key = try inner.string(context)
+            case 2: value = try inner.sint64(context)
+            default: break
+            }
+        }
+        return (key, value)
+    }
+}
