@@ -1,25 +1,37 @@
 extension ProtoWriter {
     /// Writes a `Stamp` message field (`sfixed64 timestamp = 1; string reporter = 2; uint64 seq = 3`); nothing
-    /// for the zero stamp.
+    /// for the zero stamp. The nested message is written in place.
     public mutating func writeStamp(_ field: Int, _ stamp: LWWStamp) {
         guard !stamp.isZero else { return }
-        writeMessage(field) { inner in
-            inner.write(1, sfixed64: stamp.timestamp)
-            inner.write(2, string: stamp.reporter)
-            inner.write(3, uint64: stamp.seq)
+        let reporterBytes = stamp.reporter.utf8.count
+        var length = stamp.timestamp == 0 ? 0 : 9
+        if reporterBytes > 0 { length += 1 + Self.varintSize(UInt64(reporterBytes)) + reporterBytes }
+        if stamp.seq != 0 { length += 1 + Self.varintSize(stamp.seq) }
+        writeLengthPrefix(field, length)
+        write(1, sfixed64: stamp.timestamp)
+        write(2, string: stamp.reporter)
+        write(3, uint64: stamp.seq)
+    }
+
+    /// Writes a `map<string, sint64>` field, entries in key order (UTF-8 bytes) so the encoding is canonical;
+    /// each entry is written in place.
+    public mutating func writeCounts(_ field: Int, _ counts: [String: Int64]) {
+        guard !counts.isEmpty else { return }
+        let entries = counts.count == 1 ? Array(counts) : counts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (key, value) in entries {
+            let keyBytes = key.utf8.count
+            let zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
+            var length = keyBytes > 0 ? 1 + Self.varintSize(UInt64(keyBytes)) + keyBytes : 0
+            if zigzag != 0 { length += 1 + Self.varintSize(zigzag) }
+            writeLengthPrefix(field, length)
+            write(1, string: key)
+            write(2, sint64: value)
         }
     }
 
-    /// Writes a `map<string, sint64>` field, entries in key order (UTF-8 bytes) so the encoding is canonical.
-    public mutating func writeCounts(_ field: Int, _ counts: [String: Int64]) {
-        guard !counts.isEmpty else { return }
-        let entries = counts.count == 1 ? Array(counts) : counts.sorted { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }
-        for (key, value) in entries {
-            writeMessage(field) { entry in
-                entry.write(1, string: key)
-                entry.write(2, sint64: value)
-            }
-        }
+    /// The number of bytes `value` takes as a varint.
+    static func varintSize(_ value: UInt64) -> Int {
+        value == 0 ? 1 : (64 - value.leadingZeroBitCount + 6) / 7
     }
 }
 

@@ -77,6 +77,12 @@ public struct ProtoWriter: Sendable {
         if !value.isEmpty { writeLengthDelimited(field, value) }
     }
 
+    /// Writes the tag and length of a length-delimited field whose `length` payload bytes the caller appends.
+    mutating func writeLengthPrefix(_ field: Int, _ length: Int) {
+        tag(field, .lengthDelimited)
+        appendVarint(UInt64(length))
+    }
+
     private mutating func writeLengthDelimited(_ field: Int, _ value: some Collection<UInt8>) {
         tag(field, .lengthDelimited)
         appendVarint(UInt64(value.count))

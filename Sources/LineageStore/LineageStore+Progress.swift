@@ -44,9 +44,12 @@ extension LineageStore {
             guard !slot.closed else { throw StoreError(.storage, "\(path) is closed") }
             if let writer = slot.writer { return writer }
             let retention = options.eventRetention
+            var cache = ProgressCache()
             let writer = ProgressWriter(capacity: options.ingestQueueCapacity) { [weak self] batch in
                 guard let self else { throw StoreError(.storage, "the store was released") }
-                return try write { context in try context.mergeProgress(batch, retention: retention) }
+                return try write { context in
+                    try context.mergeProgress(batch, retention: retention, cache: &cache)
+                }
             }
             slot.writer = writer
             return writer
@@ -56,7 +59,10 @@ extension LineageStore {
 
 extension WriteContext {
     /// Merges every update of `batch` in arrival order, reading and writing each touched job and window once.
-    func mergeProgress(_ batch: [ProgressWriter.Submission], retention: Int) throws -> [[ProgressOutcome]] {
+    /// - Parameter cache: the writer's cache of what it stored last, consulted instead of decoding.
+    func mergeProgress(_ batch: [ProgressWriter.Submission], retention: Int, cache: inout ProgressCache) throws
+        -> [[ProgressOutcome]]
+    {
         var positions: [String: Int] = [:]
         var states: [ProgressState] = []
         var stored: [JobRecord?] = []
@@ -74,7 +80,7 @@ extension WriteContext {
                 if let known = positions[update.jobID] {
                     position = known
                 } else {
-                    let job = try fetch(JobRecord.self, [.string(update.jobID)])
+                    let job = try cache.fetch(JobRecord.self, [.string(update.jobID)], in: self)
                     if job == nil && submission.strict {
                         results.append(
                             ProgressOutcome(.unknownJob, "no job \(update.jobID); strict ingestion creates none"))
@@ -87,7 +93,8 @@ extension WriteContext {
                     events.append([])
                 }
                 if let (reporter, _) = update.key, states[position].windows[reporter] == nil,
-                    let window = try fetch(ReporterWindowRecord.self, [.string(update.jobID), .string(reporter)])
+                    let window = try cache.fetch(
+                        ReporterWindowRecord.self, [.string(update.jobID), .string(reporter)], in: self)
                 {
                     states[position].windows[reporter] = window
                 }
@@ -98,15 +105,18 @@ extension WriteContext {
             outcomes.append(results)
         }
         for position in states.indices {
-            try finish(&states[position], previous: stored[position], events: events[position], retention: retention)
+            try finish(
+                &states[position], previous: stored[position], events: events[position], retention: retention,
+                cache: &cache)
         }
         return outcomes
     }
 
     /// Appends a job's new events, applies retention, and writes the job and its windows.
-    private func finish(_ state: inout ProgressState, previous: JobRecord?, events: [EventRecord], retention: Int)
-        throws
-    {
+    private func finish(
+        _ state: inout ProgressState, previous: JobRecord?, events: [EventRecord], retention: Int,
+        cache: inout ProgressCache
+    ) throws {
         let jobID = state.job.id
         for event in events { try insert(event) }
         let keep = UInt64(max(1, retention))
@@ -118,7 +128,7 @@ extension WriteContext {
             }
             state.job.firstEventSequence = first
         }
-        try save(state.job, previous: previous)
-        for window in state.windows.values { try save(window) }
+        cache.remember(state.job, bytes: try save(state.job, previous: previous))
+        for window in state.windows.values { cache.remember(window, bytes: try save(window, previous: nil)) }
     }
 }

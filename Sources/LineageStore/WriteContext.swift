@@ -40,10 +40,14 @@ public final class WriteContext: Snapshot {
 
     /// ``save(_:)`` for a caller that read the stored record earlier in this transaction (`nil`: none is
     /// stored): the index entries move from `previous` to `record` without reading it again.
-    func save<R: StoredRecord>(_ record: R, previous: R?) throws {
+    /// - Returns: the bytes stored.
+    @discardableResult
+    func save<R: StoredRecord>(_ record: R, previous: R?) throws -> [UInt8] {
         let key = try checkedKey(record)
         try updateIndexes(old: previous, new: record, key: key)
-        try transaction.put(record.encodedRecord(), forKey: key, in: databases[R.database])
+        let bytes = record.encodedRecord()
+        try transaction.put(bytes, forKey: key, in: databases[R.database])
+        return bytes
     }
 
     /// Deletes the record of type `R` with this primary key and its index entries.

@@ -1,0 +1,30 @@
+/// The jobs and reporter windows the progress writer stored last, with the exact bytes it stored: when the
+/// stored value still equals those bytes, the cached record is used instead of decoding it again. Any other
+/// writer that changes the record changes its bytes, so the cache can never serve a stale record.
+///
+/// Owned by the writer thread; cleared whole when it grows past its capacity.
+struct ProgressCache {
+    private var records: [[UInt8]: (bytes: [UInt8], record: any StoredRecord)] = [:]
+    private let capacity: Int
+
+    init(capacity: Int = 100_000) { self.capacity = capacity }
+
+    /// The record of type `R` under `primaryKey`: the cached one if its bytes are still the stored bytes,
+    /// else the stored one decoded; `nil` if none is stored.
+    func fetch<R: StoredRecord>(_ type: R.Type, _ primaryKey: [TupleElement], in context: WriteContext) throws -> R? {
+        let key = R.storedKey(primaryKey)
+        let cached = records[key]
+        let database = context.databases[R.database]
+        return try context.transaction.withValue(in: database, forKey: key) { bytes in
+            guard let bytes else { return nil }
+            if let cached, let record = cached.record as? R, bytes.elementsEqual(cached.bytes) { return record }
+            return try context.decode(R.self, bytes, key: key, in: database)
+        }
+    }
+
+    /// Remembers that `bytes` were stored for `record`.
+    mutating func remember<R: StoredRecord>(_ record: R, bytes: [UInt8]) {
+        if records.count >= capacity { records.removeAll(keepingCapacity: true) }
+        records[record.storedKey] = (bytes, record)
+    }
+}
