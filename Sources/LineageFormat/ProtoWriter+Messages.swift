@@ -17,7 +17,8 @@ extension ProtoWriter {
     /// each entry is written in place.
     public mutating func writeCounts(_ field: Int, _ counts: [String: Int64]) {
         guard !counts.isEmpty else { return }
-        let entries = counts.count == 1 ? Array(counts) : counts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let entries =
+            counts.count == 1 ? Array(counts) : counts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         for (key, value) in entries {
             let keyBytes = key.utf8.count
             let zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))

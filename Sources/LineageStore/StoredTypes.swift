@@ -2,7 +2,7 @@
 /// what `export` and `load` speak.
 enum StoredTypes {
     /// Every stored type, in kind order.
-    static let all: [any StoredRecord.Type] = [
+    static let all: [any (StoredRecord & FieldTableRecord).Type] = [
         JobRecord.self, PageRecord.self, PageVersionRecord.self, ScheduleRecord.self, SourceRecord.self,
         ImportRecord.self, ImportRowRecord.self, DocumentRecord.self, StageDefinitionRecord.self,
         DocumentStageRecord.self, StageOutputRecord.self, WorkflowRecord.self, EventRecord.self,
@@ -10,13 +10,18 @@ enum StoredTypes {
         SightingRecord.self, StatCacheRecord.self,
     ]
 
+    /// The type whose kind is named `name` (`job`, `page_version`…), or `nil`.
+    static func type(named name: String) -> (any (StoredRecord & FieldTableRecord).Type)? {
+        all.first { $0.kind.name == name }
+    }
+
     /// The type of kind number `kind`, or `nil`.
-    static func type(ofKind kind: Int64) -> (any StoredRecord.Type)? {
+    static func type(ofKind kind: Int64) -> (any (StoredRecord & FieldTableRecord).Type)? {
         all.first { Int64($0.kind.rawValue) == kind }
     }
 
     /// The type that owns index number `index`, or `nil`.
-    static func type(ofIndex index: Int64) -> (any StoredRecord.Type)? {
+    static func type(ofIndex index: Int64) -> (any (StoredRecord & FieldTableRecord).Type)? {
         all.first { $0.indexIDs.contains { $0.rawValue == index } }
     }
 }

@@ -7,6 +7,10 @@ struct Lineage: AsyncParsableCommand {
         commandName: "lineage",
         abstract: "Inspect and feed a LineageStore database.",
         version: LineageStore.libraryVersion,
-        subcommands: [IngestCommand.self, HashCommand.self, DemoCommand.self]
+        subcommands: [
+            InitCommand.self, IngestCommand.self, LoadCommand.self, ExportCommand.self, JobsCommand.self,
+            PagesCommand.self, SchedulesCommand.self, ImportsCommand.self, StagesCommand.self, HashCommand.self,
+            StatusCommand.self, StatsCommand.self, VerifyCommand.self, CompactCommand.self, DemoCommand.self,
+        ]
     )
 }

@@ -1,6 +1,6 @@
 /// One distinct file content (record kind 16), keyed by its SHA-256. Schema: `Content` in
 /// `Formats/lineagestore.proto`.
-public struct ContentRecord: RecordCodable, StoredRecord, Equatable {
+public struct ContentRecord: FieldTableRecord, StoredRecord, Equatable {
     public static let kind = RecordKind.content
     public static let schemaVersion: UInt16 = 1
 
@@ -20,27 +20,14 @@ public struct ContentRecord: RecordCodable, StoredRecord, Equatable {
 
     public init() {}
 
-    public func encodeFields(into writer: inout ProtoWriter) {
-        writer.write(1, bytes: sha256)
-        writer.write(2, bytes: xxh3)
-        writer.write(3, uint64: size)
-        writer.write(4, sfixed64: firstSeenAt)
-        writer.write(5, sfixed64: lastSeenAt)
-        writer.write(6, uint64: seenCount)
-    }
-
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
-        switch field.number {
-        case 1: sha256 = try field.bytes(context)
-        case 2: xxh3 = try field.bytes(context)
-        case 3: size = try field.uint64(context)
-        case 4: firstSeenAt = try field.sfixed64(context)
-        case 5: lastSeenAt = try field.sfixed64(context)
-        case 6: seenCount = try field.uint64(context)
-        default: return false
-        }
-        return true
-    }
+    public static let fields: [RecordField<ContentRecord>] = [
+        .bytes(1, "sha256", \.sha256),
+        .bytes(2, "xxh3_128", \.xxh3),
+        .uint64(3, "size", \.size),
+        .timestamp(4, "first_seen_at", \.firstSeenAt),
+        .timestamp(5, "last_seen_at", \.lastSeenAt),
+        .uint64(6, "seen_count", \.seenCount),
+    ]
 
     public var primaryKey: [TupleElement] { [.bytes(sha256)] }
 

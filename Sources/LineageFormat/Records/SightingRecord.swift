@@ -1,5 +1,5 @@
 /// A location where a content was seen (record kind 17). Schema: `Sighting` in `Formats/lineagestore.proto`.
-public struct SightingRecord: RecordCodable, StoredRecord, Equatable {
+public struct SightingRecord: FieldTableRecord, StoredRecord, Equatable {
     public static let kind = RecordKind.sighting
     public static let schemaVersion: UInt16 = 1
 
@@ -17,25 +17,13 @@ public struct SightingRecord: RecordCodable, StoredRecord, Equatable {
 
     public init() {}
 
-    public func encodeFields(into writer: inout ProtoWriter) {
-        writer.write(1, bytes: sha256)
-        writer.write(2, string: location)
-        writer.write(3, sfixed64: firstSeenAt)
-        writer.write(4, sfixed64: lastSeenAt)
-        writer.write(5, uint64: count)
-    }
-
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
-        switch field.number {
-        case 1: sha256 = try field.bytes(context)
-        case 2: location = try field.string(context)
-        case 3: firstSeenAt = try field.sfixed64(context)
-        case 4: lastSeenAt = try field.sfixed64(context)
-        case 5: count = try field.uint64(context)
-        default: return false
-        }
-        return true
-    }
+    public static let fields: [RecordField<SightingRecord>] = [
+        .bytes(1, "sha256", \.sha256),
+        .string(2, "location", \.location),
+        .timestamp(3, "first_seen_at", \.firstSeenAt),
+        .timestamp(4, "last_seen_at", \.lastSeenAt),
+        .uint64(5, "count", \.count),
+    ]
 
     public var primaryKey: [TupleElement] { [.bytes(sha256), .hashed(location)] }
 }

@@ -1,6 +1,6 @@
 /// What a path looked like when it was last hashed (record kind 18). Schema: `StatCacheEntry` in
 /// `Formats/lineagestore.proto`.
-public struct StatCacheRecord: RecordCodable, StoredRecord, Equatable {
+public struct StatCacheRecord: FieldTableRecord, StoredRecord, Equatable {
     public static let kind = RecordKind.statCache
     public static let schemaVersion: UInt16 = 1
 
@@ -24,31 +24,16 @@ public struct StatCacheRecord: RecordCodable, StoredRecord, Equatable {
 
     public init() {}
 
-    public func encodeFields(into writer: inout ProtoWriter) {
-        writer.write(1, string: path)
-        writer.write(2, uint64: size)
-        writer.write(3, sint64: modifiedAtNanoseconds)
-        writer.write(4, uint64: inode)
-        writer.write(5, uint64: device)
-        writer.write(6, bytes: sha256)
-        writer.write(7, bytes: xxh3)
-        writer.write(8, sfixed64: hashedAt)
-    }
-
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
-        switch field.number {
-        case 1: path = try field.string(context)
-        case 2: size = try field.uint64(context)
-        case 3: modifiedAtNanoseconds = try field.sint64(context)
-        case 4: inode = try field.uint64(context)
-        case 5: device = try field.uint64(context)
-        case 6: sha256 = try field.bytes(context)
-        case 7: xxh3 = try field.bytes(context)
-        case 8: hashedAt = try field.sfixed64(context)
-        default: return false
-        }
-        return true
-    }
+    public static let fields: [RecordField<StatCacheRecord>] = [
+        .string(1, "path", \.path),
+        .uint64(2, "size", \.size),
+        .int64(3, "modified_at_ns", \.modifiedAtNanoseconds),
+        .uint64(4, "inode", \.inode),
+        .uint64(5, "device", \.device),
+        .bytes(6, "sha256", \.sha256),
+        .bytes(7, "xxh3_128", \.xxh3),
+        .timestamp(8, "hashed_at", \.hashedAt),
+    ]
 
     public var primaryKey: [TupleElement] { [.hashed(path)] }
 }

@@ -69,7 +69,8 @@ public enum ProgressMerge {
                 )
             }
         }
-        for (type, delta) in update.itemsByType where (state.job.itemsByType[type] ?? 0).addingReportingOverflow(delta).overflow {
+        for (type, delta) in update.itemsByType
+        where (state.job.itemsByType[type] ?? 0).addingReportingOverflow(delta).overflow {
             return (ProgressOutcome(.invalid, "itemsByType.\(type) would exceed 64 bits"), [])
         }
         if let (reporter, seq) = key {

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import LineageStore
+
+/// `lineage export`: every record as JSON lines.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write records as JSON lines, one object per record with its \"kind\".",
+        discussion:
+            "Kinds: \(LineageStore.exportKinds.joined(separator: ", ")). `export | load` into an empty database reproduces it."
+    )
+
+    @OptionGroup var location: StoreLocation
+    @Option(name: .customLong("kind"), help: "Only these kinds (repeatable).") var kinds: [String] = []
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+    func run() throws {
+        let handle: FileHandle
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: nil),
+                let file = FileHandle(forWritingAtPath: output)
+            else { throw fail(StoreError(.io, "cannot create \(output)")) }
+            handle = file
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        var buffer: [UInt8] = []
+        let count = try inspect(location) { store in
+            try store.export(kinds: kinds.isEmpty ? nil : kinds) { line in
+                buffer.append(contentsOf: line.utf8)
+                buffer.append(10)
+                if buffer.count >= 1 << 20 {
+                    handle.write(Data(buffer))
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        handle.write(Data(buffer))
+        if output != nil {
+            try? handle.close()
+            FileHandle.standardError.write(Data("exported \(count) records to \(output!)\n".utf8))
+        }
+    }
+}
+
+/// `lineage load`: JSON lines from `export` into a database.
+struct LoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load", abstract: "Load JSON lines written by export; a bad line loads nothing (exit 65).")
+
+    @OptionGroup var location: StoreLocation
+    @Argument(help: "The file, or - for standard input.") var file = "-"
+
+    func run() throws {
+        guard let handle = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
+            throw fail(StoreError(.io, "cannot open \(file)"))
+        }
+        var lines: [(number: Int, bytes: [UInt8])] = []
+        var reader = LineReader(handle, limit: 64 << 20)
+        var number = 0
+        do {
+            while let line = try reader.next() {
+                number += 1
+                switch line {
+                case .text(let bytes): lines.append((number, bytes))
+                case .tooLong(let length):
+                    throw StoreError(.invalidInput, "line \(number) is \(length) bytes; the limit is 64 MiB")
+                }
+            }
+        } catch let error as StoreError where error.code == .invalidInput {
+            FileHandle.standardError.write(Data("lineage: \(error.message)\n".utf8))
+            throw ExitCode(65)
+        } catch {
+            throw fail(error)
+        }
+        do {
+            let count = try mutate(location) { try $0.load(jsonLines: lines) }
+            FileHandle.standardError.write(Data("loaded \(count) records\n".utf8))
+        } catch let error as StoreError where error.code == .invalidInput {
+            FileHandle.standardError.write(Data("lineage: \(error.message)\n".utf8))
+            throw ExitCode(65)
+        }
+    }
+}

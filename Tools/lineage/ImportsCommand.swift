@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import LineageStore
+
+/// `lineage imports`: file-import history, lineage, rollback and retention.
+struct ImportsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "imports", abstract: "Inspect file imports; roll back or purge them.",
+        subcommands: [List.self, Show.self, Stats.self, Lineage.self, Duplicates.self, Rollback.self, Purge.self])
+
+    static func table(_ imports: [ImportRecord], now: Int64) -> TextTable {
+        var table = TextTable("ID", "TABLE", "FILE", "STATUS", "ROWS IN", "STARTED", "DURATION", "USER", numeric: [4])
+        for record in imports {
+            table.add(
+                record.id, record.tableName, record.fileName, record.status.rawValue, String(record.insertedRows),
+                Human.relative(record.startedAt, now: now),
+                record.completedAt == 0 ? "-" : Human.duration(record.durationSeconds),
+                record.userID.isEmpty ? "-" : record.userID)
+        }
+        return table
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Imports, newest first, with filters and the total.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Option(help: "Only imports into this table.") var table: String?
+        @Option(help: "Only imports by this user.") var user: String?
+        @Option(help: "Only this status (in_progress, success, failed, partial, rolled_back).") var status: String?
+        @Option(help: "Only imports started since (RFC 3339, or an age like 7d).") var since: String?
+        @Option(help: "Imports per page.") var limit = 50
+        @Option(help: "Imports to skip.") var offset = 0
+
+        func run() throws {
+            try inspect(location) { store in
+                let now = store.clock.now()
+                let filter = ImportFilter(
+                    tableName: table, userID: user, status: status.map(ImportStatus.init(rawValue:)),
+                    since: try since.map { try parseTime($0, now: now) })
+                let listing = try store.imports(filter, limit: limit, offset: offset)
+                switch output.format {
+                case .table:
+                    print(ImportsCommand.table(listing.imports, now: now).render(), terminator: "")
+                    print("\(listing.imports.count) of \(listing.total) imports (offset \(offset))")
+                case .json:
+                    print(
+                        jsonDocument(
+                            ["imports": listing.imports.map(\.jsonObject), "total": listing.total] as [String: Any]))
+                case .jsonl:
+                    for record in listing.imports { print(jsonLine(record.jsonObject)) }
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One import, every field.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Argument(help: "The import id.") var id: String
+
+        func run() throws {
+            try inspect(location) { store in
+                guard let record = try store.importRecord(id) else {
+                    throw StoreError(.notFound, "no import \(id) in \(store.path)")
+                }
+                output.output.printOne(
+                    record.jsonObject, table: describe(record.jsonObject, order: ImportRecord.fields.map(\.name)))
+            }
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import statistics over the last N days.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Option(help: "The period in days.") var days = 30
+        @Option(help: "Only this table.") var table: String?
+        @Option(help: "Only this user.") var user: String?
+
+        func run() throws {
+            try inspect(location) { store in
+                let s = try store.importStatistics(days: days, tableName: table, userID: user)
+                let object: [String: Any] = [
+                    "days": s.days, "since": Timestamp.format(s.since), "total_imports": s.totalImports,
+                    "successful_imports": s.successfulImports, "failed_imports": s.failedImports,
+                    "partial_imports": s.partialImports, "in_progress_imports": s.inProgressImports,
+                    "rolled_back_imports": s.rolledBackImports, "total_rows_processed": s.totalRowsProcessed,
+                    "total_rows_inserted": s.totalRowsInserted, "total_rows_skipped": s.totalRowsSkipped,
+                    "total_duplicates_found": s.totalDuplicatesFound,
+                    "average_duration_seconds": s.averageDurationSeconds,
+                    "success_rate": s.successRate,
+                    "by_table": s.byTable.map {
+                        ["table_name": $0.tableName, "imports": $0.imports, "rows_inserted": $0.rowsInserted]
+                    },
+                ]
+                var text =
+                    "imports in the last \(days) days: \(s.totalImports) (\(s.successfulImports) success, "
+                    + "\(s.failedImports) failed, \(s.partialImports) partial, \(s.inProgressImports) in progress, "
+                    + "\(s.rolledBackImports) rolled back)\n"
+                text +=
+                    "rows: \(s.totalRowsProcessed) processed, \(s.totalRowsInserted) inserted, \(s.totalRowsSkipped) skipped, "
+                    + "\(s.totalDuplicatesFound) duplicates\n"
+                text += String(
+                    format: "success rate %.0f%%, average duration %@\n\n", s.successRate * 100,
+                    Human.duration(s.averageDurationSeconds))
+                var tables = TextTable("TABLE", "IMPORTS", "ROWS INSERTED", numeric: [1, 2])
+                for entry in s.byTable {
+                    tables.add(entry.tableName, String(entry.imports), String(entry.rowsInserted))
+                }
+                output.output.printOne(object, table: text + tables.render())
+            }
+        }
+    }
+
+    struct Lineage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The imports that fed a table and the rows they contributed.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Argument(help: "The table.") var table: String
+
+        func run() throws {
+            try inspect(location) { store in
+                let lineage = try store.tableLineage(table)
+                let object: [String: Any] = [
+                    "table_name": table, "rows_contributed": lineage.rowsContributed,
+                    "imports": lineage.imports.map(\.jsonObject),
+                ]
+                output.output.printOne(
+                    object,
+                    table: "\(table): \(lineage.rowsContributed) rows from \(lineage.imports.count) imports\n\n"
+                        + ImportsCommand.table(lineage.imports, now: store.clock.now()).render())
+            }
+        }
+    }
+
+    struct Duplicates: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Files imported more than once (same SHA-256).")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+
+        func run() throws {
+            try inspect(location) { store in
+                let groups = try store.duplicateImports()
+                var table = TextTable("SHA-256", "IMPORTS", "FILES", "TABLES", numeric: [1])
+                for group in groups {
+                    table.add(
+                        String(group.fileHash.prefix(16)) + "…", String(group.imports.count),
+                        Set(group.imports.map(\.fileName)).sorted().joined(separator: ", "),
+                        Set(group.imports.map(\.tableName)).sorted().joined(separator: ", "))
+                }
+                output.output.print(
+                    groups.map { ["file_hash": $0.fileHash, "imports": $0.imports.map(\.jsonObject)] }, table: table)
+            }
+        }
+    }
+
+    struct Rollback: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Mark an import rolled back and print exactly the rows to delete (JSON lines: table_name, row_key).")
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The import id.") var id: String
+        @Flag(help: "Print the rows without changing anything.") var dryRun = false
+
+        func run() throws {
+            try (dryRun ? inspect : mutate)(location) { store in
+                let rollback = try store.rollbackImport(id, dryRun: dryRun)
+                for row in rollback.rows { print(jsonLine(["table_name": row.tableName, "row_key": row.rowKey])) }
+                FileHandle.standardError.write(
+                    Data(
+                        "\(dryRun ? "would roll back" : "rolled back") import \(id): \(rollback.rows.count) rows\n".utf8
+                    ))
+            }
+        }
+    }
+
+    struct Purge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete finished imports older than N days, in bounded batches.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Option(help: "Purge imports started more than this many days ago.") var olderThan: Int
+        @Flag(help: "Report what would go without deleting.") var dryRun = false
+
+        func run() throws {
+            try (dryRun ? inspect : mutate)(location) { store in
+                let report = try store.purgeImports(olderThanDays: olderThan, dryRun: dryRun)
+                let object: [String: Any] = [
+                    "dry_run": report.dryRun, "cutoff": Timestamp.format(report.cutoff), "import_ids": report.importIDs,
+                    "imports": report.importIDs.count, "rows_removed": report.rowsRemoved, "batches": report.batches,
+                ]
+                output.output.printOne(
+                    object,
+                    table: "\(dryRun ? "would purge" : "purged") \(report.importIDs.count) imports started before "
+                        + "\(Human.time(report.cutoff)) and \(report.rowsRemoved) row records"
+                        + (dryRun ? "\n" : " in \(report.batches) batches\n"))
+            }
+        }
+    }
+}

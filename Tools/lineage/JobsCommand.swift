@@ -1,0 +1,101 @@
+import ArgumentParser
+import LineageStore
+
+/// `lineage jobs`: list, show and follow process jobs.
+struct JobsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobs", abstract: "List and inspect process jobs.",
+        subcommands: [List.self, Show.self, Timeline.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Jobs, newest first, a page at a time.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Option(help: "Only this status (running, paused, completed, failed, cancelled).") var status: String?
+        @Option(help: "Only this process type (ingestion, sync, manual_reindex, crawl, …).") var type: String?
+        @Option(help: "Only this website.") var website: String?
+        @Option(help: "Only jobs started since (RFC 3339, or an age like 24h).") var since: String?
+        @Option(help: "Jobs per page.") var limit = 50
+        @Option(help: "The cursor printed after the previous page.") var cursor: String?
+
+        func run() throws {
+            try inspect(location) { store in
+                let now = store.clock.now()
+                let filter = JobFilter(
+                    status: status.map(JobStatus.init(rawValue:)), processType: type.map(ProcessType.init(rawValue:)),
+                    websiteID: website, since: try since.map { try parseTime($0, now: now) })
+                let page = try store.jobs(filter, limit: limit, cursor: cursor)
+                var table = TextTable("ID", "WEBSITE", "TYPE", "STATUS", "STARTED", "PROGRESS", numeric: [])
+                for job in page.records {
+                    table.add(
+                        job.id, job.websiteID, job.processType.rawValue, job.status.rawValue,
+                        Human.relative(job.startedAt, now: now), JobsCommand.progress(job))
+                }
+                output.output.print(page.records.map(\.json), table: table)
+                if let next = page.nextCursor, output.format == .table { print("next page: --cursor \(next)") }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One job: status, counters, batches, progress.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Argument(help: "The job id.") var id: String
+
+        func run() throws {
+            try inspect(location) { store in
+                guard let job = try store.job(id) else { throw StoreError(.notFound, "no job \(id) in \(store.path)") }
+                let now = store.clock.now()
+                var text = describe(
+                    job.jsonObject,
+                    order: [
+                        "id", "website_id", "process_type", "status", "started_at", "completed_at", "updated_at",
+                        "urls_discovered", "urls_updated", "urls_deleted", "urls_errored", "batch_ids", "error_count",
+                        "last_error",
+                    ])
+                text +=
+                    "progress          \(JobsCommand.progress(job))  (\(job.progressUpdates) updates, "
+                    + "last \(Human.relative(job.updatedAt, now: now)))\n"
+                if !job.itemsByType.isEmpty {
+                    text +=
+                        "items by type     "
+                        + job.itemsByType.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                            separator: " ")
+                        + "\n"
+                }
+                if !job.lastProcessedID.isEmpty { text += "resume cursor     \(job.lastProcessedID)\n" }
+                output.output.printOne(job.json, table: text)
+            }
+        }
+    }
+
+    struct Timeline: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A job's event log: timeline events and errors.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Argument(help: "The job id.") var id: String
+        @Option(help: "Show the last N events.") var limit = 50
+
+        func run() throws {
+            try inspect(location) { store in
+                guard try store.job(id) != nil else { throw StoreError(.notFound, "no job \(id) in \(store.path)") }
+                let events = try store.jobEvents(id, limit: limit)
+                var table = TextTable("SEQ", "AT", "EVENT", "REPORTER", "MESSAGE", numeric: [0])
+                for event in events {
+                    table.add(
+                        String(event.sequence), Human.time(event.at), event.event,
+                        event.reporter.isEmpty ? "-" : "\(event.reporter)#\(event.reporterSequence)",
+                        event.message.isEmpty ? event.details : event.message)
+                }
+                output.output.print(events.map(\.jsonObject), table: table)
+            }
+        }
+    }
+
+    /// `[####......]  40%  400/1000`, or the processed count alone when the total is unknown.
+    static func progress(_ job: JobRecord) -> String {
+        if job.totalItems > 0 { return Human.bar(job.processedItems, of: job.totalItems, width: 10) }
+        return job.processedItems > 0 ? "\(job.processedItems) items" : "-"
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import LineageStore
+
+/// `lineage init`: creates a database (idempotent).
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a database (idempotent).")
+    @OptionGroup var location: StoreLocation
+
+    func run() throws {
+        try mutate(location) { store in
+            print(
+                "\(store.path): LineageStore format \(store.formatInfo.major).\(store.formatInfo.minor), "
+                    + "created \(Human.time(store.formatInfo.createdAt)) by \(store.formatInfo.createdBy)")
+        }
+    }
+}
+
+/// `lineage verify`: checksums and index consistency; exit 2 on any problem.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Check every record's checksum and every index entry; exit 2 on a problem.")
+    @OptionGroup var location: StoreLocation
+    @OptionGroup var output: FormatOption
+
+    func run() throws {
+        let report = try inspect(location) { try $0.verify() }
+        let object: [String: Any] = [
+            "records_checked": report.recordsChecked, "index_entries_checked": report.indexEntriesChecked,
+            "problems": report.problems.map { ["database": $0.database, "key": $0.key, "message": $0.message] },
+        ]
+        var text = "checked \(report.recordsChecked) records and \(report.indexEntriesChecked) index entries: "
+        text += report.isClean ? "no problems\n" : "\(report.problems.count) problems\n"
+        for problem in report.problems { text += "  \(problem)\n" }
+        output.output.printOne(object, table: text)
+        if !report.isClean { throw ExitCode(2) }
+    }
+}
+
+/// `lineage stats`: file, map and per-kind counts.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "File size, map use, records and index entries per kind, free pages, readers.")
+    @OptionGroup var location: StoreLocation
+    @OptionGroup var output: FormatOption
+
+    func run() throws {
+        try inspect(location) { store in
+            let statistics = try store.statistics()
+            let info = statistics.environment
+            let fileSize = ((try? FileManager.default.attributesOfItem(atPath: store.path))?[.size] as? Int) ?? 0
+            var databases: [String: Any] = [:]
+            for (name, database) in statistics.databases {
+                databases[name] = [
+                    "entries": database.entries, "depth": database.depth, "branch_pages": database.branchPages,
+                    "leaf_pages": database.leafPages, "overflow_pages": database.overflowPages,
+                ]
+            }
+            let usedBytes = (info.lastPage + 1) * statistics.pageSize
+            let object: [String: Any] = [
+                "path": store.path, "file_bytes": fileSize, "map_bytes": info.mapSize, "used_bytes": usedBytes,
+                "page_size": statistics.pageSize, "readers": info.readers, "max_readers": info.maxReaders,
+                "format": "\(store.formatInfo.major).\(store.formatInfo.minor)", "databases": databases,
+                "records_by_kind": statistics.recordsByKind, "index_entries_by_index": statistics.indexEntriesByIndex,
+                "free_pages": statistics.freePages,
+            ]
+            var text = "\(store.path)  format \(store.formatInfo.major).\(store.formatInfo.minor)\n"
+            text +=
+                "file \(humanBytes(Double(fileSize))), map \(humanBytes(Double(info.mapSize))) "
+                + String(format: "(%.0f%% used)", Double(usedBytes) / Double(max(1, info.mapSize)) * 100)
+                + ", \(statistics.freePages) free pages, readers \(info.readers)/\(info.maxReaders)\n\n"
+            var kinds = TextTable("KIND", "RECORDS", numeric: [1])
+            for (kind, count) in statistics.recordsByKind.sorted(by: { $0.key < $1.key }) {
+                kinds.add(kind, String(count))
+            }
+            var indexes = TextTable("INDEX", "ENTRIES", numeric: [1])
+            for (index, count) in statistics.indexEntriesByIndex.sorted(by: { $0.key < $1.key }) {
+                indexes.add(index, String(count))
+            }
+            output.output.printOne(object, table: text + kinds.render() + "\n" + indexes.render())
+        }
+    }
+}
+
+/// `lineage compact OUT`: a compacted copy that verifies clean.
+struct CompactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compact", abstract: "Write a compacted copy of the database and verify it.")
+    @OptionGroup var location: StoreLocation
+    @Argument(help: "The file to write; it must not exist.") var output: String
+
+    func run() throws {
+        guard !FileManager.default.fileExists(atPath: output) else { throw ValidationError("\(output) already exists") }
+        try inspect(location) { store in try store.compactCopy(to: output) }
+        var options = StoreOptions()
+        options.readOnly = true
+        do {
+            let copy = try LineageStore.open(at: output, options: options)
+            defer { copy.close() }
+            let report = try copy.verify()
+            let size = ((try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int) ?? 0
+            print(
+                "wrote \(output) (\(humanBytes(Double(size)))); verify: \(report.isClean ? "clean" : "\(report.problems.count) problems")"
+            )
+            if !report.isClean { throw ExitCode(2) }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw fail(error)
+        }
+    }
+}

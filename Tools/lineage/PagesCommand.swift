@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import LineageStore
+
+/// `lineage pages`: pages and their lineage.
+struct PagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pages", abstract: "Inspect pages and their lineage.",
+        subcommands: [Show.self, Trace.self, List.self])
+
+    /// A page named by id, or by URL with `--website`.
+    struct PageName: ParsableArguments {
+        @Argument(help: "A page id, or a URL (with --website).") var page: String
+        @Option(help: "The website of a URL.") var website: String?
+
+        func resolve(_ store: LineageStore) throws -> PageRecord {
+            if let website {
+                guard let page = try store.page(websiteID: website, url: page) else {
+                    throw StoreError(.notFound, "no page \(page) on website \(website) in \(store.path)")
+                }
+                return page
+            }
+            guard let found = try store.page(id: page) else {
+                throw StoreError(.notFound, "no page \(page) in \(store.path) (pass --website to look up a URL)")
+            }
+            return found
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One page.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @OptionGroup var name: PageName
+
+        func run() throws {
+            try inspect(location) { store in
+                let page = try name.resolve(store)
+                output.output.printOne(
+                    page.jsonObject, table: describe(page.jsonObject, order: PageRecord.fields.map(\.name)))
+            }
+        }
+    }
+
+    struct Trace: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "A page's lineage: creating and updating jobs, batch, errors, history; or its state as of a time or job."
+        )
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @OptionGroup var name: PageName
+        @Option(help: "The page's state as of this time (RFC 3339).") var asOf: String?
+        @Option(help: "The page's state as this job left it.") var asOfJob: String?
+
+        func validate() throws {
+            if asOf != nil && asOfJob != nil { throw ValidationError("give --as-of or --as-of-job, not both") }
+        }
+
+        func run() throws {
+            try inspect(location) { store in
+                let page = try name.resolve(store)
+                if asOf != nil || asOfJob != nil {
+                    let state =
+                        if let asOfJob { try store.pageState(id: page.id, asOfJob: asOfJob) } else {
+                            try store.pageState(id: page.id, asOf: try parseTime(asOf!, now: store.clock.now()))
+                        }
+                    guard let state else { throw StoreError(.notFound, "page \(page.url) did not exist then") }
+                    output.output.printOne(
+                        state.jsonObject, table: describe(state.jsonObject, order: PageVersionRecord.fields.map(\.name))
+                    )
+                    return
+                }
+                let trace = try store.trace(pageID: page.id)
+                let object: [String: Any] = [
+                    "page": trace.page.jsonObject, "created_by": trace.createdBy?.json ?? NSNull(),
+                    "last_updated_by": trace.lastUpdatedBy?.json ?? NSNull(),
+                    "failed_by": trace.failedBy?.json ?? NSNull(),
+                    "batch_id": trace.batchID, "errors": trace.errors.map(\.jsonObject),
+                    "history": trace.history.map(\.jsonObject),
+                ]
+                var text = "\(trace.page.url)  (\(trace.page.status), website \(trace.page.websiteID))\n"
+                text += "  created by      \(PagesCommand.job(trace.createdBy))\n"
+                text += "  last updated by \(PagesCommand.job(trace.lastUpdatedBy))\n"
+                if let failed = trace.failedBy { text += "  failed by       \(PagesCommand.job(failed))\n" }
+                text += "  batch           \(trace.batchID.isEmpty ? "-" : trace.batchID)\n"
+                for error in trace.errors {
+                    text += "  error           \(Human.time(error.at))  \(error.jobID): \(error.message)\n"
+                }
+                var history = TextTable("VERSION", "AT", "CHANGE", "JOB", "BATCH", "STATUS", "HASH", numeric: [0])
+                for version in trace.history {
+                    history.add(
+                        String(version.version), Human.time(version.at), version.change.rawValue, version.jobID,
+                        version.batchID.isEmpty ? "-" : version.batchID, version.status.rawValue,
+                        version.contentHash.isEmpty ? "-" : String(Hex.encode(version.contentHash).prefix(12)))
+                }
+                output.output.printOne(object, table: text + "\n" + history.render())
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Pages created, updated or failed by a job, from a batch, or in a status.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Option(help: "Pages this job created.") var createdBy: String?
+        @Option(help: "Pages this job last updated.") var updatedBy: String?
+        @Option(help: "Pages this job failed.") var failedBy: String?
+        @Option(help: "Pages whose content came from this batch.") var batch: String?
+        @Option(help: "Pages in this status (with --website).") var status: String?
+        @Option(help: "The website, for --status.") var website: String?
+        @Option(help: "Pages per page of output.") var limit = 100
+        @Option(help: "The cursor printed after the previous page.") var cursor: String?
+
+        func validate() throws {
+            let given = [createdBy, updatedBy, failedBy, batch, status].compactMap { $0 }.count
+            guard given == 1 else {
+                throw ValidationError("give exactly one of --created-by, --updated-by, --failed-by, --batch, --status")
+            }
+            if status != nil && website == nil { throw ValidationError("--status needs --website") }
+        }
+
+        func run() throws {
+            try inspect(location) { store in
+                let selection: PageSelection =
+                    if let createdBy { .createdBy(createdBy) } else if let updatedBy {
+                        .updatedBy(updatedBy)
+                    } else if let failedBy {
+                        .failedBy(failedBy)
+                    } else if let batch { .batch(batch) } else {
+                        .status(websiteID: website!, PageStatus(rawValue: status!))
+                    }
+                let page = try store.pages(selection, limit: limit, cursor: cursor)
+                var table = TextTable("URL", "STATUS", "CREATED BY", "UPDATED BY", "BATCH", "VERSIONS", numeric: [5])
+                for record in page.records {
+                    table.add(
+                        record.url, record.status.rawValue, record.createdByProcessID,
+                        record.lastUpdatedByProcessID.isEmpty ? "-" : record.lastUpdatedByProcessID,
+                        record.batchID.isEmpty ? "-" : record.batchID, String(record.versionCount))
+                }
+                output.output.print(page.records.map(\.jsonObject), table: table)
+                if let next = page.nextCursor, output.format == .table { print("next page: --cursor \(next)") }
+            }
+        }
+    }
+
+    static func job(_ job: JobRecord?) -> String {
+        guard let job else { return "-" }
+        return "\(job.id) (\(job.processType), \(job.status), started \(Human.time(job.startedAt)))"
+    }
+}

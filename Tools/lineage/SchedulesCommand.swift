@@ -1,0 +1,91 @@
+import ArgumentParser
+import LineageStore
+
+/// `lineage schedules`: users' crawl schedules.
+struct SchedulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedules", abstract: "Inspect users' crawl schedules and leases.",
+        subcommands: [List.self, Show.self, Due.self])
+
+    static func table(_ schedules: [ScheduleRecord], now: Int64) -> TextTable {
+        var table = TextTable("USER", "LAST CRAWL", "NEXT", "EVERY", "CRAWLED", "FAILED", "LEASE", numeric: [4, 5])
+        for schedule in schedules {
+            let lease =
+                schedule.leaseOwner.isEmpty
+                ? "-"
+                : "\(schedule.leaseOwner) since \(Human.relative(schedule.leaseSince, now: now))"
+                    + (schedule.isCrawling(at: now) ? "" : " (expired)")
+            table.add(
+                schedule.userID, Human.relative(schedule.lastBatchCrawlAt, now: now),
+                Human.relative(schedule.nextScheduledCrawlAt, now: now), "\(schedule.frequencyHours) h",
+                String(schedule.sourcesCrawled), String(schedule.sourcesFailed), lease)
+        }
+        return table
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every schedule.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+
+        func run() throws {
+            try inspect(location) { store in
+                let schedules = try store.schedules()
+                output.output.print(
+                    schedules.map(\.jsonObject), table: SchedulesCommand.table(schedules, now: store.clock.now()))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One user's crawl status: schedule, lease, and sources with their counts.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Argument(help: "The user id.") var user: String
+
+        func run() throws {
+            try inspect(location) { store in
+                let status = try store.crawlStatus(userID: user)
+                guard status.schedule != nil || status.total > 0 else {
+                    throw StoreError(.notFound, "user \(user) has no schedule or sources in \(store.path)")
+                }
+                var object = status.schedule?.jsonObject ?? [:]
+                object["is_crawling"] = status.isCrawling
+                object["sources"] = status.sources.map(\.jsonObject)
+                object["total"] = status.total
+                object["active"] = status.active
+                object["error"] = status.error
+                var text =
+                    status.schedule.map { describe($0.jsonObject, order: ScheduleRecord.fields.map(\.name)) } ?? ""
+                text += "is_crawling              \(status.isCrawling)\n"
+                text += "sources                  \(status.total) (\(status.active) active, \(status.error) error)\n\n"
+                var sources = TextTable("SOURCE", "NAME", "URL", "STATUS", "LAST CRAWLED", "LAST ERROR")
+                let now = store.clock.now()
+                for source in status.sources {
+                    sources.add(
+                        source.id, source.name, source.url, source.status.rawValue,
+                        Human.relative(source.lastCrawledAt, now: now),
+                        source.lastError.isEmpty ? "-" : source.lastError)
+                }
+                output.output.printOne(object, table: text + sources.render())
+            }
+        }
+    }
+
+    struct Due: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Schedules due for a batch crawl, most overdue first.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Option(help: "Due at this time (RFC 3339, default now).") var at: String?
+
+        func run() throws {
+            try inspect(location) { store in
+                let now = store.clock.now()
+                let due = try store.dueSchedules(at: try at.map { try parseTime($0, now: now) } ?? now)
+                output.output.print(due.map(\.jsonObject), table: SchedulesCommand.table(due, now: now))
+            }
+        }
+    }
+}

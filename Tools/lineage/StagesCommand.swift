@@ -1,0 +1,135 @@
+import ArgumentParser
+import LineageStore
+
+/// `lineage stages`: documents in the processing-stage DAG.
+struct StagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stages", abstract: "Inspect documents in the processing stages and the stage graph.",
+        subcommands: [Show.self, Next.self, Waiting.self, Graph.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A document's state at every stage, its workflow and outputs.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Argument(help: "The document id.") var document: String
+
+        func run() throws {
+            try inspect(location) { store in
+                guard let record = try store.document(document) else {
+                    throw StoreError(.notFound, "no document \(document) in \(store.path)")
+                }
+                let stages = try store.documentStages(document)
+                let workflow = try store.workflow(documentID: document)
+                let outputs = try store.stageOutputs(documentID: document)
+                let object: [String: Any] = [
+                    "document": record.jsonObject, "stages": stages.map(\.jsonObject),
+                    "workflow": workflow?.jsonObject ?? [:], "outputs": outputs.map(\.jsonObject),
+                ]
+                var text = "\(record.id)  \(record.title)  (realm \(record.realm.isEmpty ? "-" : record.realm))\n"
+                if let workflow {
+                    text +=
+                        "workflow \(workflow.workflowType): \(workflow.completedStages)/\(workflow.totalStages) stages done, "
+                        + "current \(workflow.currentStage.isEmpty ? "-" : workflow.currentStage)\n\n"
+                }
+                var table = TextTable("STAGE", "STATUS", "STARTED", "COMPLETED", "RETRIES", "ERROR", numeric: [4])
+                for stage in stages {
+                    table.add(
+                        stage.stage, stage.status.rawValue, Human.time(stage.startedAt), Human.time(stage.completedAt),
+                        String(stage.retryCount), stage.errorMessage.isEmpty ? "-" : stage.errorMessage)
+                }
+                var files = TextTable("STAGE", "OUTPUT", "SIZE", "TYPE", "SHA-256")
+                for file in outputs {
+                    files.add(
+                        file.stage, file.path, humanBytes(Double(file.size)), file.mimeType,
+                        String(Hex.encode(file.sha256).prefix(16)) + "…")
+                }
+                output.output.printOne(
+                    object, table: text + table.render() + (outputs.isEmpty ? "" : "\n" + files.render()))
+            }
+        }
+    }
+
+    struct Next: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The stages of a document that may start now.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Argument(help: "The document id.") var document: String
+
+        func run() throws {
+            try inspect(location) { store in
+                guard try store.document(document) != nil else {
+                    throw StoreError(.notFound, "no document \(document) in \(store.path)")
+                }
+                let next = try store.nextRunnableStages(documentID: document)
+                var table = TextTable("STAGE")
+                for stage in next { table.add(stage) }
+                output.output.print(next.map { ["stage": $0] }, table: table)
+            }
+        }
+    }
+
+    struct Waiting: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Documents whose state at a stage is pending (or --status).")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Argument(help: "The stage.") var stage: String
+        @Option(help: "The state to list (pending, in_progress, completed, failed, skipped).") var status = "pending"
+        @Option(help: "Documents per page.") var limit = 100
+        @Option(help: "The cursor printed after the previous page.") var cursor: String?
+
+        func run() throws {
+            try inspect(location) { store in
+                let page = try store.documents(
+                    atStage: stage, status: StageStatus(rawValue: status), limit: limit, cursor: cursor)
+                var table = TextTable("DOCUMENT", "STATUS", "RETRIES", "UPDATED", numeric: [2])
+                let now = store.clock.now()
+                for state in page.records {
+                    table.add(
+                        state.documentID, state.status.rawValue, String(state.retryCount),
+                        Human.relative(state.updatedAt, now: now))
+                }
+                output.output.print(page.records.map(\.jsonObject), table: table)
+                if let next = page.nextCursor, output.format == .table { print("next page: --cursor \(next)") }
+            }
+        }
+    }
+
+    struct Graph: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The stage DAG as Graphviz dot or Mermaid.")
+        enum Style: String, ExpressibleByArgument, CaseIterable { case dot, mermaid }
+        @OptionGroup var location: StoreLocation
+        @Option(help: "dot or mermaid.") var format: Style = .dot
+
+        func run() throws {
+            try inspect(location) { store in
+                let graph = try store.stageGraph()
+                print(format == .dot ? StagesCommand.dot(graph) : StagesCommand.mermaid(graph), terminator: "")
+            }
+        }
+    }
+
+    static func dot(_ graph: StageGraph) -> String {
+        var text = "digraph stages {\n  rankdir=LR;\n"
+        for stage in graph.stages {
+            text += "  \"\(stage.name)\"\(stage.isOptional ? " [style=dashed]" : "");\n"
+            for dependency in stage.dependsOn { text += "  \"\(dependency)\" -> \"\(stage.name)\";\n" }
+        }
+        return text + "}\n"
+    }
+
+    static func mermaid(_ graph: StageGraph) -> String {
+        var ids: [String: String] = [:]
+        for (index, stage) in graph.stages.enumerated() { ids[stage.name] = "s\(index)" }
+        var text = "flowchart LR\n"
+        for stage in graph.stages {
+            let label = stage.isOptional ? "\(stage.name) (optional)" : stage.name
+            text += "  \(ids[stage.name]!)[\"\(label)\"]\n"
+        }
+        for stage in graph.stages {
+            for dependency in stage.dependsOn { text += "  \(ids[dependency]!) --> \(ids[stage.name]!)\n" }
+        }
+        return text
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import LineageStore
+
+/// Opens the store read-only for an inspection command, runs `body`, and turns failures into the CLI's exit
+/// codes: usage errors stay usage errors (64), everything else prints one line and exits 1.
+func inspect<T>(_ location: StoreLocation, _ body: (LineageStore) throws -> T) throws -> T {
+    try withStore(location, writable: false, body)
+}
+
+/// ``inspect(_:_:)`` for a command that writes.
+func mutate<T>(_ location: StoreLocation, _ body: (LineageStore) throws -> T) throws -> T {
+    try withStore(location, writable: true, body)
+}
+
+private func withStore<T>(_ location: StoreLocation, writable: Bool, _ body: (LineageStore) throws -> T) throws -> T {
+    let store: LineageStore
+    do { store = try location.open(writable: writable) } catch { throw fail(error) }
+    defer { store.close() }
+    do {
+        return try body(store)
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        throw fail(error)
+    }
+}
+
+/// The `--format` option of query commands.
+struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: "table, json or jsonl.")
+    var format: OutputFormat = .table
+
+    var output: RecordOutput { RecordOutput(format: format) }
+}
