@@ -73,12 +73,12 @@ struct LoadCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        do {
-            let count = try mutate(location) { try $0.load(jsonLines: lines) }
-            FileHandle.standardError.write(Data("loaded \(count) records\n".utf8))
-        } catch let error as StoreError where error.code == .invalidInput {
-            FileHandle.standardError.write(Data("lineage: \(error.message)\n".utf8))
-            throw ExitCode(65)
+        let count = try mutate(location) { store in
+            do { return try store.load(jsonLines: lines) } catch let error as StoreError where error.code == .invalidInput {
+                FileHandle.standardError.write(Data("lineage: \(error.message)\n".utf8))
+                throw ExitCode(65)
+            }
         }
+        FileHandle.standardError.write(Data("loaded \(count) records\n".utf8))
     }
 }
