@@ -3,33 +3,41 @@ import TestSupport
 import Testing
 
 @Suite struct DemoCommandTests {
-    @Test func demoWritesARealDatabaseAndReportsWhatItRecorded() throws {
+    @Test func demoSimulatesADayAndPrintsWhatAnOperatorLooksAt() throws {
         let directory = try TemporaryDirectory()
         let db = directory.path("demo.db")
         let result = try LineageBinary.run(["demo", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("6 of 6 answered from the stat cache"))
-        #expect(result.stdout.contains("customers (1).csv"))
-        #expect(result.stdout.contains("from cache = false"))
-        #expect(result.stdout.contains("content      6 records"))
-        #expect(result.stdout.contains("sighting     7 records"))
-        #expect(FileManager.default.fileExists(atPath: db))
+        let out = result.stdout
+        #expect(out.contains("refused: user alice is already being crawled by crawler-7"))
+        #expect(out.contains("crawler-2 took over alice's expired lease (recoveries: 1)"))
+        #expect(out.contains("ingestion created 1999 pages (1 failed)"))
+        #expect(out.contains("201 changed, 1719 unchanged, 40 errored, 40 deleted"))
+        #expect(out.contains("200000 updates from 4 crawlers"))
+        #expect(out.contains("196000 applied, 4000 duplicate"))
+        #expect(out.contains("imported 2×: customers.csv, customers (1).csv"))
+        #expect(out.contains("rolled back customers (1).csv: 500 rows"))
+        #expect(out.contains("doc-03 retries: 1"))
+        #expect(out.contains("════ lineage status ════") && out.contains("PDF is encrypted"))
+        #expect(out.contains("flowchart LR"))
+        #expect(out.contains("no problems"))
+        #expect(out.contains("progress updates/s"))
 
         let again = try LineageBinary.run(["demo", "--db", db])
-        #expect(again.status == 1, "an existing database is not overwritten without --fresh")
+        #expect(again.status == 64, "an existing database is not replaced without --fresh")
         #expect(again.stderr.contains("--fresh"))
 
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/mdb_stat") {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/mdb_stat")
-            process.arguments = ["-n", "-a", db]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-            #expect(output.contains("Status of records"))
+        let status = try LineageBinary.run(["status", "--db", db, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+        #expect((object?["blocked_documents"] as? [Any])?.count == 1)
+        #expect(try LineageBinary.run(["verify", "--db", db]).status == 0)
+
+        for (tool, arguments, expected) in [
+            ("/usr/bin/mdb_stat", ["-n", "-a", db], "Status of records"),
+            ("/usr/bin/mdb_dump", ["-n", "-s", "index", db], "VERSION=3"),
+        ] where FileManager.default.isExecutableFile(atPath: tool) {
+            let run = try runProcess(tool, arguments)
+            #expect(run.status == 0 && run.stdout.contains(expected), "\(tool): \(run.stderr)")
         }
     }
 }

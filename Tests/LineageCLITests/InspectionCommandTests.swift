@@ -15,16 +15,23 @@ import Testing
         defer { store.close() }
         try store.startJob(id: "ingest-1", websiteID: "docs", processType: .ingestion)
         let page = try store.recordPage(
-            PageObservation(websiteID: "docs", url: "https://docs.example/a", contentHash: XXH3.hash128("a"), batchID: "b1"),
+            PageObservation(
+                websiteID: "docs", url: "https://docs.example/a", contentHash: XXH3.hash128("a"), batchID: "b1"),
             by: "ingest-1"
         ).page
-        try store.recordPage(PageObservation(websiteID: "docs", url: "https://docs.example/b", status: .error, error: "503"), by: "ingest-1")
+        try store.recordPage(
+            PageObservation(websiteID: "docs", url: "https://docs.example/b", status: .error, error: "503"),
+            by: "ingest-1")
         try store.completeJob("ingest-1")
         try store.startJob(id: "sync-1", websiteID: "docs", processType: .sync)
         try store.recordPage(
-            PageObservation(websiteID: "docs", url: "https://docs.example/a", contentHash: XXH3.hash128("a2"), batchID: "b2"),
+            PageObservation(
+                websiteID: "docs", url: "https://docs.example/a", contentHash: XXH3.hash128("a2"), batchID: "b2"),
             by: "sync-1")
-        _ = try store.ingest([ProgressUpdate(jobID: "sync-1", reporter: "c", seq: 1, processedItems: 40, totalItems: 100, itemsByType: ["pages": 40])])
+        _ = try store.ingest([
+            ProgressUpdate(
+                jobID: "sync-1", reporter: "c", seq: 1, processedItems: 40, totalItems: 100, itemsByType: ["pages": 40])
+        ])
         try store.startBatchCrawl(userID: "u1", owner: "crawler-a", lease: Timestamp.hour)
         try store.setSource(userID: "u1", id: "s1", name: "Docs", url: "https://docs.example")
         var start = ImportStart(tableName: "customers")
@@ -55,7 +62,8 @@ import Testing
         #expect(jobs.status == 0, "\(jobs.stderr)")
         let jobList = try Self.json(jobs) as! [[String: Any]]
         #expect(jobList.map { $0["id"] as! String } == ["sync-1", "ingest-1"])
-        let show = try Self.json(try LineageBinary.run(["jobs", "show", "sync-1", "--format", "json"] + db)) as! [String: Any]
+        let show =
+            try Self.json(try LineageBinary.run(["jobs", "show", "sync-1", "--format", "json"] + db)) as! [String: Any]
         let progress = show["progress"] as! [String: Any]
         #expect(progress["processedItems"] as? Int == 40 && progress["itemsByType"] as? [String: Int] == ["pages": 40])
         #expect(show["urls_updated"] as? Int == 1)
@@ -65,40 +73,53 @@ import Testing
         let timeline = try Self.json(try LineageBinary.run(["jobs", "timeline", "ingest-1", "--format", "jsonl"] + db))
         #expect((timeline as? [String: Any])?["event"] as? String == "error")
 
-        let trace = try Self.json(try LineageBinary.run(["pages", "trace", pageID, "--format", "json"] + db)) as! [String: Any]
+        let trace =
+            try Self.json(try LineageBinary.run(["pages", "trace", pageID, "--format", "json"] + db)) as! [String: Any]
         #expect((trace["created_by"] as? [String: Any])?["id"] as? String == "ingest-1")
         #expect((trace["last_updated_by"] as? [String: Any])?["id"] as? String == "sync-1")
         #expect((trace["history"] as? [Any])?.count == 2)
-        let byURL = try LineageBinary.run(["pages", "show", "https://docs.example/a", "--website", "docs", "--format", "json"] + db)
+        let byURL = try LineageBinary.run(
+            ["pages", "show", "https://docs.example/a", "--website", "docs", "--format", "json"] + db)
         #expect((try Self.json(byURL) as? [String: Any])?["id"] as? String == pageID)
-        let asOf = try LineageBinary.run(["pages", "trace", pageID, "--as-of-job", "ingest-1", "--format", "json"] + db)
+        let asOf = try LineageBinary.run(
+            ["pages", "trace", pageID, "--as-of-job", "ingest-1", "--format", "json"] + db)
         #expect((try Self.json(asOf) as? [String: Any])?["batch_id"] as? String == "b1")
         let failed = try LineageBinary.run(["pages", "list", "--failed-by", "ingest-1", "--format", "json"] + db)
         #expect((try Self.json(failed) as? [[String: Any]])?.first?["url"] as? String == "https://docs.example/b")
 
-        let schedule = try Self.json(try LineageBinary.run(["schedules", "show", "u1", "--format", "json"] + db)) as! [String: Any]
+        let schedule =
+            try Self.json(try LineageBinary.run(["schedules", "show", "u1", "--format", "json"] + db)) as! [String: Any]
         #expect(schedule["is_crawling"] as? Bool == true && schedule["total"] as? Int == 1)
         #expect(try LineageBinary.run(["schedules", "list"] + db).stdout.contains("crawler-a"))
-        #expect(try LineageBinary.run(["schedules", "due", "--format", "json"] + db).stdout.contains("[") )
+        #expect(try LineageBinary.run(["schedules", "due", "--format", "json"] + db).stdout.contains("["))
 
-        let imports = try Self.json(try LineageBinary.run(["imports", "list", "--format", "json"] + db)) as! [String: Any]
+        let imports =
+            try Self.json(try LineageBinary.run(["imports", "list", "--format", "json"] + db)) as! [String: Any]
         #expect(imports["total"] as? Int == 2)
-        let stats = try Self.json(try LineageBinary.run(["imports", "stats", "--days", "7", "--format", "json"] + db)) as! [String: Any]
+        let stats =
+            try Self.json(try LineageBinary.run(["imports", "stats", "--days", "7", "--format", "json"] + db))
+            as! [String: Any]
         #expect(stats["total_imports"] as? Int == 2 && stats["successful_imports"] as? Int == 1)
-        let lineage = try Self.json(try LineageBinary.run(["imports", "lineage", "customers", "--format", "json"] + db)) as! [String: Any]
+        let lineage =
+            try Self.json(try LineageBinary.run(["imports", "lineage", "customers", "--format", "json"] + db))
+            as! [String: Any]
         #expect(lineage["rows_contributed"] as? Int == 2)
-        let duplicates = try Self.json(try LineageBinary.run(["imports", "duplicates", "--format", "json"] + db)) as! [[String: Any]]
+        let duplicates =
+            try Self.json(try LineageBinary.run(["imports", "duplicates", "--format", "json"] + db)) as! [[String: Any]]
         #expect(duplicates.count == 1)
         #expect(try LineageBinary.run(["imports", "show", importID] + db).stdout.contains("customers.csv"))
 
-        let stages = try Self.json(try LineageBinary.run(["stages", "show", "doc-1", "--format", "json"] + db)) as! [String: Any]
+        let stages =
+            try Self.json(try LineageBinary.run(["stages", "show", "doc-1", "--format", "json"] + db)) as! [String: Any]
         #expect((stages["stages"] as? [[String: Any]])?.first?["status"] as? String == "failed")
         #expect(try LineageBinary.run(["stages", "next", "doc-1"] + db).stdout.contains("markdown-conversion"))
-        let waiting = try LineageBinary.run(["stages", "waiting", "markdown-conversion", "--status", "failed", "--format", "json"] + db)
+        let waiting = try LineageBinary.run(
+            ["stages", "waiting", "markdown-conversion", "--status", "failed", "--format", "json"] + db)
         #expect((try Self.json(waiting) as? [[String: Any]])?.count == 1)
         let dot = try LineageBinary.run(["stages", "graph"] + db)
         #expect(dot.stdout.hasPrefix("digraph") && dot.stdout.contains("\"chunker\" -> \"fact-generator\";"))
-        #expect(try LineageBinary.run(["stages", "graph", "--format", "mermaid"] + db).stdout.hasPrefix("flowchart LR"))
+        #expect(
+            try LineageBinary.run(["stages", "graph", "--format", "mermaid"] + db).stdout.hasPrefix("flowchart LR"))
 
         let status = try LineageBinary.run(["status"] + db)
         #expect(status.status == 0 && status.stdout.contains("sync-1") && status.stdout.contains("OCR crashed"))
@@ -113,11 +134,15 @@ import Testing
         let (directory, path, _, _) = try Self.fixture()
         let exported = try LineageBinary.run(["export", "--db", path])
         #expect(exported.status == 0)
-        let kinds = Set(exported.stdout.split(separator: "\n").map {
-            (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["kind"] as! String
-        })
-        #expect(kinds.isSuperset(of: ["job", "page", "page_version", "schedule", "source", "import", "import_row", "document",
-            "stage_definition", "document_stage", "workflow", "event"]))
+        let kinds = Set(
+            exported.stdout.split(separator: "\n").map {
+                (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["kind"] as! String
+            })
+        #expect(
+            kinds.isSuperset(of: [
+                "job", "page", "page_version", "schedule", "source", "import", "import_row", "document",
+                "stage_definition", "document_stage", "workflow", "event",
+            ]))
         let copy = directory.path("copy.db")
         let load = try LineageBinary.run(["load", "--db", copy], stdin: Data(exported.stdout.utf8))
         #expect(load.status == 0, "\(load.stderr)")
@@ -134,16 +159,19 @@ import Testing
     @Test func exitCodesFollowTheContract() throws {
         let (directory, path, _, _) = try Self.fixture()
         let missing = try LineageBinary.run(["jobs", "show", "ghost", "--db", path])
-        #expect(missing.status == 1 && missing.stderr.contains("ghost") && missing.stderr.split(separator: "\n").count == 1)
+        #expect(
+            missing.status == 1 && missing.stderr.contains("ghost") && missing.stderr.split(separator: "\n").count == 1)
         let usage = try LineageBinary.run(["pages", "list", "--db", path])
         #expect(usage.status == 64)
         let badTime = try LineageBinary.run(["jobs", "list", "--since", "yesterday", "--db", path])
         #expect(badTime.status == 64 && badTime.stderr.contains("yesterday"))
         let noFile = try LineageBinary.run(["jobs", "list", "--db", directory.path("absent.db")])
         #expect(noFile.status == 1 && noFile.stderr.contains("absent.db"))
-        let badLoad = try LineageBinary.run(["load", "--db", directory.path("new.db")], stdin: Data("{\"kind\":\"job\",\"id\":\n".utf8))
+        let badLoad = try LineageBinary.run(
+            ["load", "--db", directory.path("new.db")], stdin: Data("{\"kind\":\"job\",\"id\":\n".utf8))
         #expect(badLoad.status == 65 && badLoad.stderr.contains("line 1"))
-        let badIngest = try LineageBinary.run(["ingest", "--db", path], stdin: Data("{\"jobId\":\"x\",\"seq\":-1}\n".utf8))
+        let badIngest = try LineageBinary.run(
+            ["ingest", "--db", path], stdin: Data("{\"jobId\":\"x\",\"seq\":-1}\n".utf8))
         #expect(badIngest.status == 65 && badIngest.stderr.contains("line 1"))
         #expect(try LineageBinary.run(["--version"]).stdout.contains("LineageStore"))
         #expect(try LineageBinary.run(["--generate-completion-script", "bash"]).stdout.contains("lineage"))
@@ -152,21 +180,25 @@ import Testing
         let environment = try Environment.open(EnvironmentOptions(path: path))
         let index = try environment.openDatabase("index")
         try environment.write { txn in
-            try txn.put([], forKey: TupleCodec.encode([.int(IndexID.jobsByStatus.rawValue), "running", 1, "ghost"]), in: index)
+            try txn.put(
+                [], forKey: TupleCodec.encode([.int(IndexID.jobsByStatus.rawValue), "running", 1, "ghost"]), in: index)
         }
         environment.close()
         let verify = try LineageBinary.run(["verify", "--db", path, "--format", "json"])
         #expect(verify.status == 2)
         let report = try Self.json(verify) as! [String: Any]
-        #expect((report["problems"] as? [[String: Any]])?.first?["message"] as? String == "points to (2, \"ghost\"), which does not exist")
+        #expect(
+            (report["problems"] as? [[String: Any]])?.first?["message"] as? String
+                == "points to (2, \"ghost\"), which does not exist")
     }
 
     @Test func inspectionWorksWhileAnotherProcessIngests() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("live.db")
-        let stream = (0..<200_000).map {
-            #"{"jobId":"job-\#($0 % 50)","reporter":"r","seq":\#($0 / 50),"processedItems":\#($0)}"#
-        }.joined(separator: "\n") + "\n"
+        let stream =
+            (0..<200_000).map {
+                #"{"jobId":"job-\#($0 % 50)","reporter":"r","seq":\#($0 / 50),"processedItems":\#($0)}"#
+            }.joined(separator: "\n") + "\n"
         let input = directory.path("stream.jsonl")
         try Data(stream.utf8).write(to: URL(fileURLWithPath: input))
         #expect(try LineageBinary.run(["init", "--db", path]).status == 0)
@@ -188,6 +220,8 @@ import Testing
         let verify = try LineageBinary.run(["verify", "--db", path])
         #expect(verify.status == 0)
         let show = try LineageBinary.run(["jobs", "show", "job-7", "--db", path, "--format", "json"])
-        #expect(((try Self.json(show) as? [String: Any])?["progress"] as? [String: Any])?["processedItems"] as? Int == 199_957)
+        #expect(
+            ((try Self.json(show) as? [String: Any])?["progress"] as? [String: Any])?["processedItems"] as? Int
+                == 199_957)
     }
 }

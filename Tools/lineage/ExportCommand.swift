@@ -74,7 +74,9 @@ struct LoadCommand: ParsableCommand {
             throw fail(error)
         }
         let count = try mutate(location) { store in
-            do { return try store.load(jsonLines: lines) } catch let error as StoreError where error.code == .invalidInput {
+            do { return try store.load(jsonLines: lines) } catch let error as StoreError
+                where error.code == .invalidInput
+            {
                 FileHandle.standardError.write(Data("lineage: \(error.message)\n".utf8))
                 throw ExitCode(65)
             }

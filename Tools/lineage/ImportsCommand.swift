@@ -80,37 +80,44 @@ struct ImportsCommand: ParsableCommand {
 
         func run() throws {
             try inspect(location) { store in
-                let s = try store.importStatistics(days: days, tableName: table, userID: user)
-                let object: [String: Any] = [
-                    "days": s.days, "since": Timestamp.format(s.since), "total_imports": s.totalImports,
-                    "successful_imports": s.successfulImports, "failed_imports": s.failedImports,
-                    "partial_imports": s.partialImports, "in_progress_imports": s.inProgressImports,
-                    "rolled_back_imports": s.rolledBackImports, "total_rows_processed": s.totalRowsProcessed,
-                    "total_rows_inserted": s.totalRowsInserted, "total_rows_skipped": s.totalRowsSkipped,
-                    "total_duplicates_found": s.totalDuplicatesFound,
-                    "average_duration_seconds": s.averageDurationSeconds,
-                    "success_rate": s.successRate,
-                    "by_table": s.byTable.map {
-                        ["table_name": $0.tableName, "imports": $0.imports, "rows_inserted": $0.rowsInserted]
-                    },
-                ]
-                var text =
-                    "imports in the last \(days) days: \(s.totalImports) (\(s.successfulImports) success, "
-                    + "\(s.failedImports) failed, \(s.partialImports) partial, \(s.inProgressImports) in progress, "
-                    + "\(s.rolledBackImports) rolled back)\n"
-                text +=
-                    "rows: \(s.totalRowsProcessed) processed, \(s.totalRowsInserted) inserted, \(s.totalRowsSkipped) skipped, "
-                    + "\(s.totalDuplicatesFound) duplicates\n"
-                text += String(
-                    format: "success rate %.0f%%, average duration %@\n\n", s.successRate * 100,
-                    Human.duration(s.averageDurationSeconds))
-                var tables = TextTable("TABLE", "IMPORTS", "ROWS INSERTED", numeric: [1, 2])
-                for entry in s.byTable {
-                    tables.add(entry.tableName, String(entry.imports), String(entry.rowsInserted))
-                }
-                output.output.printOne(object, table: text + tables.render())
+                let (object, text) = ImportsCommand.statistics(
+                    try store.importStatistics(days: days, tableName: table, userID: user))
+                output.output.printOne(object, table: text)
             }
         }
+    }
+
+    /// Import statistics as JSON and as text.
+    static func statistics(_ s: ImportStatistics) -> ([String: Any], String) {
+        let days = s.days
+        let object: [String: Any] = [
+            "days": s.days, "since": Timestamp.format(s.since), "total_imports": s.totalImports,
+            "successful_imports": s.successfulImports, "failed_imports": s.failedImports,
+            "partial_imports": s.partialImports, "in_progress_imports": s.inProgressImports,
+            "rolled_back_imports": s.rolledBackImports, "total_rows_processed": s.totalRowsProcessed,
+            "total_rows_inserted": s.totalRowsInserted, "total_rows_skipped": s.totalRowsSkipped,
+            "total_duplicates_found": s.totalDuplicatesFound,
+            "average_duration_seconds": s.averageDurationSeconds,
+            "success_rate": s.successRate,
+            "by_table": s.byTable.map {
+                ["table_name": $0.tableName, "imports": $0.imports, "rows_inserted": $0.rowsInserted]
+            },
+        ]
+        var text =
+            "imports in the last \(days) days: \(s.totalImports) (\(s.successfulImports) success, "
+            + "\(s.failedImports) failed, \(s.partialImports) partial, \(s.inProgressImports) in progress, "
+            + "\(s.rolledBackImports) rolled back)\n"
+        text +=
+            "rows: \(s.totalRowsProcessed) processed, \(s.totalRowsInserted) inserted, \(s.totalRowsSkipped) skipped, "
+            + "\(s.totalDuplicatesFound) duplicates\n"
+        text += String(
+            format: "success rate %.0f%%, average duration %@\n\n", s.successRate * 100,
+            Human.duration(s.averageDurationSeconds))
+        var tables = TextTable("TABLE", "IMPORTS", "ROWS INSERTED", numeric: [1, 2])
+        for entry in s.byTable {
+            tables.add(entry.tableName, String(entry.imports), String(entry.rowsInserted))
+        }
+        return (object, text + tables.render())
     }
 
     struct Lineage: ParsableCommand {

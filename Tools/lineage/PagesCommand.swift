@@ -79,24 +79,29 @@ struct PagesCommand: ParsableCommand {
                     "batch_id": trace.batchID, "errors": trace.errors.map(\.jsonObject),
                     "history": trace.history.map(\.jsonObject),
                 ]
-                var text = "\(trace.page.url)  (\(trace.page.status), website \(trace.page.websiteID))\n"
-                text += "  created by      \(PagesCommand.job(trace.createdBy))\n"
-                text += "  last updated by \(PagesCommand.job(trace.lastUpdatedBy))\n"
-                if let failed = trace.failedBy { text += "  failed by       \(PagesCommand.job(failed))\n" }
-                text += "  batch           \(trace.batchID.isEmpty ? "-" : trace.batchID)\n"
-                for error in trace.errors {
-                    text += "  error           \(Human.time(error.at))  \(error.jobID): \(error.message)\n"
-                }
-                var history = TextTable("VERSION", "AT", "CHANGE", "JOB", "BATCH", "STATUS", "HASH", numeric: [0])
-                for version in trace.history {
-                    history.add(
-                        String(version.version), Human.time(version.at), version.change.rawValue, version.jobID,
-                        version.batchID.isEmpty ? "-" : version.batchID, version.status.rawValue,
-                        version.contentHash.isEmpty ? "-" : String(Hex.encode(version.contentHash).prefix(12)))
-                }
-                output.output.printOne(object, table: text + "\n" + history.render())
+                output.output.printOne(object, table: PagesCommand.text(trace))
             }
         }
+    }
+
+    /// A trace for people: the page, its jobs, batch, errors, and history.
+    static func text(_ trace: PageTrace) -> String {
+        var text = "\(trace.page.url)  (\(trace.page.status), website \(trace.page.websiteID))\n"
+        text += "  created by      \(PagesCommand.job(trace.createdBy))\n"
+        text += "  last updated by \(PagesCommand.job(trace.lastUpdatedBy))\n"
+        if let failed = trace.failedBy { text += "  failed by       \(PagesCommand.job(failed))\n" }
+        text += "  batch           \(trace.batchID.isEmpty ? "-" : trace.batchID)\n"
+        for error in trace.errors {
+            text += "  error           \(Human.time(error.at))  \(error.jobID): \(error.message)\n"
+        }
+        var history = TextTable("VERSION", "AT", "CHANGE", "JOB", "BATCH", "STATUS", "HASH", numeric: [0])
+        for version in trace.history {
+            history.add(
+                String(version.version), Human.time(version.at), version.change.rawValue, version.jobID,
+                version.batchID.isEmpty ? "-" : version.batchID, version.status.rawValue,
+                version.contentHash.isEmpty ? "-" : String(Hex.encode(version.contentHash).prefix(12)))
+        }
+        return text + "\n" + history.render()
     }
 
     struct List: ParsableCommand {

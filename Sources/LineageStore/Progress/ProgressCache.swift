@@ -1,10 +1,16 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The jobs and reporter windows the progress writer stored last, with the exact bytes it stored: when the
 /// stored value still equals those bytes, the cached record is used instead of decoding it again. Any other
 /// writer that changes the record changes its bytes, so the cache can never serve a stale record.
 ///
 /// Owned by the writer thread; cleared whole when it grows past its capacity.
 struct ProgressCache {
-    private var records: [[UInt8]: (bytes: [UInt8], record: any StoredRecord)] = [:]
+    private var records: [Int: (key: [UInt8], bytes: [UInt8], record: any StoredRecord)] = [:]
     private let capacity: Int
 
     init(capacity: Int = 100_000) { self.capacity = capacity }
@@ -13,11 +19,13 @@ struct ProgressCache {
     /// else the stored one decoded; `nil` if none is stored.
     func fetch<R: StoredRecord>(_ type: R.Type, _ primaryKey: [TupleElement], in context: WriteContext) throws -> R? {
         let key = R.storedKey(primaryKey)
-        let cached = records[key]
+        let cached = records[Self.slot(key)]
         let database = context.databases[R.database]
         return try context.transaction.withValue(in: database, forKey: key) { bytes in
             guard let bytes else { return nil }
-            if let cached, let record = cached.record as? R, bytes.elementsEqual(cached.bytes) { return record }
+            if let cached, cached.key == key, let record = cached.record as? R, Self.same(bytes, cached.bytes) {
+                return record
+            }
             return try context.decode(R.self, bytes, key: key, in: database)
         }
     }
@@ -25,6 +33,15 @@ struct ProgressCache {
     /// Remembers that `bytes` were stored for `record`.
     mutating func remember<R: StoredRecord>(_ record: R, bytes: [UInt8]) {
         if records.count >= capacity { records.removeAll(keepingCapacity: true) }
-        records[record.storedKey] = (bytes, record)
+        let key = record.storedKey
+        records[Self.slot(key)] = (key, bytes, record)
+    }
+
+    /// The cache slot of a stored key: its XXH3-64 (the full key is compared on use).
+    private static func slot(_ key: [UInt8]) -> Int { Int(truncatingIfNeeded: XXH3.hash64(key)) }
+
+    private static func same(_ stored: UnsafeRawBufferPointer, _ cached: [UInt8]) -> Bool {
+        stored.count == cached.count
+            && cached.withUnsafeBytes { memcmp($0.baseAddress!, stored.baseAddress!, cached.count) == 0 }
     }
 }
