@@ -3,11 +3,11 @@
 #   make test   build and run every test
 # Both install the system packages they need first (Debian/Ubuntu; sudo only when not root).
 
-SYSTEM_PACKAGES := liblmdb-dev libxxhash-dev lmdb-utils xxhash protobuf-compiler pkg-config
+SYSTEM_PACKAGES := liblmdb-dev libxxhash-dev lmdb-utils xxhash protobuf-compiler pkg-config python3 python3-pip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: demo test system-packages lint
+.PHONY: demo test system-packages python-packages lint
 
 system-packages:
 	@missing=""; for package in $(SYSTEM_PACKAGES); do \
@@ -22,7 +22,10 @@ demo: system-packages
 	swift build -c release --product lineage $(SWIFT_BUILD_FLAGS)
 	$$(swift build -c release --show-bin-path)/lineage demo --fresh --db lineage-demo.db
 
-test: system-packages
+python-packages:
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema
+
+test: system-packages python-packages
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	swift test --skip-build $(SWIFT_BUILD_FLAGS)
 

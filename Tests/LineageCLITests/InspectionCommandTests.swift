@@ -225,3 +225,33 @@ import Testing
                 == 199_957)
     }
 }
+
+@Suite struct OpenLineageExportTests {
+    @Test func eventsValidateAgainstTheOpenLineageSchema() throws {
+        let (directory, path, _, _) = try InspectionCommandTests.fixture()
+        _ = directory
+        let export = try LineageBinary.run(["export", "--format", "openlineage", "--db", path])
+        #expect(export.status == 0, "\(export.stderr)")
+        let events = export.stdout.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        let types = events.map { $0["eventType"] as! String }
+        #expect(
+            types.contains("START") && types.contains("RUNNING") && types.contains("COMPLETE") && types.contains("FAIL")
+        )
+        let importStart = events.first { ($0["job"] as? [String: Any])?["name"] as? String == "import.customers" }
+        let file = (importStart?["inputs"] as? [[String: Any]])?.first
+        #expect(
+            ((file?["facets"] as? [String: Any])?["lineagestore_file"] as? [String: Any])?["sha256"] as? String
+                == String(repeating: "ab", count: 32))
+        #expect((importStart?["outputs"] as? [[String: Any]])?.first?["name"] as? String == "customers")
+        let again = try LineageBinary.run(["export", "--format", "openlineage", "--db", path])
+        #expect(again.stdout == export.stdout, "run ids and events are deterministic")
+
+        let validator = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/openlineage/validate.py").standardizedFileURL.path
+        let result = try runProcess("/usr/bin/env", ["python3", validator], stdin: Data(export.stdout.utf8))
+        #expect(result.status == 0, "schema validation: \(result.stdout) \(result.stderr)")
+        #expect(result.stdout.contains("\(events.count) events, 0 problems"))
+    }
+}

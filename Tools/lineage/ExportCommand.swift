@@ -10,9 +10,19 @@ struct ExportCommand: ParsableCommand {
             "Kinds: \(LineageStore.exportKinds.joined(separator: ", ")). `export | load` into an empty database reproduces it."
     )
 
+    /// What to write.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, openlineage
+    }
+
     @OptionGroup var location: StoreLocation
-    @Option(name: .customLong("kind"), help: "Only these kinds (repeatable).") var kinds: [String] = []
+    @Option(name: .customLong("kind"), help: "Only these kinds (repeatable; jsonl only).") var kinds: [String] = []
+    @Option(help: "jsonl (records, for load) or openlineage (OpenLineage 2-0-2 RunEvents).") var format: Format = .jsonl
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+    func validate() throws {
+        if format == .openlineage && !kinds.isEmpty { throw ValidationError("--kind applies to --format jsonl only") }
+    }
 
     func run() throws {
         let handle: FileHandle
@@ -25,20 +35,25 @@ struct ExportCommand: ParsableCommand {
             handle = FileHandle.standardOutput
         }
         var buffer: [UInt8] = []
+        let write = { (line: String) in
+            buffer.append(contentsOf: line.utf8)
+            buffer.append(10)
+            if buffer.count >= 1 << 20 {
+                handle.write(Data(buffer))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
         let count = try inspect(location) { store in
-            try store.export(kinds: kinds.isEmpty ? nil : kinds) { line in
-                buffer.append(contentsOf: line.utf8)
-                buffer.append(10)
-                if buffer.count >= 1 << 20 {
-                    handle.write(Data(buffer))
-                    buffer.removeAll(keepingCapacity: true)
-                }
+            switch format {
+            case .jsonl: try store.export(kinds: kinds.isEmpty ? nil : kinds, to: write)
+            case .openlineage: try store.exportOpenLineage(to: write)
             }
         }
         handle.write(Data(buffer))
         if output != nil {
             try? handle.close()
-            FileHandle.standardError.write(Data("exported \(count) records to \(output!)\n".utf8))
+            let what = format == .jsonl ? "records" : "OpenLineage events"
+            FileHandle.standardError.write(Data("exported \(count) \(what) to \(output!)\n".utf8))
         }
     }
 }

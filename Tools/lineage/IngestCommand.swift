@@ -60,6 +60,10 @@ struct IngestCommand: ParsableCommand {
         var updates = 0
         var batch: [LineReader.Line] = []
         var numbers: [Int] = []
+        let sizes = files.map { ((try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? Int) ?? 0 }
+        let totalBytes = UInt64(sizes.reduce(0, +))
+        let bar = ProgressBar(label: "ingest", enabled: !files.isEmpty && !files.contains("-"))
+        var finishedBytes = 0
         do {
             for file in files.isEmpty ? ["-"] : files {
                 guard let handle = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
@@ -76,8 +80,10 @@ struct IngestCommand: ParsableCommand {
                         pipeline.submit(batch, numbers: numbers)
                         batch = []
                         numbers = []
+                        bar.update(done: UInt64(finishedBytes + reader.bytesRead), total: totalBytes)
                     }
                 }
+                finishedBytes += reader.bytesRead
             }
             if !batch.isEmpty { pipeline.submit(batch, numbers: numbers) }
         } catch {
@@ -85,6 +91,7 @@ struct IngestCommand: ParsableCommand {
         }
         let summary: IngestPipeline.Summary
         do { summary = try pipeline.finish() } catch { throw fail(error) }
+        bar.finish()
         let seconds = max(Date().timeIntervalSince(started), 1e-9)
         report(summary, lines: updates, seconds: seconds)
         if (summary.counts[.invalid] ?? 0) > 0 { throw ExitCode(65) }

@@ -17,6 +17,8 @@ struct LineReader {
     private var start = 0
     private var skipping: Int?
     private var atEnd = false
+    /// Bytes consumed so far (lines returned, with their newlines).
+    private(set) var bytesRead = 0
 
     /// Reads from `handle`; lines over `limit` bytes are reported as ``Line/tooLong(length:)``.
     init(_ handle: FileHandle, limit: Int) {
@@ -28,7 +30,10 @@ struct LineReader {
     mutating func next() throws -> Line? {
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                defer { start = newline + 1 }
+                defer {
+                    bytesRead += newline + 1 - start
+                    start = newline + 1
+                }
                 if let skipped = skipping {
                     skipping = nil
                     return .tooLong(length: skipped + newline - start)
@@ -44,6 +49,7 @@ struct LineReader {
                 return start < buffer.count ? .text(Array(buffer[start...])) : nil
             }
             if buffer.count - start > limit {
+                bytesRead += buffer.count - start
                 skipping = (skipping ?? 0) + buffer.count - start
                 buffer = []
                 start = 0
