@@ -7,12 +7,20 @@ import LineageStore
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident])
     let types = ["issues", "pulls", "commits", "comments", "reviews", "releases", "wikis", "tags"]
-    let updates = (0..<10_000).map { index in
-        ProgressUpdate(
-            jobID: "job-\(index % 100)", reporter: "crawler-\(index % 2)", seq: UInt64(index / 200 + 1),
-            timestamp: 1_736_190_930_000_000 + Int64(index) * 1_000, status: .processing, processedItems: Int64(index),
-            totalItems: 1_000_000, currentDataType: types[index % 8], itemsByType: [types[index % 8]: 1],
-            lastProcessedID: "item-\(index)", stage: "data_collection", operationType: "data_collection")
+    var updates: [ProgressUpdate] = []
+    for index in 0..<10_000 {
+        let type = types[index % 8]
+        var update = ProgressUpdate(jobID: "job-\(index % 100)", reporter: "crawler-\(index % 2)")
+        update.seq = UInt64(index / 200 + 1)
+        update.timestamp = 1_736_190_930_000_000 + Int64(index) * 1_000
+        update.status = .processing
+        update.processedItems = Int64(index)
+        update.totalItems = 1_000_000
+        update.currentDataType = type
+        update.itemsByType = [type: 1]
+        update.lastProcessedID = "item-\(index)"
+        update.stage = "data_collection"
+        updates.append(update)
     }
 
     Benchmark("ProgressMerge-10k-updates-one-job", configuration: .init(scalingFactor: .one, maxIterations: 50)) {
