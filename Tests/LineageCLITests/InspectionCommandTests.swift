@@ -156,6 +156,34 @@ import Testing
         #expect(try LineageBinary.run(["export", "--db", compacted]).stdout == exported.stdout)
     }
 
+    @Test func rollbackAndPurgeHandBackRowsAndHonourDryRuns() throws {
+        let (directory, path, _, importID) = try Self.fixture()
+        _ = directory
+        let preview = try LineageBinary.run(["imports", "rollback", importID, "--dry-run", "--db", path])
+        #expect(preview.status == 0 && preview.stderr.contains("would roll back"))
+        let rows = preview.stdout.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: String]
+        }
+        #expect(rows == [["table_name": "customers", "row_key": "1"], ["table_name": "customers", "row_key": "2"]])
+        let show = try LineageBinary.run(["imports", "show", importID, "--format", "json", "--db", path])
+        #expect((try Self.json(show) as? [String: Any])?["status"] as? String == "success", "a dry run changes nothing")
+        let rollback = try LineageBinary.run(["imports", "rollback", importID, "--db", path])
+        #expect(rollback.status == 0 && rollback.stdout == preview.stdout)
+        let again = try LineageBinary.run(["imports", "rollback", importID, "--db", path])
+        #expect(again.status == 1 && again.stderr.contains("rolled_back"))
+        let purgePreview = try LineageBinary.run([
+            "imports", "purge", "--older-than", "0", "--dry-run", "--format", "json", "--db", path,
+        ])
+        let report = try Self.json(purgePreview) as! [String: Any]
+        #expect(report["imports"] as? Int == 1 && report["dry_run"] as? Bool == true, "the in-progress import is kept")
+        let purge = try LineageBinary.run(["imports", "purge", "--older-than", "0", "--db", path])
+        #expect(purge.status == 0 && purge.stdout.contains("purged 1 imports"))
+        let listing =
+            try Self.json(try LineageBinary.run(["imports", "list", "--format", "json", "--db", path]))
+            as! [String: Any]
+        #expect(listing["total"] as? Int == 1)
+    }
+
     @Test func exitCodesFollowTheContract() throws {
         let (directory, path, _, _) = try Self.fixture()
         let missing = try LineageBinary.run(["jobs", "show", "ghost", "--db", path])

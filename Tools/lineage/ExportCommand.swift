@@ -44,6 +44,15 @@ struct ExportCommand: ParsableCommand {
             }
         }
         let count = try inspect(location) { store in
+            let bar = ProgressBar(label: "export", enabled: output != nil, unit: "records")
+            let total = UInt64(try store.statistics().recordsByKind.values.reduce(0, +))
+            var written: UInt64 = 0
+            let write = { (line: String) in
+                write(line)
+                written += 1
+                if written % 10_000 == 0 { bar.update(done: written, total: total) }
+            }
+            defer { bar.finish() }
             switch format {
             case .jsonl: try store.export(kinds: kinds.isEmpty ? nil : kinds, to: write)
             case .openlineage: try store.exportOpenLineage(to: write)
@@ -73,9 +82,13 @@ struct LoadCommand: ParsableCommand {
         var lines: [(number: Int, bytes: [UInt8])] = []
         var reader = LineReader(handle, limit: 64 << 20)
         var number = 0
+        let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+        let bar = ProgressBar(label: "load", enabled: file != "-")
+        defer { bar.finish() }
         do {
             while let line = try reader.next() {
                 number += 1
+                if number % 10_000 == 0 { bar.update(done: UInt64(reader.bytesRead), total: UInt64(size)) }
                 switch line {
                 case .text(let bytes): lines.append((number, bytes))
                 case .tooLong(let length):

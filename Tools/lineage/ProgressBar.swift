@@ -4,11 +4,14 @@ import Foundation
 final class ProgressBar {
     private let label: String
     private let enabled: Bool
+    private let unit: String?
     private let start = Date()
     private var lastDraw = Date.distantPast
 
-    init(label: String, enabled: Bool) {
+    /// A bar for `label`; `unit` names what is counted (rates in bytes when `nil`).
+    init(label: String, enabled: Bool, unit: String? = nil) {
         self.label = label
+        self.unit = unit
         self.enabled = enabled && isatty(STDERR_FILENO) == 1
     }
 
@@ -23,7 +26,8 @@ final class ProgressBar {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = String(
-            format: "\r%@ %@ %3.0f%% %@/s ETA %.0fs ", label, bar, fraction * 100, humanBytes(rate), eta)
+            format: "\r%@ %@ %3.0f%% %@/s ETA %.0fs ", label, bar, fraction * 100,
+            unit.map { "\(Int(rate)) \($0)" } ?? humanBytes(rate), eta)
         FileHandle.standardError.write(Data(line.utf8))
     }
 
