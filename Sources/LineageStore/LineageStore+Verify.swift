@@ -5,11 +5,12 @@ extension LineageStore {
     /// its fields give, that it has every index entry it should, and that every index entry points to a
     /// record that contains it.
     ///
+    /// - Parameter progress: called every 10,000 entries with the entries checked and the total.
     /// - Returns: a report listing each problem precisely; a clean file has none.
     /// - Complexity: O(records × indexes + index entries) lookups.
-    public func verify() throws -> VerifyReport {
+    public func verify(progress: ((Int, Int) -> Void)? = nil) throws -> VerifyReport {
         try read { snapshot in
-            let verifier = Verifier(snapshot: snapshot)
+            let verifier = Verifier(snapshot: snapshot, progress: progress)
             try verifier.run()
             return verifier.report
         }
@@ -20,8 +21,18 @@ extension LineageStore {
 private final class Verifier {
     let snapshot: Snapshot
     var report = VerifyReport()
+    let progress: ((Int, Int) -> Void)?
+    private var total = 0
 
-    init(snapshot: Snapshot) { self.snapshot = snapshot }
+    init(snapshot: Snapshot, progress: ((Int, Int) -> Void)?) {
+        self.snapshot = snapshot
+        self.progress = progress
+    }
+
+    private func tick() {
+        let checked = report.recordsChecked + report.indexEntriesChecked
+        if checked % 10_000 == 0 { progress?(checked, total) }
+    }
 
     private var txn: Transaction { snapshot.transaction }
     private var databases: Databases { snapshot.databases }
@@ -32,6 +43,11 @@ private final class Verifier {
     }
 
     func run() throws {
+        if progress != nil {
+            total = try [databases.records, databases.events, databases.index].reduce(0) {
+                $0 + (try txn.statistics(of: $1).entries)
+            }
+        }
         try txn.withValue(in: databases.meta, forKey: LineageStore.formatKey) { bytes in
             guard let bytes else {
                 return problem(databases.meta, LineageStore.formatKey, "the format record is missing")
@@ -43,6 +59,7 @@ private final class Verifier {
         for database in [databases.records, databases.events] {
             try txn.scan(database, range: .all) { key, value in
                 report.recordsChecked += 1
+                tick()
                 guard let tuple = try? TupleCodec.decode(key), case .int(let kind)? = tuple.first else {
                     problem(database, key, "the key is not a (kind, id…) tuple")
                     return true
@@ -57,6 +74,7 @@ private final class Verifier {
         }
         try txn.scan(databases.index, range: .all) { key, value in
             report.indexEntriesChecked += 1
+            tick()
             guard let tuple = try? TupleCodec.decode(key), case .int(let index)? = tuple.first else {
                 problem(databases.index, key, "the key is not an (index id, value…) tuple")
                 return true

@@ -24,7 +24,11 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
-        let report = try inspect(location) { try $0.verify() }
+        let bar = ProgressBar(label: "verify", enabled: true, unit: "entries")
+        let report = try inspect(location) { store in
+            try store.verify { checked, total in bar.update(done: UInt64(checked), total: UInt64(total)) }
+        }
+        bar.finish()
         let object: [String: Any] = [
             "records_checked": report.recordsChecked, "index_entries_checked": report.indexEntriesChecked,
             "problems": report.problems.map { ["database": $0.database, "key": $0.key, "message": $0.message] },
