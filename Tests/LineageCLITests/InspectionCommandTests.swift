@@ -148,6 +148,11 @@ import Testing
         #expect(load.status == 0, "\(load.stderr)")
         #expect(try LineageBinary.run(["export", "--db", copy]).stdout == exported.stdout)
         #expect(try LineageBinary.run(["verify", "--db", copy]).status == 0)
+        let file = directory.path("export.jsonl")
+        let toFile = try LineageBinary.run(["export", "--db", path, "-o", file])
+        let lines = exported.stdout.split(separator: "\n").count
+        #expect(toFile.status == 0 && toFile.stderr.contains("exported \(lines) records to \(file)"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == exported.stdout)
         let pages = try LineageBinary.run(["export", "--db", path, "--kind", "page"])
         #expect(pages.stdout.split(separator: "\n").count == 2)
         let compacted = directory.path("compact.db")

@@ -47,15 +47,15 @@ struct ExportCommand: ParsableCommand {
             let bar = ProgressBar(label: "export", enabled: output != nil, unit: "records")
             let total = UInt64(try store.statistics().recordsByKind.values.reduce(0, +))
             var written: UInt64 = 0
-            let write = { (line: String) in
+            let counted = { (line: String) in
                 write(line)
                 written += 1
                 if written % 10_000 == 0 { bar.update(done: written, total: total) }
             }
             defer { bar.finish() }
             switch format {
-            case .jsonl: try store.export(kinds: kinds.isEmpty ? nil : kinds, to: write)
-            case .openlineage: try store.exportOpenLineage(to: write)
+            case .jsonl: return try store.export(kinds: kinds.isEmpty ? nil : kinds, to: counted)
+            case .openlineage: return try store.exportOpenLineage(to: counted)
             }
         }
         handle.write(Data(buffer))

@@ -22,7 +22,7 @@ extension ProgressUpdate {
         guard let fields = object as? [String: Any] else {
             throw StoreError(.invalidInput, "the update must be a JSON object")
         }
-        var reader = FieldReader(fields: fields)
+        let reader = FieldReader(fields: fields)
         let jobID = try reader.string("jobId")
         let taskID = try reader.string("taskId")
         if let jobID, let taskID, jobID != taskID {
