@@ -161,7 +161,8 @@ struct DemoPipeline {
                         while chunk.count < 1_000 && state.produced < total {
                             state.produced += 1
                             let n = state.produced
-                            if n % 50 == 0, let repeated = state.recent.randomElement() {
+                            if n % 50 == 0, !state.recent.isEmpty {
+                                let repeated = state.recent[(n / 50) % state.recent.count]
                                 chunk.append(repeated)
                                 continue
                             }
