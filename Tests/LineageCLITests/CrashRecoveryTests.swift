@@ -57,8 +57,12 @@ import Testing
         let streamPath = directory.path("stream.jsonl")
         try Self.stream(count: 30_000, using: &random).write(to: URL(fileURLWithPath: streamPath))
         let reference = directory.path("reference.db")
-        let clean = try LineageBinary.run(["ingest", "--db", reference, "--durability", "none", streamPath])
+        let began = Date()
+        let clean = try LineageBinary.run(["ingest", "--db", reference, "--batch-size", "100", streamPath])
         #expect(clean.status == 0, "\(clean.stderr)")
+        // Kill points spread over the time a whole durable run takes on this machine, so nearly every run is
+        // cut short whatever the disk's speed.
+        let runMicroseconds = UInt32(max(0.2, Date().timeIntervalSince(began)) * 1e6)
 
         let crashed = directory.path("crashed.db")
         var kills = 0
@@ -69,7 +73,7 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 20_000...600_000, using: &random))
+            usleep(UInt32.random(in: runMicroseconds / 20...runMicroseconds * 4 / 5, using: &random))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1
