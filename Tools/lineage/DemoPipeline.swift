@@ -187,8 +187,11 @@ struct DemoPipeline {
                                 update.error = .init(message: "rate limited by API", context: #"{"retry_after":30}"#)
                             }
                             chunk.append(update)
-                            if state.recent.count == 64 { state.recent.removeFirst() }
-                            state.recent.append(update)
+                            if state.recent.count < 64 {
+                                state.recent.append(update)
+                            } else {
+                                state.recent[n % 64] = update
+                            }
                             if chunk.count > 1 && n % 20 == 3 { chunk.swapAt(chunk.count - 1, chunk.count - 2) }
                         }
                         return chunk

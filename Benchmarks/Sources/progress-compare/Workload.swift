@@ -22,7 +22,8 @@ struct UpdateStream {
     private var produced = 0
     private var seqs: [UInt64]
     private var processed: [Int64]
-    private var recent: [ProgressUpdate] = []
+    private var recent: [ProgressUpdate] = []  // a ring of the last 64 updates
+    private var recentNext = 0
     private let start: Int64 = 1_736_190_930_000_000
 
     init(_ workload: Workload) {
@@ -55,8 +56,12 @@ struct UpdateStream {
                 operationType: "data_collection")
             if random.below(100) == 0 { update.timeline = [.init(event: "progress_update", details: #"{"page":1}"#)] }
             chunk.append(update)
-            if recent.count == 64 { recent.removeFirst() }
-            recent.append(update)
+            if recent.count < 64 {
+                recent.append(update)
+            } else {
+                recent[recentNext] = update
+                recentNext = (recentNext + 1) % 64
+            }
             if chunk.count >= 2 && random.below(20) == 0 { chunk.swapAt(chunk.count - 1, chunk.count - 2) }
         }
         return chunk
