@@ -10,6 +10,8 @@
 public struct Envelope: Sendable, Equatable {
     /// The header size in bytes.
     public static let size = 14
+    /// Zero bytes standing for the header until ``seal(_:kind:schemaVersion:)`` fills it in.
+    static let placeholder = [UInt8](repeating: 0, count: size)
 
     /// The format major version that wrote the record.
     public var formatVersion: UInt8
@@ -24,18 +26,23 @@ public struct Envelope: Sendable, Equatable {
 
     /// Returns header + body for a body of `kind`.
     public static func seal(kind: RecordKind, schemaVersion: UInt16, body: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(size + body.count)
-        out.append(FormatVersion.major)
-        out.append(0)
-        out.append(UInt8(kind.rawValue >> 8))
-        out.append(UInt8(kind.rawValue & 0xFF))
-        out.append(UInt8(schemaVersion >> 8))
-        out.append(UInt8(schemaVersion & 0xFF))
-        let checksum = XXH3.hash64(body)
-        for index in 0..<8 { out.append(UInt8(truncatingIfNeeded: checksum >> (56 - 8 * UInt64(index)))) }
-        out.append(contentsOf: body)
-        return out
+        var writer = ProtoWriter(capacity: size + body.count)
+        writer.appendRaw(placeholder)
+        writer.appendRaw(body)
+        seal(&writer, kind: kind, schemaVersion: schemaVersion)
+        return writer.bytes
+    }
+
+    /// Fills in the header of a record written in place: `writer` holds ``size`` placeholder bytes followed
+    /// by the body, so the body is never copied.
+    static func seal(_ writer: inout ProtoWriter, kind: RecordKind, schemaVersion: UInt16) {
+        let checksum = writer.bytes.withUnsafeBytes { XXH3.hash64(UnsafeRawBufferPointer(rebasing: $0[size...])) }
+        var header: [UInt8] = [
+            FormatVersion.major, 0, UInt8(kind.rawValue >> 8), UInt8(kind.rawValue & 0xFF),
+            UInt8(schemaVersion >> 8), UInt8(schemaVersion & 0xFF),
+        ]
+        for index in 0..<8 { header.append(UInt8(truncatingIfNeeded: checksum >> (56 - 8 * UInt64(index)))) }
+        writer.overwrite(at: 0, with: header)
     }
 
     /// Parses and checks the header of `record` and returns it with the body.

@@ -36,4 +36,11 @@ public enum Hex {
         default: nil
         }
     }
+
+    /// Sixteen bytes in the RFC 9562 text form, lowercase: `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`.
+    public static func uuid(_ bytes: [UInt8]) -> String {
+        precondition(bytes.count == 16, "a UUID has 16 bytes")
+        let digits = Array(encode(bytes))
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(digits[$0]) }.joined(separator: "-")
+    }
 }

@@ -119,6 +119,11 @@ public struct ProtoWriter: Sendable {
         writeLengthDelimited(field, packed.bytes)
     }
 
+    /// Replaces bytes already written, starting at `offset` (an envelope header written after its body).
+    mutating func overwrite(at offset: Int, with replacement: [UInt8]) {
+        bytes.replaceSubrange(offset..<offset + replacement.count, with: replacement)
+    }
+
     /// Appends already-encoded fields, such as the unknown fields kept from a decoded record.
     public mutating func appendRaw(_ encoded: [UInt8]) {
         bytes.append(contentsOf: encoded)

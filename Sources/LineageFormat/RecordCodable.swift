@@ -26,9 +26,14 @@ extension RecordCodable {
         return writer.bytes
     }
 
-    /// Envelope and body, as stored.
+    /// Envelope and body, as stored, written into one buffer.
     public func encodedRecord() -> [UInt8] {
-        Envelope.seal(kind: Self.kind, schemaVersion: Self.schemaVersion, body: encodedBody())
+        var writer = ProtoWriter(capacity: 256)
+        writer.appendRaw(Envelope.placeholder)
+        encodeFields(into: &writer)
+        writer.appendRaw(unknownFields)
+        Envelope.seal(&writer, kind: Self.kind, schemaVersion: Self.schemaVersion)
+        return writer.bytes
     }
 
     /// Decodes a body (no envelope).

@@ -1,21 +1,30 @@
 /// One entry of the `index` database: `(index id, value…, primary key…)` → empty, or for a unique index
 /// `(index id, value…)` → the record's stored key.
-struct IndexEntry: Hashable {
+struct IndexEntry {
     let key: [UInt8]
     let value: [UInt8]
 
+    /// The entry of `index` for one value tuple of the record whose primary key is `primaryKey` and whose
+    /// stored key is `storedKey`.
+    init<R: StoredRecord>(
+        _ index: IndexDefinition<R>, values: [TupleElement], primaryKey: [TupleElement], storedKey: [UInt8]
+    ) {
+        precondition(values.count == index.arity, "index \(index.id) declares \(index.arity) values")
+        if index.unique {
+            key = TupleCodec.encode([.int(index.id.rawValue)] + values)
+            value = storedKey
+        } else {
+            key = TupleCodec.encode([.int(index.id.rawValue)] + values + primaryKey)
+            value = []
+        }
+    }
+
     /// The entries `record` must have in `index`.
-    static func entries<R: StoredRecord>(_ index: IndexDefinition<R>, of record: R, primaryKey: [TupleElement])
-        -> [IndexEntry]
-    {
-        index.entries(record).map { values in
-            precondition(values.count == index.arity, "index \(index.id) declares \(index.arity) values")
-            if index.unique {
-                return IndexEntry(
-                    key: TupleCodec.encode([.int(index.id.rawValue)] + values),
-                    value: R.storedKey(primaryKey))
-            }
-            return IndexEntry(key: TupleCodec.encode([.int(index.id.rawValue)] + values + primaryKey), value: [])
+    static func entries<R: StoredRecord>(_ index: IndexDefinition<R>, of record: R) -> [IndexEntry] {
+        let primaryKey = record.primaryKey
+        let storedKey = R.storedKey(primaryKey)
+        return index.entries(record).map {
+            IndexEntry(index, values: $0, primaryKey: primaryKey, storedKey: storedKey)
         }
     }
 

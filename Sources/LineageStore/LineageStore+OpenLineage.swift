@@ -43,8 +43,7 @@ private struct OpenLineageEvents {
         var bytes = XXH3.hash128(name).canonicalBytes
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = Array(Hex.encode(bytes))
-        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(hex[$0]) }.joined(separator: "-")
+        return Hex.uuid(bytes)
     }
 
     func facet(_ name: String, _ fields: [String: Any]) -> [String: Any] {

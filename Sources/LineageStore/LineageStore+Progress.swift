@@ -67,6 +67,7 @@ extension WriteContext {
         var states: [ProgressState] = []
         var stored: [JobRecord?] = []
         var events: [[EventRecord]] = []
+        var changed: [Bool] = []
         var outcomes: [[ProgressOutcome]] = []
         for submission in batch {
             var results: [ProgressOutcome] = []
@@ -91,6 +92,7 @@ extension WriteContext {
                     states.append(ProgressState(job: job ?? ProgressMerge.newJob(update.jobID)))
                     stored.append(job)
                     events.append([])
+                    changed.append(false)
                 }
                 if let (reporter, _) = update.key, states[position].windows[reporter] == nil,
                     let window = try cache.fetch(
@@ -100,11 +102,12 @@ extension WriteContext {
                 }
                 let (outcome, merged) = ProgressMerge.merge(update, into: &states[position], now: now, validated: true)
                 if !merged.isEmpty { events[position] += merged }
+                if outcome.changedState { changed[position] = true }
                 results.append(outcome)
             }
             outcomes.append(results)
         }
-        for position in states.indices {
+        for position in states.indices where changed[position] {
             try finish(
                 &states[position], previous: stored[position], events: events[position], retention: retention,
                 cache: &cache)

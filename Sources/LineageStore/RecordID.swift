@@ -21,9 +21,6 @@ public enum RecordID {
         let high = (milliseconds << 16) | 0x7000 | ((counter >> 30) & 0x0FFF)
         let low =
             0x8000_0000_0000_0000 | ((counter & 0x3FFF_FFFF) << 32) | (generator.next() & 0xFFFF_FFFF)
-        let hex = Hex.encode(
-            (0..<16).map { UInt8(truncatingIfNeeded: ($0 < 8 ? high : low) >> (56 - 8 * UInt64($0 % 8))) })
-        let characters = Array(hex)
-        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+        return Hex.uuid((0..<16).map { UInt8(truncatingIfNeeded: ($0 < 8 ? high : low) >> (56 - 8 * UInt64($0 % 8))) })
     }
 }

@@ -30,11 +30,8 @@ public final class WriteContext: Snapshot {
     /// - Throws: `.duplicate` if one of its unique index values belongs to another record.
     @discardableResult
     public func save<R: StoredRecord>(_ record: R) throws -> R? {
-        let key = try checkedKey(record)
-        let database = databases[R.database]
-        let old = R.indexes.isEmpty ? nil : try self.record(R.self, key: key, in: database)
-        try updateIndexes(old: old, new: record, key: key)
-        try transaction.put(record.encodedRecord(), forKey: key, in: database)
+        let old = R.indexes.isEmpty ? nil : try fetch(R.self, record.primaryKey)
+        try save(record, previous: old)
         return old
     }
 
@@ -73,19 +70,21 @@ public final class WriteContext: Snapshot {
         return key
     }
 
-    /// Deletes the index entries only `old` has and adds those only `new` has, checking unique indexes.
+    /// Deletes the index entries only `old` has and adds those only `new` has, checking unique indexes. Index
+    /// values are compared first; only the entries that differ are encoded.
     private func updateIndexes<R: StoredRecord>(old: R?, new: R?, key: [UInt8]) throws {
-        guard !R.indexes.isEmpty else { return }
-        let primaryKey = try TupleCodec.decode(key).dropFirst()
+        guard !R.indexes.isEmpty, let primaryKey = (new ?? old)?.primaryKey else { return }
         for index in R.indexes {
-            if let old, let new, index.entries(old) == index.entries(new) { continue }
-            let before = Set(old.map { IndexEntry.entries(index, of: $0, primaryKey: Array(primaryKey)) } ?? [])
-            let after = new.map { IndexEntry.entries(index, of: $0, primaryKey: Array(primaryKey)) } ?? []
-            let afterSet = Set(after)
-            for entry in before where !afterSet.contains(entry) {
+            let before = old.map(index.entries) ?? []
+            let after = new.map(index.entries) ?? []
+            guard before != after else { continue }
+            let (beforeSet, afterSet) = (Set(before), Set(after))
+            for values in before where !afterSet.contains(values) {
+                let entry = IndexEntry(index, values: values, primaryKey: primaryKey, storedKey: key)
                 _ = try transaction.delete(entry.key, in: databases.index)
             }
-            for entry in after where !before.contains(entry) {
+            for values in after where !beforeSet.contains(values) {
+                let entry = IndexEntry(index, values: values, primaryKey: primaryKey, storedKey: key)
                 guard entry.key.count <= transaction.maxKeySize else {
                     throw StoreError(
                         .invalidInput,

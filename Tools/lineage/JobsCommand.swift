@@ -15,8 +15,7 @@ struct JobsCommand: ParsableCommand {
         @Option(help: "Only this process type (ingestion, sync, manual_reindex, crawl, …).") var type: String?
         @Option(help: "Only this website.") var website: String?
         @Option(help: "Only jobs started since (RFC 3339, or an age like 24h).") var since: String?
-        @Option(help: "Jobs per page.") var limit = 50
-        @Option(help: "The cursor printed after the previous page.") var cursor: String?
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             try inspect(location) { store in
@@ -24,7 +23,7 @@ struct JobsCommand: ParsableCommand {
                 let filter = JobFilter(
                     status: status.map(JobStatus.init(rawValue:)), processType: type.map(ProcessType.init(rawValue:)),
                     websiteID: website, since: try since.map { try parseTime($0, now: now) })
-                let page = try store.jobs(filter, limit: limit, cursor: cursor)
+                let page = try store.jobs(filter, limit: paging.limit, cursor: paging.cursor)
                 var table = TextTable("ID", "WEBSITE", "TYPE", "STATUS", "STARTED", "PROGRESS", numeric: [])
                 for job in page.records {
                     table.add(
@@ -32,7 +31,7 @@ struct JobsCommand: ParsableCommand {
                         Human.relative(job.startedAt, now: now), JobsCommand.progress(job))
                 }
                 output.output.print(page.records.map(\.json), table: table)
-                if let next = page.nextCursor, output.format == .table { print("next page: --cursor \(next)") }
+                paging.printNext(page.nextCursor, format: output.format)
             }
         }
     }

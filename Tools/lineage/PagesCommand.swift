@@ -115,8 +115,7 @@ struct PagesCommand: ParsableCommand {
         @Option(help: "Pages whose content came from this batch.") var batch: String?
         @Option(help: "Pages in this status (with --website).") var status: String?
         @Option(help: "The website, for --status.") var website: String?
-        @Option(help: "Pages per page of output.") var limit = 100
-        @Option(help: "The cursor printed after the previous page.") var cursor: String?
+        @OptionGroup var paging: PagingOptions
 
         func validate() throws {
             let given = [createdBy, updatedBy, failedBy, batch, status].compactMap { $0 }.count
@@ -136,7 +135,7 @@ struct PagesCommand: ParsableCommand {
                     } else if let batch { .batch(batch) } else {
                         .status(websiteID: website!, PageStatus(rawValue: status!))
                     }
-                let page = try store.pages(selection, limit: limit, cursor: cursor)
+                let page = try store.pages(selection, limit: paging.limit, cursor: paging.cursor)
                 var table = TextTable("URL", "STATUS", "CREATED BY", "UPDATED BY", "BATCH", "VERSIONS", numeric: [5])
                 for record in page.records {
                     table.add(
@@ -145,7 +144,7 @@ struct PagesCommand: ParsableCommand {
                         record.batchID.isEmpty ? "-" : record.batchID, String(record.versionCount))
                 }
                 output.output.print(page.records.map(\.jsonObject), table: table)
-                if let next = page.nextCursor, output.format == .table { print("next page: --cursor \(next)") }
+                paging.printNext(page.nextCursor, format: output.format)
             }
         }
     }

@@ -76,13 +76,12 @@ struct StagesCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
         @Argument(help: "The stage.") var stage: String
         @Option(help: "The state to list (pending, in_progress, completed, failed, skipped).") var status = "pending"
-        @Option(help: "Documents per page.") var limit = 100
-        @Option(help: "The cursor printed after the previous page.") var cursor: String?
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             try inspect(location) { store in
                 let page = try store.documents(
-                    atStage: stage, status: StageStatus(rawValue: status), limit: limit, cursor: cursor)
+                    atStage: stage, status: StageStatus(rawValue: status), limit: paging.limit, cursor: paging.cursor)
                 var table = TextTable("DOCUMENT", "STATUS", "RETRIES", "UPDATED", numeric: [2])
                 let now = store.clock.now()
                 for state in page.records {
@@ -91,7 +90,7 @@ struct StagesCommand: ParsableCommand {
                         Human.relative(state.updatedAt, now: now))
                 }
                 output.output.print(page.records.map(\.jsonObject), table: table)
-                if let next = page.nextCursor, output.format == .table { print("next page: --cursor \(next)") }
+                paging.printNext(page.nextCursor, format: output.format)
             }
         }
     }

@@ -34,3 +34,14 @@ struct FormatOption: ParsableArguments {
 
     var output: RecordOutput { RecordOutput(format: format) }
 }
+
+/// The `--limit` and `--cursor` options of paginated listings.
+struct PagingOptions: ParsableArguments {
+    @Option(help: "Entries per page.") var limit = 100
+    @Option(help: "The cursor printed after the previous page.") var cursor: String?
+
+    /// Tells a person how to get the next page (table output only; JSON readers stop at the page's end).
+    func printNext(_ cursor: String?, format: OutputFormat) {
+        if let cursor, format == .table { print("next page: --cursor \(cursor)") }
+    }
+}
