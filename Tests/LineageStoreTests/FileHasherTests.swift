@@ -19,6 +19,18 @@ import Testing
         (65536, "4b640d85ab3ba30fd02c9fc9db4a8928f416322ad27022ea58a65aaee68a4df2", "f5e7bc5d3d8675bfaaae63800707a868"),
         (65537, "237356e18b503616912abb8ffaed3a72591e397d4ac294c4637917d48a3f529d", "0924e7a3a30e818770331d53d92bbc56"),
         (
+            131_071, "de222739d6ef744c5fce51179ad6536d9d81e4f36c9694b4750336481f2a2b59",
+            "6a7b7dbb01dc6f42387ec9c85c14330a"
+        ),
+        (
+            131_072, "feb1e4409d009e0ec502eaabe321f86b5197a881e9b765252ec8a75d6957596d",
+            "b09abb0016d42f10cdcacb62ee881022"
+        ),
+        (
+            131_073, "dd84db969f4ff2abb79c8c2fbc06e8d8e02c46d6481c958e057f7ad7a24c58a7",
+            "090b5759ef911d5f58cd771d24dd3d0c"
+        ),
+        (
             1_048_575, "8b55c6a2d3444092a316985030e00c1e6f8608eaf912c896dee7c374d440ed11",
             "10fb43d7606e20e4895179b331362d01"
         ),
@@ -63,8 +75,12 @@ import Testing
         writer.start()
         let fromPipe = try FileHasher().digests(ofStream: pipe.fileHandleForReading.fileDescriptor, name: "pipe")
         #expect(fromPipe.sha256Hex == sha256 && fromPipe.xxh3Hex == xxh3 && fromPipe.size == UInt64(size))
-        let xxh3Only = FileHasher(algorithms: .xxh3Only).digests(of: bytes)
-        #expect(xxh3Only.sha256 == nil && xxh3Only.xxh3Hex == xxh3)
+        for hasher in [FileHasher(algorithms: .xxh3Only), FileHasher(algorithms: .xxh3Only, chunkSize: 4096)] {
+            let fromBuffer = hasher.digests(of: bytes)
+            #expect(fromBuffer.sha256 == nil && fromBuffer.xxh3Hex == xxh3, "xxh3 only, chunk \(hasher.chunkSize)")
+            let (fromFile, identity) = try hasher.digests(ofFileAt: path)
+            #expect(fromFile == fromBuffer && identity.size == UInt64(size), "xxh3 only, chunk \(hasher.chunkSize)")
+        }
     }
 
     @Test func matchesSha256sumAndXxhsumOnRandomFiles() throws {
@@ -83,6 +99,8 @@ import Testing
                 String.init)
             #expect(digests.sha256Hex == sha, "size \(size)")
             #expect(digests.xxh3Hex == xxh, "size \(size)")
+            let (xxh3Only, _) = try FileHasher(algorithms: .xxh3Only).digests(ofFileAt: path)
+            #expect(xxh3Only.xxh3Hex == xxh, "xxh3 only, size \(size)")
         }
     }
 
@@ -103,22 +121,28 @@ import Testing
         }
     }
 
-    @Test func aFileThatGrowsWhileBeingHashedIsAnError() throws {
+    @Test(arguments: FileHasher.Algorithms.allCases, [true, false])
+    func aFileThatGrowsOrShrinksWhileBeingHashedIsAnError(algorithms: FileHasher.Algorithms, grows: Bool) throws {
         let directory = try TemporaryDirectory()
-        let path = try directory.write("growing.log", patternBytes(3 << 20))
-        var appended = false
+        let path = try directory.write("changing.log", patternBytes(3 << 20))
+        var changed = false
         #expect {
-            try FileHasher(chunkSize: 1 << 20).digests(ofFileAt: path) { done, _ in
-                guard !appended, done >= 1 << 20 else { return }
-                appended = true
-                let handle = FileHandle(forWritingAtPath: path)!
-                handle.seekToEndOfFile()
-                handle.write(Data([1, 2, 3]))
-                handle.closeFile()
+            try FileHasher(algorithms: algorithms, chunkSize: 1 << 20).digests(ofFileAt: path) { done, _ in
+                guard !changed, done >= 1 << 20 else { return }
+                changed = true
+                if grows {
+                    let handle = FileHandle(forWritingAtPath: path)!
+                    handle.seekToEndOfFile()
+                    handle.write(Data([1, 2, 3]))
+                    handle.closeFile()
+                } else {
+                    #expect(truncate(path, 3 << 19) == 0)
+                }
             }
         } throws: { error in
             let error = error as! StoreError
             return error.code == .io && error.message.contains("changed while being hashed")
+                && error.message.contains(path)
         }
     }
 }

@@ -21,7 +21,8 @@ struct ImportsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Imports, newest first, with filters and the total.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Imports, newest first, with filters and the total.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
         @Option(help: "Only imports into this table.") var table: String?
@@ -54,7 +55,7 @@ struct ImportsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One import, every field.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "One import, every field.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
         @Argument(help: "The import id.") var id: String
@@ -71,7 +72,8 @@ struct ImportsCommand: ParsableCommand {
     }
 
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import statistics over the last N days.")
+        static let configuration = CommandConfiguration(
+            commandName: "stats", abstract: "Import statistics over the last N days.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
         @Option(help: "The period in days.") var days = 30
@@ -122,6 +124,7 @@ struct ImportsCommand: ParsableCommand {
 
     struct Lineage: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lineage",
             abstract: "The imports that fed a table and the rows they contributed.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
@@ -143,7 +146,8 @@ struct ImportsCommand: ParsableCommand {
     }
 
     struct Duplicates: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Files imported more than once (same SHA-256).")
+        static let configuration = CommandConfiguration(
+            commandName: "duplicates", abstract: "Files imported more than once (same SHA-256).")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
 
@@ -165,6 +169,7 @@ struct ImportsCommand: ParsableCommand {
 
     struct Rollback: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rollback",
             abstract:
                 "Mark an import rolled back and print exactly the rows to delete (JSON lines: table_name, row_key).")
         @OptionGroup var location: StoreLocation
@@ -185,6 +190,7 @@ struct ImportsCommand: ParsableCommand {
 
     struct Purge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "purge",
             abstract: "Delete finished imports older than N days, in bounded batches.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption

@@ -8,7 +8,8 @@ struct JobsCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Timeline.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Jobs, newest first, a page at a time.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Jobs, newest first, a page at a time.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
         @Option(help: "Only this status (running, paused, completed, failed, cancelled).") var status: String?
@@ -37,7 +38,8 @@ struct JobsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One job: status, counters, batches, progress.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "One job: status, counters, batches, progress.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
         @Argument(help: "The job id.") var id: String
@@ -70,7 +72,8 @@ struct JobsCommand: ParsableCommand {
     }
 
     struct Timeline: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A job's event log: timeline events and errors.")
+        static let configuration = CommandConfiguration(
+            commandName: "timeline", abstract: "A job's event log: timeline events and errors.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
         @Argument(help: "The job id.") var id: String

@@ -28,7 +28,7 @@ struct PagesCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One page.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "One page.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
         @OptionGroup var name: PageName
@@ -44,6 +44,7 @@ struct PagesCommand: ParsableCommand {
 
     struct Trace: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "trace",
             abstract:
                 "A page's lineage: creating and updating jobs, batch, errors, history; or its state as of a time or job."
         )
@@ -106,6 +107,7 @@ struct PagesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Pages created, updated or failed by a job, from a batch, or in a status.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption

@@ -24,7 +24,7 @@ struct SchedulesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every schedule.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Every schedule.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
 
@@ -39,6 +39,7 @@ struct SchedulesCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "One user's crawl status: schedule, lease, and sources with their counts.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
@@ -75,6 +76,7 @@ struct SchedulesCommand: ParsableCommand {
 
     struct Due: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "due",
             abstract: "Schedules due for a batch crawl, most overdue first.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption

@@ -9,6 +9,7 @@ struct StagesCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "A document's state at every stage, its workflow and outputs.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
@@ -51,7 +52,8 @@ struct StagesCommand: ParsableCommand {
     }
 
     struct Next: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The stages of a document that may start now.")
+        static let configuration = CommandConfiguration(
+            commandName: "next", abstract: "The stages of a document that may start now.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
         @Argument(help: "The document id.") var document: String
@@ -71,6 +73,7 @@ struct StagesCommand: ParsableCommand {
 
     struct Waiting: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "waiting",
             abstract: "Documents whose state at a stage is pending (or --status).")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
@@ -96,7 +99,8 @@ struct StagesCommand: ParsableCommand {
     }
 
     struct Graph: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The stage DAG as Graphviz dot or Mermaid.")
+        static let configuration = CommandConfiguration(
+            commandName: "graph", abstract: "The stage DAG as Graphviz dot or Mermaid.")
         enum Style: String, ExpressibleByArgument, CaseIterable { case dot, mermaid }
         @OptionGroup var location: StoreLocation
         @Option(help: "dot or mermaid.") var format: Style = .dot

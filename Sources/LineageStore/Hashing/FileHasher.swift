@@ -10,9 +10,11 @@ import LineageFormat
 
 /// Computes XXH3-128 and SHA-256 in one pass over a file, a stream or a buffer, in constant memory.
 ///
-/// Input is read in large chunks into two alternating buffers. With both digests, each chunk is hashed by
+/// With both digests, input is read in large chunks into two alternating buffers: each chunk is hashed by
 /// SHA-256 on one core while the other core computes XXH3-128 and reads the next chunk, so both digests
-/// cost about the wall time of SHA-256 alone. Memory use is two chunks, whatever the input size.
+/// cost about the wall time of SHA-256 alone. XXH3-128 alone outruns any hand-off between cores, so it
+/// reads and hashes on one thread, in chunks small enough to stay in the core's L2 cache. Memory use is at
+/// most two chunks, whatever the input size.
 public struct FileHasher: Sendable {
     /// Which digests to compute.
     public enum Algorithms: String, Sendable, CaseIterable {
@@ -27,8 +29,12 @@ public struct FileHasher: Sendable {
     /// The read size in bytes.
     public var chunkSize: Int
 
-    /// Creates a hasher. The default chunk, 1 MiB, amortises system calls and keeps memory at 2 MiB.
-    public init(algorithms: Algorithms = .sha256AndXXH3, chunkSize: Int = 1 << 20) {
+    /// Creates a hasher.
+    ///
+    /// - Parameter chunkSize: the read size; by default 1 MiB with both digests (to amortise the hand-off
+    ///   between cores) and 128 KiB for XXH3-128 alone (to stay in L2).
+    public init(algorithms: Algorithms = .sha256AndXXH3, chunkSize: Int? = nil) {
+        let chunkSize = chunkSize ?? (algorithms == .xxh3Only ? 128 << 10 : 1 << 20)
         precondition(chunkSize >= 4096, "chunk size must be at least 4096 bytes")
         self.algorithms = algorithms
         self.chunkSize = chunkSize
@@ -97,11 +103,19 @@ public struct FileHasher: Sendable {
         ofDescriptor fd: Int32, name: String, expectedSize: UInt64, progress: ((UInt64, UInt64) -> Void)?
     ) throws -> FileDigests {
         let state = HashState(algorithms: algorithms)
-        let buffers = ChunkBuffers(count: 2, size: chunkSize)
+        let buffers = ChunkBuffers(count: algorithms == .xxh3Only ? 1 : 2, size: chunkSize)
         defer { buffers.deallocate() }
+        var total: UInt64 = 0
+        if algorithms == .xxh3Only {
+            while case let filled = try readChunk(fd, into: buffers[0], name: name), filled > 0 {
+                state.update(UnsafeRawBufferPointer(rebasing: buffers[0][..<filled]), parallel: false)
+                total += UInt64(filled)
+                progress?(total, max(expectedSize, total))
+            }
+            return state.finalize(size: total)
+        }
         var current = 0
         var filled = try readChunk(fd, into: buffers[current], name: name)
-        var total: UInt64 = 0
         let reader = ReadResult()
         while filled > 0 {
             let chunk = UnsafeRawBufferPointer(rebasing: buffers[current][..<filled])
@@ -145,13 +159,10 @@ private final class HashState: @unchecked Sendable {
         sha = algorithms == .sha256AndXXH3 ? SHA256() : nil
     }
 
-    /// Hashes `chunk` with every digest and runs `alongside` (reading the next chunk) on the XXH3 side; with
-    /// `parallel` and SHA-256 enabled, SHA-256 runs on a second core at the same time.
-    ///
-    /// With SHA-256, lane 0 runs SHA-256 while lane 1 runs XXH3-128 and then `alongside`; without it, lane 0
-    /// runs XXH3-128 while lane 1 runs `alongside`, so reading overlaps hashing either way.
+    /// Hashes `chunk` with every digest, then runs `alongside` (reading the next chunk). With `parallel` and
+    /// SHA-256 enabled, SHA-256 runs on one core while the other runs XXH3-128 and then `alongside`.
     func update(_ chunk: UnsafeRawBufferPointer, parallel: Bool, alongside: () -> Void = {}) {
-        guard parallel else {
+        guard parallel, sha != nil else {
             sha?.update(bufferPointer: chunk)
             xxh3.update(chunk)
             alongside()
@@ -160,13 +171,11 @@ private final class HashState: @unchecked Sendable {
         withoutActuallyEscaping(alongside) { alongside in
             let work = UncheckedBox((chunk, alongside))
             DispatchQueue.concurrentPerform(iterations: 2) { lane in
-                switch (lane, self.sha != nil) {
-                case (0, true): self.sha!.update(bufferPointer: work.value.0)
-                case (0, false): self.xxh3.update(work.value.0)
-                case (_, true):
+                if lane == 0 {
+                    self.sha!.update(bufferPointer: work.value.0)
+                } else {
                     self.xxh3.update(work.value.0)
                     work.value.1()
-                case (_, false): work.value.1()
                 }
             }
         }

@@ -15,7 +15,7 @@ final class StreamingXXH3: @unchecked Sendable {
 
     func update(_ bytes: UnsafeRawBufferPointer) {
         guard bytes.count > 0 else { return }
-        XXH3_128bits_update(state, bytes.baseAddress, bytes.count)
+        lineage_xxh3_128_update(state, bytes.baseAddress, bytes.count)
     }
 
     func finalize() -> Digest128 {
