@@ -37,13 +37,19 @@ struct HashCommand: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                results.append(try hash(file, algorithms: algorithms, store: store))
+                let result = try hash(file, algorithms: algorithms, store: store)
+                if format == .json { results.append(result) } else { print(line(for: result)) }
             } catch {
                 failed = true
                 _ = fail(error)
             }
         }
-        print(render(results), terminator: "")
+        if format == .json {
+            let data = try! JSONSerialization.data(
+                withJSONObject: results.map(Self.object),
+                options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+        }
         if failed { throw ExitCode(1) }
     }
 
@@ -63,21 +69,11 @@ struct HashCommand: ParsableCommand {
         return HashedFile(path: file, digests: digests, fromCache: false)
     }
 
-    private func render(_ results: [HashedFile]) -> String {
-        switch format {
-        case .json:
-            let objects = results.map(Self.object)
-            let data = try! JSONSerialization.data(
-                withJSONObject: objects, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-            return String(decoding: data, as: UTF8.self) + "\n"
-        case .jsonl:
-            return results.map { jsonLine(Self.object($0)) + "\n" }.joined()
-        case .table:
-            return results.map { result in
-                let sha = result.digests.sha256Hex ?? String(repeating: "-", count: 64)
-                return "\(sha)  \(result.digests.xxh3Hex)  \(result.path)\n"
-            }.joined()
-        }
+    /// One file's line, printed as soon as it is hashed, as `sha256sum` does.
+    private func line(for result: HashedFile) -> String {
+        guard format == .table else { return jsonLine(Self.object(result)) }
+        let sha = result.digests.sha256Hex ?? String(repeating: "-", count: 64)
+        return "\(sha)  \(result.digests.xxh3Hex)  \(result.path)"
     }
 
     private static func object(_ result: HashedFile) -> [String: Any] {

@@ -2,7 +2,7 @@ import ArgumentParser
 import LineageStore
 
 @main
-struct Lineage: AsyncParsableCommand {
+struct Lineage: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lineage",
         abstract: "Inspect and feed a LineageStore database.",
