@@ -44,11 +44,12 @@ extension LineageStore {
             guard !slot.closed else { throw StoreError(.storage, "\(path) is closed") }
             if let writer = slot.writer { return writer }
             let retention = options.eventRetention
-            var cache = ProgressCache()
+            var jobs = ProgressCache<JobRecord>()
+            var windows = ProgressCache<ReporterWindowRecord>()
             let writer = ProgressWriter(capacity: options.ingestQueueCapacity) { [weak self] batch in
                 guard let self else { throw StoreError(.storage, "the store was released") }
                 return try write { context in
-                    try context.mergeProgress(batch, retention: retention, cache: &cache)
+                    try context.mergeProgress(batch, retention: retention, jobs: &jobs, windows: &windows)
                 }
             }
             slot.writer = writer
@@ -59,10 +60,13 @@ extension LineageStore {
 
 extension WriteContext {
     /// Merges every update of `batch` in arrival order, reading and writing each touched job and window once.
-    /// - Parameter cache: the writer's cache of what it stored last, consulted instead of decoding.
-    func mergeProgress(_ batch: [ProgressWriter.Submission], retention: Int, cache: inout ProgressCache) throws
-        -> [[ProgressOutcome]]
-    {
+    /// - Parameters:
+    ///   - jobs: the writer's cache of the jobs it stored last, consulted instead of decoding.
+    ///   - windows: the same for reporter windows.
+    func mergeProgress(
+        _ batch: [ProgressWriter.Submission], retention: Int, jobs: inout ProgressCache<JobRecord>,
+        windows: inout ProgressCache<ReporterWindowRecord>
+    ) throws -> [[ProgressOutcome]] {
         var positions: [String: Int] = [:]
         var states: [ProgressState] = []
         var stored: [JobRecord?] = []
@@ -81,7 +85,7 @@ extension WriteContext {
                 if let known = positions[update.jobID] {
                     position = known
                 } else {
-                    let job = try cache.fetch(JobRecord.self, [.string(update.jobID)], in: self)
+                    let job = try jobs.fetch(JobRecord.storedKey([.string(update.jobID)]), in: self)
                     if job == nil && submission.strict {
                         results.append(
                             ProgressOutcome(.unknownJob, "no job \(update.jobID); strict ingestion creates none"))
@@ -95,8 +99,8 @@ extension WriteContext {
                     changed.append(false)
                 }
                 if let (reporter, _) = update.key, states[position].windows[reporter] == nil,
-                    let window = try cache.fetch(
-                        ReporterWindowRecord.self, [.string(update.jobID), .string(reporter)], in: self)
+                    let window = try windows.fetch(
+                        ReporterWindowRecord.storedKey([.string(update.jobID), .string(reporter)]), in: self)
                 {
                     states[position].windows[reporter] = window
                 }
@@ -110,7 +114,7 @@ extension WriteContext {
         for position in states.indices where changed[position] {
             try finish(
                 &states[position], previous: stored[position], events: events[position], retention: retention,
-                cache: &cache)
+                jobs: &jobs, windows: &windows)
         }
         return outcomes
     }
@@ -118,7 +122,7 @@ extension WriteContext {
     /// Appends a job's new events, applies retention, and writes the job and its windows.
     private func finish(
         _ state: inout ProgressState, previous: JobRecord?, events: [EventRecord], retention: Int,
-        cache: inout ProgressCache
+        jobs: inout ProgressCache<JobRecord>, windows: inout ProgressCache<ReporterWindowRecord>
     ) throws {
         let jobID = state.job.id
         for event in events { try insert(event) }
@@ -131,7 +135,11 @@ extension WriteContext {
             }
             state.job.firstEventSequence = first
         }
-        cache.remember(state.job, bytes: try save(state.job, previous: previous))
-        for window in state.windows.values { cache.remember(window, bytes: try save(window, previous: nil)) }
+        let (key, bytes) = try save(state.job, previous: previous)
+        jobs.remember(state.job, key: key, bytes: bytes)
+        for window in state.windows.values {
+            let (key, bytes) = try save(window, previous: nil)
+            windows.remember(window, key: key, bytes: bytes)
+        }
     }
 }

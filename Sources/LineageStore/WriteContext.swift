@@ -37,14 +37,14 @@ public final class WriteContext: Snapshot {
 
     /// ``save(_:)`` for a caller that read the stored record earlier in this transaction (`nil`: none is
     /// stored): the index entries move from `previous` to `record` without reading it again.
-    /// - Returns: the bytes stored.
+    /// - Returns: the stored key and bytes.
     @discardableResult
-    func save<R: StoredRecord>(_ record: R, previous: R?) throws -> [UInt8] {
+    func save<R: StoredRecord>(_ record: R, previous: R?) throws -> (key: [UInt8], bytes: [UInt8]) {
         let key = try checkedKey(record)
         try updateIndexes(old: previous, new: record, key: key)
         let bytes = record.encodedRecord()
         try transaction.put(bytes, forKey: key, in: databases[R.database])
-        return bytes
+        return (key, bytes)
     }
 
     /// Deletes the record of type `R` with this primary key and its index entries.
@@ -73,7 +73,8 @@ public final class WriteContext: Snapshot {
     /// Deletes the index entries only `old` has and adds those only `new` has, checking unique indexes. Index
     /// values are compared first; only the entries that differ are encoded.
     private func updateIndexes<R: StoredRecord>(old: R?, new: R?, key: [UInt8]) throws {
-        guard !R.indexes.isEmpty, let primaryKey = (new ?? old)?.primaryKey else { return }
+        guard !R.indexes.isEmpty, let record = new ?? old else { return }
+        lazy var primaryKey = record.primaryKey
         for index in R.indexes {
             let before = old.map(index.entries) ?? []
             let after = new.map(index.entries) ?? []

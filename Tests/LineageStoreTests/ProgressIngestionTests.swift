@@ -81,6 +81,19 @@ import Testing
         #expect(try t.store.job("new-job")?.processType == .crawl)
     }
 
+    @Test func aChangeMadeOutsideIngestionIsNeverLostToTheWritersCache() throws {
+        let t = try TestStore()
+        try t.store.startJob(id: "j", websiteID: "w", processType: .crawl)
+        _ = try t.store.ingest([ProgressUpdate(jobID: "j", reporter: "r", seq: 1, processedItems: 10)])
+        try t.store.recordJobError("j", message: "timeout on /a")
+        _ = try t.store.ingest([ProgressUpdate(jobID: "j", reporter: "r", seq: 2, processedItems: 20)])
+        let job = try #require(try t.store.job("j"))
+        #expect(job.errorCount == 1 && job.lastError == "timeout on /a", "the error written between batches stays")
+        #expect(job.processedItems == 20 && job.progressUpdates == 2)
+        let duplicate = try t.store.ingest([ProgressUpdate(jobID: "j", reporter: "r", seq: 2, processedItems: 99)])
+        #expect(duplicate.outcomes.map(\.kind) == [.duplicate], "the window written by the writer is still read")
+    }
+
     @Test func retentionKeepsTheLastEventsPerJobInTheSameTransaction() throws {
         let directory = try TemporaryDirectory()
         var options = testOptions()

@@ -4,37 +4,33 @@
     import Darwin
 #endif
 
-/// The jobs and reporter windows the progress writer stored last, with the exact bytes it stored: when the
-/// stored value still equals those bytes, the cached record is used instead of decoding it again. Any other
-/// writer that changes the record changes its bytes, so the cache can never serve a stale record.
+/// The records of one type the progress writer stored last, with the exact bytes it stored: when the stored
+/// value still equals those bytes, the cached record is used instead of decoding it again. Any other writer
+/// that changes the record changes its bytes, so the cache can never serve a stale record.
 ///
 /// Owned by the writer thread; cleared whole when it grows past its capacity.
-struct ProgressCache {
-    private var records: [Int: (key: [UInt8], bytes: [UInt8], record: any StoredRecord)] = [:]
+struct ProgressCache<R: StoredRecord> {
+    private var entries: [Int: (key: [UInt8], bytes: [UInt8], record: R)] = [:]
     private let capacity: Int
 
     init(capacity: Int = 100_000) { self.capacity = capacity }
 
-    /// The record of type `R` under `primaryKey`: the cached one if its bytes are still the stored bytes,
-    /// else the stored one decoded; `nil` if none is stored.
-    func fetch<R: StoredRecord>(_ type: R.Type, _ primaryKey: [TupleElement], in context: WriteContext) throws -> R? {
-        let key = R.storedKey(primaryKey)
-        let cached = records[Self.slot(key)]
+    /// The record stored under `key`: the cached one if its bytes are still the stored bytes, else the stored
+    /// one decoded; `nil` if none is stored.
+    func fetch(_ key: [UInt8], in context: WriteContext) throws -> R? {
+        let cached = entries[Self.slot(key)]
         let database = context.databases[R.database]
         return try context.transaction.withValue(in: database, forKey: key) { bytes in
             guard let bytes else { return nil }
-            if let cached, cached.key == key, let record = cached.record as? R, Self.same(bytes, cached.bytes) {
-                return record
-            }
+            if let cached, cached.key == key, Self.same(bytes, cached.bytes) { return cached.record }
             return try context.decode(R.self, bytes, key: key, in: database)
         }
     }
 
-    /// Remembers that `bytes` were stored for `record`.
-    mutating func remember<R: StoredRecord>(_ record: R, bytes: [UInt8]) {
-        if records.count >= capacity { records.removeAll(keepingCapacity: true) }
-        let key = record.storedKey
-        records[Self.slot(key)] = (key, bytes, record)
+    /// Remembers that `bytes` were stored for `record` under `key`.
+    mutating func remember(_ record: R, key: [UInt8], bytes: [UInt8]) {
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[Self.slot(key)] = (key, bytes, record)
     }
 
     /// The cache slot of a stored key: its XXH3-64 (the full key is compared on use).
