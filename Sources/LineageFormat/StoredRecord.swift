@@ -18,6 +18,10 @@ public protocol StoredRecord: RecordCodable {
     static var indexes: [IndexDefinition<Self>] { get }
     /// The primary key elements after the kind.
     var primaryKey: [TupleElement] { get }
+    /// Whether `other` is indexed under exactly the values this record is, in every index. The default
+    /// builds and compares the entries (``indexEntriesEqual(_:_:)``); a record saved on a hot path may answer
+    /// from its fields instead, and a test must show that the two agree.
+    func hasSameIndexValues(as other: Self) -> Bool
 }
 
 extension StoredRecord {
@@ -36,6 +40,13 @@ extension StoredRecord {
 
     /// This record's encoded stored key.
     public var storedKey: [UInt8] { Self.storedKey(primaryKey) }
+
+    public func hasSameIndexValues(as other: Self) -> Bool { Self.indexEntriesEqual(self, other) }
+
+    /// Whether `a` and `b` have the same entries in every index, by building them.
+    public static func indexEntriesEqual(_ a: Self, _ b: Self) -> Bool {
+        indexes.allSatisfy { $0.entries(a) == $0.entries(b) }
+    }
 }
 
 /// One secondary index of a record type: its id, whether it is unique, and the entries a record has.

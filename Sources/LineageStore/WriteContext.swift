@@ -74,6 +74,7 @@ public final class WriteContext: Snapshot {
     /// values are compared first; only the entries that differ are encoded.
     private func updateIndexes<R: StoredRecord>(old: R?, new: R?, key: [UInt8]) throws {
         guard !R.indexes.isEmpty, let record = new ?? old else { return }
+        if let old, let new, new.hasSameIndexValues(as: old) { return }
         lazy var primaryKey = record.primaryKey
         for index in R.indexes {
             let before = old.map(index.entries) ?? []

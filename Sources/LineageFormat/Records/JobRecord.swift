@@ -219,6 +219,13 @@ public struct JobRecord: FieldTableRecord, StoredRecord, Equatable {
         return true
     }
 
+    /// Compares the four indexed fields directly: progress merges save a job many times a second without
+    /// moving it in any index, and building the entries to find that out cost more than encoding the job.
+    public func hasSameIndexValues(as other: JobRecord) -> Bool {
+        startedAt == other.startedAt && status == other.status && websiteID == other.websiteID
+            && processType == other.processType
+    }
+
     public static let indexes: [IndexDefinition<JobRecord>] = [
         .single(.jobsByWebsite, arity: 2) { [.string($0.websiteID), .int($0.startedAt)] },
         .single(.jobsByStatus, arity: 2) { [.string($0.status.rawValue), .int($0.startedAt)] },
