@@ -94,6 +94,16 @@ import Testing
         #expect(duplicate.outcomes.map(\.kind) == [.duplicate], "the window written by the writer is still read")
     }
 
+    @Test func theWriterThreadIsNamedForProfilers() throws {
+        guard FileManager.default.fileExists(atPath: "/proc/self/task") else { return }
+        let t = try TestStore()
+        _ = try t.store.ingest([ProgressUpdate(jobID: "j", reporter: "r", seq: 1, processedItems: 1)])
+        let names = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").compactMap {
+            try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8)
+        }
+        #expect(names.contains("lineage-writer\n"), "thread names: \(Set(names))")
+    }
+
     @Test func retentionKeepsTheLastEventsPerJobInTheSameTransaction() throws {
         let directory = try TemporaryDirectory()
         var options = testOptions()

@@ -186,7 +186,7 @@ private final class HashState: @unchecked Sendable {
     }
 }
 
-/// Two page-aligned read buffers.
+/// Page-aligned read buffers: one for XXH3-128 alone, two (read one, hash the other) with both digests.
 private struct ChunkBuffers: @unchecked Sendable {
     private let buffers: [UnsafeMutableRawBufferPointer]
 

@@ -31,8 +31,11 @@ final class ProgressWriter: @unchecked Sendable {
     init(capacity: Int, process: @escaping ([Submission]) throws -> [[ProgressOutcome]]) {
         self.capacity = max(1, capacity)
         self.process = process
-        let thread = Thread { [self] in run() }
-        thread.name = "LineageStore progress writer"
+        let thread = Thread { [self] in
+            // Named from inside: on Linux only a running thread's own name (at most 15 bytes) reaches profilers.
+            Thread.current.name = "lineage-writer"
+            run()
+        }
         thread.start()
     }
 
