@@ -1,0 +1,92 @@
+import Foundation
+import LineageStore
+import TestSupport
+import Testing
+
+/// Files written by every earlier released format version still open and read as they did.
+@Suite struct FormatFixtureTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// A writable copy of a fixture database, opened with the current library.
+    static func openCopy(_ version: String, in directory: TemporaryDirectory) throws -> LineageStore {
+        let source = fixtures.appendingPathComponent("format-\(version)/lineage.db")
+        let path = directory.path("copy.db")
+        try FileManager.default.copyItem(atPath: source.path, toPath: path)
+        return try LineageStore.open(at: path, options: testOptions())
+    }
+
+    /// The fixture's export, one JSON object per record.
+    static func expectedRecords(_ version: String) throws -> [[String: Any]] {
+        let text = try String(
+            contentsOf: fixtures.appendingPathComponent("format-\(version)/export.jsonl"), encoding: .utf8)
+        return try text.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+    }
+
+    /// Whether `value` is what a field added after the fixture was written exports for a record without it.
+    static func isAbsentValue(_ value: Any) -> Bool {
+        switch value {
+        case is NSNull: true
+        case let text as String: text.isEmpty
+        case let number as NSNumber: number == 0
+        case let array as [Any]: array.isEmpty
+        default: false
+        }
+    }
+
+    @Test func format13FileReadsEveryRecordAsWritten() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.openCopy("1.3", in: directory)
+        defer { store.close() }
+        var lines: [String] = []
+        try store.export { lines.append($0) }
+        let exported = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let expected = try Self.expectedRecords("1.3")
+        try #require(exported.count == expected.count)
+        for (line, (old, new)) in zip(expected, exported).enumerated() {
+            for (field, value) in old {
+                #expect(
+                    new[field].map { NSDictionary(dictionary: ["v": $0]) } == NSDictionary(dictionary: ["v": value]),
+                    "line \(line + 1): \(field)")
+            }
+            for (field, value) in new where old[field] == nil {
+                #expect(Self.isAbsentValue(value), "line \(line + 1): new field \(field) must read as absent")
+            }
+        }
+        #expect(try store.verify().isClean)
+    }
+
+    @Test func format13FileAnswersTypedQueries() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.openCopy("1.3", in: directory)
+        defer { store.close() }
+        let crawl = try #require(try store.job("crawl-0"))
+        #expect(crawl.processedItems == 4999)
+        #expect(crawl.itemsByType == ["issues": 4000])
+        #expect(try store.jobs().records.count == 4)
+        let page = try #require(try store.pages(.status(websiteID: "docs.acme.dev", .active)).records.first)
+        let trace = try store.trace(pageID: page.id)
+        #expect(trace.createdBy != nil)
+        #expect(trace.history.count >= 1)
+        #expect(try store.importStatistics(days: 36_500).totalImports == 4)
+    }
+
+    @Test func format13FileTakesProgressExactlyOnce() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.openCopy("1.3", in: directory)
+        defer { store.close() }
+        let before = try #require(try store.job("crawl-0"))
+        let replayed = try await store.ingest(
+            ProgressUpdate(
+                jobID: "crawl-0", reporter: "crawler-0", seq: 1000, processedItems: 1, itemsByType: ["issues": 7]))
+        #expect(replayed.kind == .duplicate, "a seq the 1.3 file already counted must stay counted once")
+        let fresh = try await store.ingest(
+            ProgressUpdate(jobID: "crawl-0", reporter: "crawler-0", seq: 1001, itemsByType: ["issues": 7]))
+        #expect(fresh.kind == .applied)
+        let after = try #require(try store.job("crawl-0"))
+        #expect(after.itemsByType["issues"] == before.itemsByType["issues"]! + 7)
+        #expect(try store.verify().isClean)
+    }
+}
