@@ -6,73 +6,31 @@ import LineageFormat
     import Darwin
 #endif
 
-/// The result of hashing a file through the store.
-public struct HashedFile: Sendable, Equatable {
-    /// The path that was hashed.
-    public var path: String
-    /// Its digests.
-    public var digests: FileDigests
-    /// Whether the digests came from the stat cache (the file was not read).
-    public var fromCache: Bool
-
-    /// Creates a result.
-    public init(path: String, digests: FileDigests, fromCache: Bool) {
-        self.path = path
-        self.digests = digests
-        self.fromCache = fromCache
-    }
-}
-
-/// A content seen in more than one place, with every place it was seen.
-public struct DuplicateContent: Sendable, Equatable {
-    /// The content.
-    public var content: ContentRecord
-    /// Where it was seen, in key order.
-    public var sightings: [SightingRecord]
-}
-
 extension LineageStore {
-    /// Records that content with `digests` was seen at `location` (a path, `import:ID`, `stage_output:ID`).
-    ///
-    /// The first sighting creates the content record and its XXH3-128 index entry; every sighting bumps the
-    /// content's and the location's counts. One transaction.
-    /// - Throws: `.invalidInput` if the digests lack SHA-256 or the location is empty.
+    /// ``WriteContext/recordContent(_:seenAt:)`` in a transaction of its own.
     @discardableResult
     public func recordContent(_ digests: FileDigests, seenAt location: String) throws -> ContentRecord {
         try write { try $0.recordContent(digests, seenAt: location) }
     }
 
-    /// The content with this SHA-256, or `nil` if it was never seen.
+    /// ``Snapshot/content(sha256:)`` in a snapshot of its own.
     public func content(sha256: [UInt8]) throws -> ContentRecord? {
-        try read { try $0.fetch(ContentRecord.self, [.bytes(sha256)]) }
+        try read { try $0.content(sha256: sha256) }
     }
 
-    /// The contents whose XXH3-128 is `xxh3` (one, barring a collision), through the XXH3 index.
+    /// ``Snapshot/contents(xxh3:)`` in a snapshot of its own.
     public func contents(xxh3: Digest128) throws -> [ContentRecord] {
-        try read { snapshot in
-            try snapshot.query(ContentRecord.self, IndexQuery(.contentByXXH3, equal: [.bytes(xxh3.canonicalBytes)]))
-                .records
-        }
+        try read { try $0.contents(xxh3: xxh3) }
     }
 
-    /// Every place the content with this SHA-256 was seen.
+    /// ``Snapshot/sightings(sha256:)`` in a snapshot of its own.
     public func sightings(sha256: [UInt8]) throws -> [SightingRecord] {
-        try read { try $0.records(SightingRecord.self, prefix: [.bytes(sha256)]) }
+        try read { try $0.sightings(sha256: sha256) }
     }
 
-    /// Contents seen at two or more distinct locations, largest first, with their sightings.
+    /// ``Snapshot/duplicates()`` in a snapshot of its own.
     public func duplicates() throws -> [DuplicateContent] {
-        try read { snapshot in
-            let contents = try snapshot.records(ContentRecord.self)
-            return try contents.compactMap { content -> DuplicateContent? in
-                let sightings = try snapshot.records(SightingRecord.self, prefix: [.bytes(content.sha256)])
-                return sightings.count >= 2 ? DuplicateContent(content: content, sightings: sightings) : nil
-            }
-            .sorted { a, b in
-                a.content.size != b.content.size
-                    ? a.content.size > b.content.size : a.content.sha256.lexicographicallyPrecedes(b.content.sha256)
-            }
-        }
+        try read { try $0.duplicates() }
     }
 
     /// Hashes the file at `path`, reusing the stat cache when its size, mtime, inode and device are unchanged,
@@ -145,41 +103,5 @@ extension StatCacheRecord {
     /// What the file looked like when it was hashed.
     var identity: FileIdentity {
         FileIdentity(size: size, modifiedAtNanoseconds: modifiedAtNanoseconds, inode: inode, device: device)
-    }
-}
-
-extension WriteContext {
-    /// Records a sighting of `digests` at `location` in this transaction.
-    @discardableResult
-    func recordContent(_ digests: FileDigests, seenAt location: String) throws -> ContentRecord {
-        guard let sha256 = digests.sha256, sha256.count == 32 else {
-            throw StoreError(.invalidInput, "content seen at \(location) has no SHA-256; it cannot be registered")
-        }
-        guard !location.isEmpty, !location.utf8.contains(0) else {
-            throw StoreError(.invalidInput, "a content location must be non-empty and free of NUL bytes")
-        }
-        var content = try fetch(ContentRecord.self, [.bytes(sha256)]) ?? ContentRecord()
-        if content.sha256.isEmpty {
-            content.sha256 = sha256
-            content.xxh3 = digests.xxh3.canonicalBytes
-            content.size = digests.size
-            content.firstSeenAt = now
-        }
-        content.lastSeenAt = now
-        content.seenCount += 1
-        try save(content)
-        var sighting = try fetch(SightingRecord.self, [.bytes(sha256), .hashed(location)]) ?? SightingRecord()
-        if sighting.location.isEmpty {
-            sighting.sha256 = sha256
-            sighting.location = location
-            sighting.firstSeenAt = now
-        } else if sighting.location != location {
-            throw StoreError(
-                .conflict, "locations \(sighting.location) and \(location) share an XXH3-128; refusing to merge them")
-        }
-        sighting.lastSeenAt = now
-        sighting.count += 1
-        try save(sighting)
-        return content
     }
 }

@@ -116,7 +116,7 @@ public final class LineageStore: Sendable {
     public func read<T>(_ body: (Snapshot) throws -> T) throws -> T {
         do {
             return try environment.read { txn in
-                let snapshot = Snapshot(transaction: txn, databases: databases, path: path)
+                let snapshot = Snapshot(transaction: txn, databases: databases, path: path, now: clock.now())
                 return try body(snapshot)
             }
         } catch {

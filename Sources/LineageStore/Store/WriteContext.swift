@@ -1,21 +1,22 @@
 import LMDB
 
-/// A write transaction: everything a ``Snapshot`` reads, plus changes that commit together.
+/// A write transaction: everything a ``Snapshot`` reads, plus every family's write operations, which commit
+/// together or not at all:
 ///
-/// ``insert(_:)``, ``save(_:)`` and ``delete(_:_:)`` keep every secondary index of a ``StoredRecord`` exact
-/// in the same transaction as the record.
+/// ```swift
+/// try store.write { tx in
+///     let job = try tx.startJob(websiteID: "docs.acme.dev", processType: .sync)
+///     try tx.recordPages(observations, by: job.id)
+///     try tx.completeJob(job.id)
+/// }
+/// ```
+///
+/// Each operation validates its input and keeps its family's counters; underneath, `insert`, `save` and
+/// `delete` keep every secondary index of a record exact in the same transaction as the record.
 public final class WriteContext: Snapshot {
-    /// The time of this transaction, from the store's clock, in microseconds since the Unix epoch.
-    public let now: Int64
-
-    init(transaction: Transaction, databases: Databases, path: String, now: Int64) {
-        self.now = now
-        super.init(transaction: transaction, databases: databases, path: path)
-    }
-
     /// Stores a new record and its index entries.
     /// - Throws: `.duplicate` if a record with its primary key or one of its unique index values exists.
-    public func insert<R: StoredRecord>(_ record: R) throws {
+    package func insert<R: StoredRecord>(_ record: R) throws {
         let key = try checkedKey(record)
         let database = databases[R.database]
         if try transaction.value(in: database, forKey: key) != nil {
@@ -29,7 +30,7 @@ public final class WriteContext: Snapshot {
     /// - Returns: the record it replaced, if it has indexes (the record is read only to move them).
     /// - Throws: `.duplicate` if one of its unique index values belongs to another record.
     @discardableResult
-    public func save<R: StoredRecord>(_ record: R) throws -> R? {
+    package func save<R: StoredRecord>(_ record: R) throws -> R? {
         let old = R.indexes.isEmpty ? nil : try fetch(R.self, record.primaryKey)
         try save(record, previous: old)
         return old
@@ -50,7 +51,7 @@ public final class WriteContext: Snapshot {
     /// Deletes the record of type `R` with this primary key and its index entries.
     /// - Returns: the deleted record, or `nil` if there was none.
     @discardableResult
-    public func delete<R: StoredRecord>(_ type: R.Type, _ primaryKey: [TupleElement]) throws -> R? {
+    package func delete<R: StoredRecord>(_ type: R.Type, _ primaryKey: [TupleElement]) throws -> R? {
         let key = R.storedKey(primaryKey)
         let database = databases[R.database]
         guard let old = try record(R.self, key: key, in: database) else { return nil }

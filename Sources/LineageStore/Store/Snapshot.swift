@@ -7,11 +7,14 @@ public class Snapshot {
     let databases: Databases
     /// The database file's path, for messages.
     public let path: String
+    /// The time of this transaction, from the store's clock, in microseconds since the Unix epoch.
+    public let now: Int64
 
-    init(transaction: Transaction, databases: Databases, path: String) {
+    init(transaction: Transaction, databases: Databases, path: String, now: Int64) {
         self.transaction = transaction
         self.databases = databases
         self.path = path
+        self.now = now
     }
 
     func context(_ database: Database, _ key: some Collection<UInt8>) -> String {

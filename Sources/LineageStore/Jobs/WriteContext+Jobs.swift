@@ -1,4 +1,4 @@
-extension LineageStore {
+extension WriteContext {
     /// Starts a job: status `running`, started now.
     ///
     /// - Parameters:
@@ -10,22 +10,20 @@ extension LineageStore {
     public func startJob(
         id: String? = nil, websiteID: String, processType: ProcessType, metadata: String = ""
     ) throws -> JobRecord {
-        try write { context in
-            var job = JobRecord()
-            job.id = id ?? RecordID.mint(at: context.now)
-            job.websiteID = websiteID
-            job.processType = processType
-            job.metadata = metadata
-            try Validation.identifier(job.id, "job id")
-            try Validation.identifier(websiteID, "website id")
-            try Validation.identifier(processType.rawValue, "process type")
-            try Validation.json(metadata, "job metadata")
-            job.status = .running
-            job.startedAt = context.now
-            job.updatedAt = context.now
-            try context.insert(job)
-            return job
-        }
+        var job = JobRecord()
+        job.id = id ?? RecordID.mint(at: now)
+        job.websiteID = websiteID
+        job.processType = processType
+        job.metadata = metadata
+        try Validation.identifier(job.id, "job id")
+        try Validation.identifier(websiteID, "website id")
+        try Validation.identifier(processType.rawValue, "process type")
+        try Validation.json(metadata, "job metadata")
+        job.status = .running
+        job.startedAt = now
+        job.updatedAt = now
+        try insert(job)
+        return job
     }
 
     /// Moves a job to `status`, stamping `completed_at` for terminal statuses and recording `error` (if any)
@@ -36,24 +34,22 @@ extension LineageStore {
     /// - Throws: `.notFound` for an unknown job; `.conflict` naming both statuses when the job is terminal.
     @discardableResult
     public func updateJobStatus(_ id: String, to status: JobStatus, error: String? = nil) throws -> JobRecord {
-        try write { context in
-            var job = try context.requireJob(id)
-            try Validation.oneOf(status, JobStatus.known, "job status")
-            guard !job.status.isTerminal else {
-                throw StoreError(
-                    .conflict,
-                    "job \(id) is already \(job.status) since \(Timestamp.format(job.completedAt)); "
-                        + "it cannot become \(status)")
-            }
-            if let error { try context.appendError(to: &job, message: error) }
-            guard job.status != status || error != nil else { return job }
-            job.status = status
-            job.statusStamp = LWWStamp(timestamp: context.now)
-            if status.isTerminal { job.completedAt = context.now }
-            job.updatedAt = context.now
-            try context.save(job)
-            return job
+        var job = try requireJob(id)
+        try Validation.oneOf(status, JobStatus.known, "job status")
+        guard !job.status.isTerminal else {
+            throw StoreError(
+                .conflict,
+                "job \(id) is already \(job.status) since \(Timestamp.format(job.completedAt)); "
+                    + "it cannot become \(status)")
         }
+        if let error { try appendError(to: &job, message: error) }
+        guard job.status != status || error != nil else { return job }
+        job.status = status
+        job.statusStamp = LWWStamp(timestamp: now)
+        if status.isTerminal { job.completedAt = now }
+        job.updatedAt = now
+        try save(job)
+        return job
     }
 
     /// Completes a running or paused job: ``updateJobStatus(_:to:error:)`` with `completed`.
@@ -67,47 +63,16 @@ extension LineageStore {
     public func recordJobError(_ id: String, message: String, url: String = "", details: String = "") throws
         -> EventRecord
     {
-        try write { context in
-            var job = try context.requireJob(id)
-            let event = try context.appendError(to: &job, message: message, url: url, details: details)
-            try context.save(job)
-            return event
-        }
+        var job = try requireJob(id)
+        let event = try appendError(to: &job, message: message, url: url, details: details)
+        try save(job)
+        return event
     }
 
-    /// The job with this id, or `nil`.
-    public func job(_ id: String) throws -> JobRecord? {
-        try read { try $0.fetch(JobRecord.self, [.string(id)]) }
-    }
-
-    /// Jobs matching `filter`, newest first, a page at a time.
-    public func jobs(_ filter: JobFilter = JobFilter(), limit: Int = 100, cursor: String? = nil) throws
-        -> QueryPage<JobRecord>
-    {
-        let (query, matches) = filter.plan(limit: limit, cursor: cursor)
-        return try read { try $0.query(JobRecord.self, query, where: matches) }
-    }
-
-    /// A job's event log (timeline and errors): the last `limit` entries, oldest first.
-    public func jobEvents(_ id: String, limit: Int = .max) throws -> [EventRecord] {
-        try read { snapshot in
-            try snapshot.records(EventRecord.self, prefix: [.string(id)], direction: .backward, limit: limit).reversed()
-        }
-    }
-
-    /// A job's errors, oldest first.
-    public func jobErrors(_ id: String) throws -> [EventRecord] {
-        try jobEvents(id).filter(\.isError)
-    }
-}
-
-extension WriteContext {
     /// The job with this id.
     /// - Throws: `.notFound` naming the id.
     func requireJob(_ id: String) throws -> JobRecord {
-        guard let job = try fetch(JobRecord.self, [.string(id)]) else {
-            throw StoreError(.notFound, "no job \(id) in \(path)")
-        }
+        guard let job = try job(id) else { throw StoreError(.notFound, "no job \(id) in \(path)") }
         return job
     }
 

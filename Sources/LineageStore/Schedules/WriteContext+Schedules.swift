@@ -1,0 +1,176 @@
+extension WriteContext {
+    /// Creates a user's schedule (due now) or changes its frequency, moving the next crawl to
+    /// `last crawl + frequency` when a crawl has completed before.
+    /// - Throws: `.invalidInput` for an empty user id or a frequency outside 1...8760 hours.
+    @discardableResult
+    public func setSchedule(userID: String, frequencyHours: Int = 24) throws -> ScheduleRecord {
+        try Validation.identifier(userID, "user id")
+        guard (1...8_760).contains(frequencyHours) else {
+            throw StoreError(.invalidInput, "frequency_hours must be 1...8760 (got \(frequencyHours))")
+        }
+        var schedule = try scheduleOrNew(userID)
+        schedule.frequencyHours = UInt64(frequencyHours)
+        if schedule.lastBatchCrawlAt != 0 {
+            schedule.nextScheduledCrawlAt = schedule.lastBatchCrawlAt + Int64(frequencyHours) * Timestamp.hour
+        }
+        schedule.updatedAt = now
+        try save(schedule)
+        return schedule
+    }
+
+    /// Takes the user's batch-crawl lease for `owner` until `now + lease` (the seed's `is_crawling = true`),
+    /// creating the schedule if needed.
+    ///
+    /// A second batch for the same user is refused while the lease is live; an expired lease (its crawler
+    /// crashed) is taken over and counted in `lease_recoveries`.
+    /// - Parameter lease: the lease length in microseconds.
+    /// - Throws: `.conflict` naming the holder and since when if another owner's lease is live;
+    ///   `.invalidInput` for empty ids or a non-positive lease.
+    @discardableResult
+    public func startBatchCrawl(userID: String, owner: String, lease: Int64) throws -> ScheduleRecord {
+        try Validation.identifier(userID, "user id")
+        try Validation.identifier(owner, "lease owner")
+        guard lease > 0 else { throw StoreError(.invalidInput, "a lease must be positive (got \(lease) µs)") }
+        var schedule = try scheduleOrNew(userID)
+        if schedule.isCrawling(at: now) {
+            throw StoreError(
+                .conflict,
+                "user \(userID) is already being crawled by \(schedule.leaseOwner) since "
+                    + "\(Timestamp.format(schedule.leaseSince)) (lease expires "
+                    + "\(Timestamp.format(schedule.leaseExpiresAt)))")
+        }
+        if !schedule.leaseOwner.isEmpty { schedule.leaseRecoveries += 1 }
+        schedule.leaseOwner = owner
+        schedule.leaseSince = now
+        schedule.leaseExpiresAt = now + lease
+        schedule.updatedAt = now
+        try save(schedule)
+        return schedule
+    }
+
+    /// Extends `owner`'s live lease to `now + lease` (a heartbeat for long batches).
+    /// - Throws: `.conflict` unless `owner` holds a live lease.
+    @discardableResult
+    public func renewBatchCrawl(userID: String, owner: String, lease: Int64) throws -> ScheduleRecord {
+        guard lease > 0 else { throw StoreError(.invalidInput, "a lease must be positive (got \(lease) µs)") }
+        var schedule = try leasedSchedule(userID, owner)
+        schedule.leaseExpiresAt = now + lease
+        schedule.updatedAt = now
+        try save(schedule)
+        return schedule
+    }
+
+    /// Completes `owner`'s batch crawl: records its stats and duration, sets the next crawl to
+    /// completion + frequency, and releases the lease.
+    /// - Throws: `.conflict` unless `owner` holds a live lease; `.invalidInput` for negative counts.
+    @discardableResult
+    public func completeBatchCrawl(userID: String, owner: String, sourcesCrawled: Int, sourcesFailed: Int) throws
+        -> ScheduleRecord
+    {
+        let crawled = try Validation.count(sourcesCrawled, "sources_crawled")
+        let failed = try Validation.count(sourcesFailed, "sources_failed")
+        var schedule = try leasedSchedule(userID, owner)
+        schedule.lastBatchCrawlAt = now
+        schedule.lastDurationSeconds = Double(now - schedule.leaseSince) / Double(Timestamp.second)
+        schedule.nextScheduledCrawlAt = now + Int64(schedule.frequencyHours) * Timestamp.hour
+        schedule.sourcesCrawled = crawled
+        schedule.sourcesFailed = failed
+        schedule.lastOutcome = "completed"
+        schedule.lastError = ""
+        try release(&schedule)
+        return schedule
+    }
+
+    /// Ends `owner`'s batch crawl as failed: records the error and releases the lease; the schedule stays
+    /// due, so the next `due` query offers it again.
+    @discardableResult
+    public func failBatchCrawl(userID: String, owner: String, error: String) throws -> ScheduleRecord {
+        try Validation.text(error, "error", required: true)
+        var schedule = try leasedSchedule(userID, owner)
+        schedule.lastOutcome = "failed"
+        schedule.lastError = error
+        try release(&schedule)
+        return schedule
+    }
+
+    /// Releases `owner`'s lease without recording a crawl (the crawler gave up on purpose).
+    @discardableResult
+    public func abandonBatchCrawl(userID: String, owner: String) throws -> ScheduleRecord {
+        var schedule = try leasedSchedule(userID, owner)
+        schedule.lastOutcome = "abandoned"
+        try release(&schedule)
+        return schedule
+    }
+
+    /// Adds or renames a user's crawl source.
+    @discardableResult
+    public func setSource(userID: String, id: String, name: String, url: String) throws -> SourceRecord {
+        try Validation.identifier(userID, "user id")
+        try Validation.identifier(id, "source id")
+        try Validation.text(name, "source name")
+        try Validation.text(url, "source url", required: true, limit: 8 * 1024)
+        var source = try fetch(SourceRecord.self, [.string(userID), .string(id)]) ?? SourceRecord()
+        if source.id.isEmpty {
+            source.userID = userID
+            source.id = id
+            source.status = .active
+            source.createdAt = now
+        }
+        source.name = name
+        source.url = url
+        source.updatedAt = now
+        try save(source)
+        return source
+    }
+
+    /// Records the outcome of crawling one source: `error` nil for success.
+    /// - Throws: `.notFound` for an unknown source.
+    @discardableResult
+    public func recordSourceCrawl(userID: String, sourceID: String, error: String? = nil) throws -> SourceRecord {
+        guard var source = try fetch(SourceRecord.self, [.string(userID), .string(sourceID)]) else {
+            throw StoreError(.notFound, "user \(userID) has no source \(sourceID)")
+        }
+        try Validation.text(error ?? "", "source error")
+        source.status = error == nil ? .active : .error
+        source.lastError = error ?? ""
+        source.lastCrawledAt = now
+        source.updatedAt = now
+        try save(source)
+        return source
+    }
+
+    /// The user's schedule, or a new one due now.
+    func scheduleOrNew(_ userID: String) throws -> ScheduleRecord {
+        if let schedule = try fetch(ScheduleRecord.self, [.string(userID)]) { return schedule }
+        var schedule = ScheduleRecord()
+        schedule.userID = userID
+        schedule.frequencyHours = 24
+        schedule.nextScheduledCrawlAt = now
+        schedule.createdAt = now
+        return schedule
+    }
+
+    /// The user's schedule, if `owner` holds its live lease.
+    func leasedSchedule(_ userID: String, _ owner: String) throws -> ScheduleRecord {
+        guard let schedule = try fetch(ScheduleRecord.self, [.string(userID)]) else {
+            throw StoreError(.notFound, "user \(userID) has no crawl schedule")
+        }
+        guard schedule.leaseOwner == owner, schedule.isCrawling(at: now) else {
+            let holder =
+                schedule.leaseOwner.isEmpty
+                ? "no batch crawl holds the lease"
+                : "the lease is \(schedule.isCrawling(at: now) ? "held" : "expired") by \(schedule.leaseOwner)"
+            throw StoreError(.conflict, "\(owner) holds no live lease for user \(userID): \(holder)")
+        }
+        return schedule
+    }
+
+    /// Clears the lease and saves the schedule.
+    func release(_ schedule: inout ScheduleRecord) throws {
+        schedule.leaseOwner = ""
+        schedule.leaseSince = 0
+        schedule.leaseExpiresAt = 0
+        schedule.updatedAt = now
+        try save(schedule)
+    }
+}

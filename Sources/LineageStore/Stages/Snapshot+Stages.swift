@@ -1,0 +1,62 @@
+extension Snapshot {
+    /// The stage DAG as stored.
+    public func stageGraph() throws -> StageGraph {
+        try StageGraph(records(StageDefinitionRecord.self))
+    }
+
+    /// The document with this id, or `nil`.
+    public func document(_ id: String) throws -> DocumentRecord? {
+        try fetch(DocumentRecord.self, [.string(id)])
+    }
+
+    /// A document's state at every defined stage, in definition order (`pending` where none is stored).
+    public func documentStages(_ documentID: String) throws -> [DocumentStageRecord] {
+        let states = try stageStates(documentID)
+        return try stageGraph().stages.map { stage in
+            states[stage.name]
+                ?? {
+                    var state = DocumentStageRecord()
+                    state.documentID = documentID
+                    state.stage = stage.name
+                    state.status = .pending
+                    return state
+                }()
+        }
+    }
+
+    /// The stages of a document that may start now, in definition order.
+    public func nextRunnableStages(documentID: String) throws -> [String] {
+        try stageGraph().runnable(stageStates(documentID))
+    }
+
+    /// Documents whose state at `stage` is `status` ("all documents waiting for the chunker"): one range scan.
+    public func documents(
+        atStage stage: String, status: StageStatus = .pending, limit: Int = 100, cursor: String? = nil
+    )
+        throws -> QueryPage<DocumentStageRecord>
+    {
+        try query(
+            DocumentStageRecord.self,
+            IndexQuery(
+                .documentStagesByStatus, equal: [.string(stage), .string(status.rawValue)], limit: limit,
+                cursor: cursor))
+    }
+
+    /// The document's workflow summary, or `nil`.
+    public func workflow(documentID: String) throws -> WorkflowRecord? {
+        try fetch(WorkflowRecord.self, [.string(documentID)])
+    }
+
+    /// The files recorded for a document, by stage.
+    public func stageOutputs(documentID: String) throws -> [StageOutputRecord] {
+        try records(StageOutputRecord.self, prefix: [.string(documentID)])
+    }
+
+    /// The stored stage DAG.
+    /// A document's stored stage states by stage name.
+    func stageStates(_ documentID: String) throws -> [String: DocumentStageRecord] {
+        Dictionary(
+            try records(DocumentStageRecord.self, prefix: [.string(documentID)]).map { ($0.stage, $0) },
+            uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,223 @@
+extension WriteContext {
+    /// Adds or replaces stage definitions (by name) and checks the resulting DAG; a definition's position is
+    /// its place in `definitions` after the stages already defined.
+    /// - Throws: `.invalidInput` naming an unknown dependency or the cycle found; nothing is stored then.
+    @discardableResult
+    public func defineStages(_ definitions: [StageDefinitionRecord]) throws -> StageGraph {
+        var merged = try records(StageDefinitionRecord.self)
+        var next = (merged.map(\.position).max() ?? 0) + 1
+        for var definition in definitions {
+            if let index = merged.firstIndex(where: { $0.name == definition.name }) {
+                definition.position = merged[index].position
+                merged[index] = definition
+            } else {
+                definition.position = next
+                next += 1
+                merged.append(definition)
+            }
+        }
+        let graph = try StageGraph(merged)
+        for definition in merged { try save(definition) }
+        return graph
+    }
+
+    /// Adds a document with every defined stage pending and its workflow summary.
+    /// - Throws: `.duplicate` if the id is taken; `.invalidInput` for empty or over-long fields or a
+    ///   configuration that is not JSON; `.conflict` if no stages are defined.
+    @discardableResult
+    public func addDocument(
+        id: String, title: String = "", realm: String = "", workflowType: String = "default",
+        configuration: String = ""
+    ) throws -> DocumentRecord {
+        try Validation.identifier(id, "document id")
+        try Validation.text(title, "title")
+        try Validation.text(realm, "realm", limit: Validation.maxIdentifierBytes)
+        try Validation.identifier(workflowType, "workflow type")
+        try Validation.json(configuration, "configuration")
+        let graph = try stageGraph()
+        guard !graph.stages.isEmpty else {
+            throw StoreError(.conflict, "no processing stages are defined; define them before adding documents")
+        }
+        var document = DocumentRecord()
+        document.id = id
+        document.title = title
+        document.realm = realm
+        document.createdAt = now
+        document.updatedAt = now
+        try insert(document)
+        for stage in graph.stages {
+            var state = DocumentStageRecord()
+            state.documentID = id
+            state.stage = stage.name
+            state.status = .pending
+            state.updatedAt = now
+            try insert(state)
+        }
+        var workflow = WorkflowRecord()
+        workflow.documentID = id
+        workflow.workflowType = workflowType
+        workflow.configuration = configuration
+        workflow.createdAt = now
+        try refreshWorkflow(&workflow, graph)
+        return document
+    }
+
+    /// Defines the seed design's default pipeline (``StageDefinitionRecord/defaultPipeline``).
+    @discardableResult
+    public func installDefaultPipeline() throws -> StageGraph {
+        try defineStages(StageDefinitionRecord.defaultPipeline)
+    }
+
+    /// Starts a stage for a document: `pending` → `in_progress`, or a retry `failed` → `in_progress` while
+    /// retries are left (counting it).
+    /// - Throws: `.conflict` naming the unmet dependencies, the illegal transition, or the exhausted retries.
+    @discardableResult
+    public func startStage(documentID: String, stage: String) throws -> DocumentStageRecord {
+        try transitionStage(documentID, stage, to: .inProgress)
+    }
+
+    /// Completes a running stage.
+    @discardableResult
+    public func completeStage(documentID: String, stage: String) throws -> DocumentStageRecord {
+        try transitionStage(documentID, stage, to: .completed)
+    }
+
+    /// Fails a running stage with `error`.
+    @discardableResult
+    public func failStage(documentID: String, stage: String, error: String) throws -> DocumentStageRecord {
+        try transitionStage(documentID, stage, to: .failed, error: error)
+    }
+
+    /// Skips a pending or failed optional stage.
+    @discardableResult
+    public func skipStage(documentID: String, stage: String) throws -> DocumentStageRecord {
+        try transitionStage(documentID, stage, to: .skipped)
+    }
+
+    /// Records a file a stage produced, with its size and digests, and registers its content as seen at
+    /// `stage_output:DOCUMENT/STAGE/PATH`. A transaction reads no files: an output whose source is `.file` is
+    /// hashed first by ``LineageStore/recordStageOutput(documentID:stage:_:)``.
+    /// - Throws: `.invalidInput` for a path that is absolute, has `..`, `.` or empty components or a NUL byte,
+    ///   or a `.file` source; `.notFound` for an unknown document or stage.
+    @discardableResult
+    public func recordStageOutput(documentID: String, stage: String, _ output: StageOutput) throws
+        -> StageOutputRecord
+    {
+        try StoragePath.validate(output.path)
+        try Validation.text(output.mimeType, "mime type", required: true, limit: 256)
+        try Validation.json(output.metadata, "output metadata")
+        guard case .digests(let digests) = output.source else {
+            throw StoreError(
+                .invalidInput,
+                "output \(output.path): a transaction does not read files; pass its digests "
+                    + "(LineageStore.recordStageOutput hashes it)")
+        }
+        guard try document(documentID) != nil else {
+            throw StoreError(.notFound, "no document \(documentID) in \(path)")
+        }
+        guard try stageGraph().stage(stage) != nil else { throw StoreError(.notFound, "no stage \(stage) is defined") }
+        var record = StageOutputRecord()
+        record.documentID = documentID
+        record.stage = stage
+        record.path = output.path
+        record.size = digests.size
+        record.mimeType = output.mimeType
+        record.sha256 = digests.sha256 ?? []
+        record.xxh3 = digests.xxh3.canonicalBytes
+        record.metadata = output.metadata
+        record.createdAt = now
+        try save(record)
+        try recordContent(digests, seenAt: "stage_output:\(documentID)/\(stage)/\(output.path)")
+        return record
+    }
+
+    private func transitionStage(_ documentID: String, _ stage: String, to status: StageStatus, error: String = "")
+        throws -> DocumentStageRecord
+    {
+        try Validation.text(error, "stage error")
+        guard try fetch(DocumentRecord.self, [.string(documentID)]) != nil else {
+            throw StoreError(.notFound, "no document \(documentID) in \(path)")
+        }
+        let graph = try stageGraph()
+        guard let definition = graph.stage(stage) else {
+            throw StoreError(.notFound, "no stage \(stage) is defined")
+        }
+        let states = try stageStates(documentID)
+        var state = states[stage] ?? DocumentStageRecord()
+        if state.documentID.isEmpty {
+            state.documentID = documentID
+            state.stage = stage
+            state.status = .pending
+        }
+        let from = state.status
+        let legal: Bool =
+            switch (from, status) {
+            case (.pending, .inProgress), (.failed, .inProgress), (.inProgress, .completed),
+                (.inProgress, .failed), (.pending, .skipped), (.failed, .skipped):
+                true
+            default: false
+            }
+        guard legal else {
+            throw StoreError(
+                .conflict, "stage \(stage) of document \(documentID) cannot go from \(from) to \(status)")
+        }
+        switch status {
+        case .inProgress:
+            if from == .failed {
+                guard state.retryCount < definition.maxRetries else {
+                    throw StoreError(
+                        .conflict,
+                        "stage \(stage) of document \(documentID) failed \(state.retryCount + 1) times; "
+                            + "its \(definition.maxRetries) retries are used up")
+                }
+                state.retryCount += 1
+            }
+            let unmet = definition.dependsOn.filter { dependency in
+                let done = states[dependency]?.status
+                return !(done == .completed || (done == .skipped && graph.stage(dependency)?.isOptional == true))
+            }
+            guard unmet.isEmpty else {
+                throw StoreError(
+                    .conflict,
+                    "stage \(stage) of document \(documentID) waits for \(unmet.joined(separator: ", "))")
+            }
+            state.startedAt = now
+            state.completedAt = 0
+            state.errorMessage = ""
+        case .skipped:
+            guard definition.isOptional else {
+                throw StoreError(.conflict, "stage \(stage) is required; it cannot be skipped")
+            }
+            state.completedAt = now
+        case .failed:
+            state.errorMessage = error.isEmpty ? "stage failed" : error
+            state.completedAt = now
+        default:
+            state.completedAt = now
+        }
+        state.status = status
+        state.updatedAt = now
+        try save(state)
+        var workflow = try fetch(WorkflowRecord.self, [.string(documentID)]) ?? WorkflowRecord()
+        if workflow.documentID.isEmpty {
+            workflow.documentID = documentID
+            workflow.workflowType = "default"
+            workflow.createdAt = now
+        }
+        try refreshWorkflow(&workflow, graph)
+        return state
+    }
+
+    /// Recomputes a workflow's counts and current stage from the document's states, and saves it.
+    func refreshWorkflow(_ workflow: inout WorkflowRecord, _ graph: StageGraph) throws {
+        let states = try stageStates(workflow.documentID)
+        workflow.totalStages = UInt64(graph.stages.count)
+        workflow.completedStages = UInt64(
+            graph.stages.count { [.completed, .skipped].contains(states[$0.name]?.status ?? .pending) })
+        workflow.currentStage =
+            graph.stages.first { states[$0.name]?.status == .inProgress }?.name
+            ?? graph.runnable(states).first ?? ""
+        workflow.updatedAt = now
+        try save(workflow)
+    }
+}
