@@ -32,8 +32,9 @@ public final class Cursor {
     private func move(_ op: MDB_cursor_op, key seek: [UInt8]? = nil) throws(LMDBError) -> Entry? {
         guard let handle else {
             throw LMDBError(
-                code: .transactionClosed, operation: "mdb_cursor_get",
-                message: "cursor on database \(database) used after its transaction ended")
+                .transactionClosed,
+                "cursor on database \(database) used after its transaction ended",
+                operation: "mdb_cursor_get")
         }
         _ = try transaction.liveHandle()
         var key = MDB_val()
@@ -73,8 +74,9 @@ public final class Cursor {
     public func deleteCurrent() throws(LMDBError) {
         guard let handle else {
             throw LMDBError(
-                code: .transactionClosed, operation: "mdb_cursor_del",
-                message: "cursor on database \(database) used after its transaction ended")
+                .transactionClosed,
+                "cursor on database \(database) used after its transaction ended",
+                operation: "mdb_cursor_del")
         }
         try transaction.requireWritable("mdb_cursor_del", database)
         try Shim.check(

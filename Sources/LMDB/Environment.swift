@@ -40,7 +40,7 @@ public final class Environment: @unchecked Sendable {
         do throws(LMDBError) {
             try Shim.check(Shim.envCreate(&env), "mdb_env_create", path)
             guard let env else {
-                throw LMDBError(code: .systemError, operation: "mdb_env_create", message: "\(path): no handle")
+                throw LMDBError(.systemError, "\(path): no handle", operation: "mdb_env_create")
             }
             do throws(LMDBError) {
                 try configure(env, options, path)
@@ -89,7 +89,7 @@ public final class Environment: @unchecked Sendable {
 
     private func liveHandle(_ operation: String) throws(LMDBError) -> OpaquePointer {
         guard let handle else {
-            throw LMDBError(code: .closed, operation: operation, message: "\(path) was closed")
+            throw LMDBError(.closed, "\(path) was closed", operation: operation)
         }
         return handle
     }
@@ -122,7 +122,7 @@ public final class Environment: @unchecked Sendable {
     /// across threads and processes by LMDB; do not start one inside a ``read(_:)`` on the same thread.
     public func write<T>(_ body: (Transaction) throws -> T) throws -> T {
         if options.readOnly {
-            throw LMDBError(code: .readOnly, operation: "mdb_txn_begin", message: "\(path) is open read-only")
+            throw LMDBError(.readOnly, "\(path) is open read-only", operation: "mdb_txn_begin")
         }
         return try run(readOnly: false, body)
     }
@@ -186,8 +186,9 @@ public final class Environment: @unchecked Sendable {
             let current = try info().mapSize
             guard current < options.maxMapSize else {
                 throw LMDBError(
-                    code: .mapFull, operation: "mdb_env_set_mapsize",
-                    message: "\(path) reached its map size ceiling of \(options.maxMapSize) bytes",
+                    .mapFull,
+                    "\(path) reached its map size ceiling of \(options.maxMapSize) bytes",
+                    operation: "mdb_env_set_mapsize",
                     underlying: outcome.failureValue)
             }
             let next = min(max(current * 2, current + (1 << 20)), options.maxMapSize)

@@ -106,9 +106,9 @@ public struct LMDBError: Error, Sendable, CustomStringConvertible {
     /// The error that caused this one, if any.
     public var underlying: (any Error)?
 
-    /// Creates an error.
+    /// Creates an error; `operation` names the C call or step that failed, `returnCode` its raw result.
     public init(
-        code: Code, operation: String, message: String, returnCode: Int32? = nil, underlying: (any Error)? = nil
+        _ code: Code, _ message: String, operation: String, returnCode: Int32? = nil, underlying: (any Error)? = nil
     ) {
         self.code = code
         self.operation = operation
@@ -120,12 +120,11 @@ public struct LMDBError: Error, Sendable, CustomStringConvertible {
     /// Creates an error from an LMDB return code, with LMDB's own description appended to `context`.
     init(returnCode rc: Int32, operation: String, context: String) {
         let lmdbText = String(cString: mdb_strerror(rc))
-        self.init(
-            code: .from(returnCode: rc), operation: operation, message: "\(context): \(lmdbText)", returnCode: rc)
+        self.init(.from(returnCode: rc), "\(context): \(lmdbText)", operation: operation, returnCode: rc)
     }
 
     public var description: String {
-        var text = "\(operation): \(message)"
+        var text = "\(code): \(message) (\(operation))"
         if let underlying { text += " (caused by: \(underlying))" }
         return text
     }

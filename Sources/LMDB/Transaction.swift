@@ -26,8 +26,9 @@ public final class Transaction {
     func liveHandle() throws(LMDBError) -> OpaquePointer {
         guard let handle else {
             throw LMDBError(
-                code: .transactionClosed, operation: "transaction",
-                message: "a transaction on \(environment.path) was used after its closure returned")
+                .transactionClosed,
+                "a transaction on \(environment.path) was used after its closure returned",
+                operation: "transaction")
         }
         return handle
     }
@@ -35,8 +36,9 @@ public final class Transaction {
     func requireWritable(_ operation: String, _ database: Database) throws(LMDBError) {
         if isReadOnly {
             throw LMDBError(
-                code: .readOnly, operation: operation,
-                message: "database \(database) in \(environment.path) cannot be changed in a read transaction")
+                .readOnly,
+                "database \(database) in \(environment.path) cannot be changed in a read transaction",
+                operation: operation)
         }
     }
 
@@ -71,9 +73,10 @@ public final class Transaction {
     private func checkKey(_ key: [UInt8], _ operation: String, _ database: Database) throws(LMDBError) {
         if key.isEmpty || key.count > environment.maxKeySize {
             throw LMDBError(
-                code: .keyTooLarge, operation: operation,
-                message: "key of \(key.count) bytes in database \(database) of \(environment.path) is outside "
-                    + "LMDB's limits (1...\(environment.maxKeySize) bytes)")
+                .keyTooLarge,
+                "key of \(key.count) bytes in database \(database) of \(environment.path) is outside "
+                    + "LMDB's limits (1...\(environment.maxKeySize) bytes)",
+                operation: operation)
         }
     }
 

@@ -44,12 +44,18 @@ public struct FormatError: Error, Sendable, CustomStringConvertible {
     public var code: Code
     /// What failed and where, e.g. the byte offset or the record kind and field.
     public var message: String
+    /// The error that caused this one, if any.
+    public var underlying: (any Error)?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, underlying: (any Error)? = nil) {
         self.code = code
         self.message = message
+        self.underlying = underlying
     }
 
-    public var description: String { "\(code): \(message)" }
+    public var description: String {
+        guard let underlying else { return "\(code): \(message)" }
+        return "\(code): \(message) (caused by: \(underlying))"
+    }
 }

@@ -25,7 +25,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Prints one line on stderr naming what failed and exits 1.
 func fail(_ error: any Error) -> ExitCode {
-    FileHandle.standardError.write(Data("lineage: \(error)\n".utf8))
+    let text = (error as? StoreError)?.message ?? "\(error)"
+    FileHandle.standardError.write(Data("lineage: \(text)\n".utf8))
     return ExitCode(1)
 }
 

@@ -16,8 +16,9 @@ enum EnvironmentRegistry {
         let inserted = openPaths.withLock { $0.insert(path).inserted }
         if !inserted {
             throw LMDBError(
-                code: .alreadyOpen, operation: "open",
-                message: "\(path) is already open in this process; share that Environment instead of opening it again")
+                .alreadyOpen,
+                "\(path) is already open in this process; share that Environment instead of opening it again",
+                operation: "open")
         }
     }
 

@@ -45,7 +45,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        guard let underlying else { return message }
-        return "\(message) (\(underlying))"
+        guard let underlying else { return "\(code): \(message)" }
+        return "\(code): \(message) (caused by: \(underlying))"
     }
 }
