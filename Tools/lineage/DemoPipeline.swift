@@ -151,60 +151,72 @@ struct DemoPipeline {
         let outcomes = Mutex([ProgressOutcome.Kind: Int]())
         let done = DispatchGroup()
         let began = Date()
+        /// The next chunk of at most 1,000 updates numbered up to `limit`.
+        @Sendable func produce(upTo limit: Int) -> [ProgressUpdate] {
+            next.withLock { state in
+                var chunk: [ProgressUpdate] = []
+                while chunk.count < 1_000 && state.produced < limit {
+                    state.produced += 1
+                    let n = state.produced
+                    if n % 50 == 0, !state.recent.isEmpty {
+                        let repeated = state.recent[(n / 50) % state.recent.count]
+                        chunk.append(repeated)
+                        continue
+                    }
+                    let job = n % 40
+                    let reporter = (n / 40) % 4
+                    state.seqs[job * 4 + reporter] += 1
+                    let type = [
+                        "issues", "pulls", "commits", "comments", "reviews", "releases", "wikis", "tags",
+                    ][n % 8]
+                    var update = ProgressUpdate(
+                        jobID: "crawl-\(job)", reporter: "crawler-\(reporter)",
+                        seq: state.seqs[job * 4 + reporter],
+                        timestamp: start + Int64(n) * 100_000,
+                        status: n > total - 40 ? .completed : .processing,
+                        processedItems: Int64(n / 40), totalItems: Int64(total / 40), currentDataType: type,
+                        itemsByType: [type: 1], lastProcessedID: "\(type)-\(n / 40)", stage: "data_collection",
+                        operationType: "incremental_sync")
+                    if n % 5_000 == 0 {
+                        update.timeline = [.init(event: "checkpoint", details: #"{"n":\#(n)}"#)]
+                    }
+                    if n % 20_011 == 0 {
+                        update.error = .init(message: "rate limited by API", context: #"{"retry_after":30}"#)
+                    }
+                    chunk.append(update)
+                    if state.recent.count < 64 {
+                        state.recent.append(update)
+                    } else {
+                        state.recent[n % 64] = update
+                    }
+                    if chunk.count > 1 && n % 20 == 3 { chunk.swapAt(chunk.count - 1, chunk.count - 2) }
+                }
+                return chunk
+            }
+        }
+        @Sendable func ingest(_ chunk: [ProgressUpdate]) throws {
+            let summary = try store.ingest(chunk)
+            outcomes.withLock { counts in
+                for (kind, count) in summary.counts { counts[kind, default: 0] += count }
+            }
+        }
+        let failure = Mutex<(any Error)?>(nil)
+        // Four crawlers stream everything but the final updates; each job's completion comes last, after them,
+        // so no crawler's earlier update can arrive after its job completed.
         for _ in 0..<4 {
             done.enter()
             Thread {
                 defer { done.leave() }
-                while true {
-                    let chunk: [ProgressUpdate] = next.withLock { state in
-                        var chunk: [ProgressUpdate] = []
-                        while chunk.count < 1_000 && state.produced < total {
-                            state.produced += 1
-                            let n = state.produced
-                            if n % 50 == 0, !state.recent.isEmpty {
-                                let repeated = state.recent[(n / 50) % state.recent.count]
-                                chunk.append(repeated)
-                                continue
-                            }
-                            let job = n % 40
-                            let reporter = (n / 40) % 4
-                            state.seqs[job * 4 + reporter] += 1
-                            let type = [
-                                "issues", "pulls", "commits", "comments", "reviews", "releases", "wikis", "tags",
-                            ][n % 8]
-                            var update = ProgressUpdate(
-                                jobID: "crawl-\(job)", reporter: "crawler-\(reporter)",
-                                seq: state.seqs[job * 4 + reporter],
-                                timestamp: start + Int64(n) * 100_000,
-                                status: n > total - 40 ? .completed : .processing,
-                                processedItems: Int64(n / 40), totalItems: Int64(total / 40), currentDataType: type,
-                                itemsByType: [type: 1], lastProcessedID: "\(type)-\(n / 40)", stage: "data_collection",
-                                operationType: "incremental_sync")
-                            if n % 5_000 == 0 {
-                                update.timeline = [.init(event: "checkpoint", details: #"{"n":\#(n)}"#)]
-                            }
-                            if n % 20_011 == 0 {
-                                update.error = .init(message: "rate limited by API", context: #"{"retry_after":30}"#)
-                            }
-                            chunk.append(update)
-                            if state.recent.count < 64 {
-                                state.recent.append(update)
-                            } else {
-                                state.recent[n % 64] = update
-                            }
-                            if chunk.count > 1 && n % 20 == 3 { chunk.swapAt(chunk.count - 1, chunk.count - 2) }
-                        }
-                        return chunk
-                    }
-                    if chunk.isEmpty { return }
-                    let summary = try! store.ingest(chunk)
-                    outcomes.withLock { counts in
-                        for (kind, count) in summary.counts { counts[kind, default: 0] += count }
-                    }
+                do {
+                    while case let chunk = produce(upTo: total - 40), !chunk.isEmpty { try ingest(chunk) }
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
                 }
             }.start()
         }
         done.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
+        try ingest(produce(upTo: total))
         let seconds = Date().timeIntervalSince(began)
         clock.set(start + Int64(total) * 100_000)
         let counts = outcomes.withLock { $0 }

@@ -79,32 +79,13 @@ struct LoadCommand: ParsableCommand {
         guard let handle = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
             throw fail(StoreError(.io, "cannot open \(file)"))
         }
-        var lines: [(number: Int, bytes: [UInt8])] = []
-        var reader = LineReader(handle, limit: 64 << 20)
-        var number = 0
         let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
         let bar = ProgressBar(label: "load", enabled: file != "-")
         defer { bar.finish() }
-        do {
-            while let line = try reader.next() {
-                number += 1
-                if number % 10_000 == 0 { bar.update(done: UInt64(reader.bytesRead), total: UInt64(size)) }
-                switch line {
-                case .text(let bytes): lines.append((number, bytes))
-                case .tooLong(let length):
-                    throw StoreError(.invalidInput, "line \(number) is \(length) bytes; the limit is 64 MiB")
-                }
-            }
-        } catch let error as StoreError where error.code == .invalidInput {
-            FileHandle.standardError.write(Data("lineage: \(error.message)\n".utf8))
-            throw ExitCode(65)
-        } catch {
-            throw fail(error)
-        }
         let count = try mutate(location) { store in
-            do { return try store.load(jsonLines: lines) } catch let error as StoreError
-                where error.code == .invalidInput
-            {
+            do {
+                return try store.load(jsonLinesFrom: handle) { bar.update(done: UInt64($0), total: UInt64(size)) }
+            } catch let error as StoreError where error.code == .invalidInput {
                 FileHandle.standardError.write(Data("lineage: \(error.message)\n".utf8))
                 throw ExitCode(65)
             }

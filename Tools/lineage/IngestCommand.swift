@@ -54,66 +54,46 @@ struct IngestCommand: ParsableCommand {
         let store: LineageStore
         do { store = try LineageStore.open(at: location.path, options: options) } catch { throw fail(error) }
         defer { store.close() }
-        let started = Date()
-        let pipeline = IngestPipeline(store: store, strict: strict)
-        var lineNumber = 0
-        var updates = 0
-        var batch: [LineReader.Line] = []
-        var numbers: [Int] = []
-        let sizes = files.map { ((try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? Int) ?? 0 }
-        let totalBytes = UInt64(sizes.reduce(0, +))
-        let bar = ProgressBar(label: "ingest", enabled: !files.isEmpty && !files.contains("-"))
-        var finishedBytes = 0
+        let inputs = files.isEmpty ? ["-"] : files
+        let sizes = inputs.map { ((try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? Int) ?? 0 }
+        let bar = ProgressBar(label: "ingest", enabled: !inputs.contains("-"))
+        var summary = JSONLinesIngestSummary()
         do {
-            for file in files.isEmpty ? ["-"] : files {
+            for (index, file) in inputs.enumerated() {
                 guard let handle = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
                     throw StoreError(.io, "cannot open \(file)")
                 }
-                var reader = LineReader(handle, limit: ProgressUpdate.maxJSONBytes)
-                while let line = try reader.next() {
-                    lineNumber += 1
-                    if case .text(let bytes) = line, bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-                    batch.append(line)
-                    numbers.append(lineNumber)
-                    updates += 1
-                    if batch.count == batchSize {
-                        pipeline.submit(batch, numbers: numbers)
-                        batch = []
-                        numbers = []
-                        bar.update(done: UInt64(finishedBytes + reader.bytesRead), total: totalBytes)
-                    }
-                }
-                finishedBytes += reader.bytesRead
+                let before = sizes[..<index].reduce(0, +)
+                summary.add(
+                    try store.ingest(jsonLinesFrom: handle, named: file, strict: strict, batchSize: batchSize) {
+                        bar.update(done: UInt64(before + $0), total: UInt64(sizes.reduce(0, +)))
+                    })
             }
-            if !batch.isEmpty { pipeline.submit(batch, numbers: numbers) }
         } catch {
             throw fail(error)
         }
-        let summary: IngestPipeline.Summary
-        do { summary = try pipeline.finish() } catch { throw fail(error) }
         bar.finish()
-        let seconds = max(Date().timeIntervalSince(started), 1e-9)
-        report(summary, lines: updates, seconds: seconds)
+        try report(summary)
         if (summary.counts[.invalid] ?? 0) > 0 { throw ExitCode(65) }
     }
 
-    private func report(_ summary: IngestPipeline.Summary, lines: Int, seconds: Double) {
-        let rate = Double(lines) / seconds
+    private func report(_ summary: JSONLinesIngestSummary) throws {
         switch format {
         case .table:
-            print("ingested \(lines) updates in \(String(format: "%.2f", seconds)) s (\(Int(rate)) updates/s)")
+            print(
+                "ingested \(summary.updates) updates in \(String(format: "%.2f", summary.seconds)) s "
+                    + "(\(Int(summary.updatesPerSecond)) updates/s)")
             for kind in ProgressOutcome.Kind.allCases {
                 print(
                     "  \(kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(summary.counts[kind] ?? 0)"
                 )
             }
         case .json, .jsonl:
-            var counts: [String: Any] = [:]
-            for kind in ProgressOutcome.Kind.allCases { counts[kind.rawValue] = summary.counts[kind] ?? 0 }
-            print(jsonLine(["updates": lines, "seconds": seconds, "updates_per_second": rate, "outcomes": counts]))
+            print(try encodedJSON(summary))
         }
-        for (line, message) in summary.invalid.prefix(20) {
-            FileHandle.standardError.write(Data("lineage: line \(line): invalid: \(message)\n".utf8))
+        for entry in summary.invalid.prefix(20) {
+            FileHandle.standardError.write(
+                Data("lineage: \(entry.source) line \(entry.line): invalid: \(entry.message)\n".utf8))
         }
         if summary.invalid.count > 20 {
             FileHandle.standardError.write(

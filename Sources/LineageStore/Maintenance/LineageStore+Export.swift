@@ -62,6 +62,38 @@ extension LineageStore {
     }
 }
 
+extension LineageStore {
+    /// The longest line ``load(jsonLinesFrom:progress:)`` accepts.
+    public static let maxLoadLineBytes = 64 << 20
+
+    /// Reads JSON lines written by ``export(kinds:to:)`` from `handle` and loads them with
+    /// ``load(jsonLines:)``: a bad line loads nothing.
+    /// - Parameter progress: called every 10,000 lines with the bytes read so far.
+    /// - Throws: `.invalidInput` naming the line (malformed, or over ``maxLoadLineBytes``); `.io` when the input
+    ///   cannot be read; as ``load(jsonLines:)``.
+    @discardableResult
+    public func load(jsonLinesFrom handle: FileHandle, progress: ((Int) -> Void)? = nil) throws -> Int {
+        var lines: [(number: Int, bytes: [UInt8])] = []
+        var reader = LineReader(handle, limit: Self.maxLoadLineBytes)
+        var number = 0
+        while true {
+            let line: LineReader.Line?
+            do { line = try reader.next() } catch {
+                throw StoreError(.io, "reading the input after line \(number): \(error.localizedDescription)")
+            }
+            guard let line else { break }
+            number += 1
+            if number % 10_000 == 0 { progress?(reader.bytesRead) }
+            switch line {
+            case .text(let bytes): lines.append((number, bytes))
+            case .tooLong(let length):
+                throw StoreError(.invalidInput, "line \(number) is \(length) bytes; the limit is 64 MiB")
+            }
+        }
+        return try load(jsonLines: lines)
+    }
+}
+
 extension Snapshot {
     /// Writes each record of `type` as one JSON line with its kind.
     fileprivate func exportLines<R: StoredRecord & FieldTableRecord>(_ type: R.Type, to write: (String) -> Void)

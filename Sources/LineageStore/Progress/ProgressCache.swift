@@ -17,13 +17,12 @@ struct ProgressCache<R: StoredRecord> {
 
     /// The record stored under `key`: the cached one if its bytes are still the stored bytes, else the stored
     /// one decoded; `nil` if none is stored.
-    func fetch(_ key: [UInt8], in context: WriteContext) throws -> R? {
+    func fetch(_ key: [UInt8], in snapshot: Snapshot) throws -> R? {
         let cached = entries[Self.slot(key)]
-        let database = context.databases[R.database]
-        return try context.transaction.withValue(in: database, forKey: key) { bytes in
+        return try snapshot.withStoredBytes(R.self, key: key) { bytes in
             guard let bytes else { return nil }
             if let cached, cached.key == key, Self.same(bytes, cached.bytes) { return cached.record }
-            return try context.decode(R.self, bytes, key: key, in: database)
+            return try snapshot.decode(R.self, bytes, key: key, in: snapshot.databases[R.database])
         }
     }
 

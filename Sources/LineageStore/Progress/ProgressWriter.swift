@@ -2,8 +2,9 @@ import Foundation
 
 /// The group-commit writer: one thread that owns every progress-ingestion write transaction.
 ///
-/// Submitters enqueue batches of updates; the thread drains whatever is queued (up to ``maxBatch`` updates)
-/// into one transaction, commits once, then completes every submitter. A lone update commits at once; under
+/// Submitters enqueue batches of validated updates; the thread drains whatever is queued (up to ``maxBatch``
+/// updates) into one transaction, merges it with its ``ProgressMerger``, commits once, then completes every
+/// submitter. A lone update commits at once; under
 /// load, updates pile up during a commit and the next transaction takes them all. The queue is bounded:
 /// synchronous submitters block and asynchronous ones suspend while it is full.
 final class ProgressWriter: @unchecked Sendable {
@@ -18,7 +19,9 @@ final class ProgressWriter: @unchecked Sendable {
     static let maxBatch = 20_000
 
     private let capacity: Int
-    private let process: ([Submission]) throws -> [[ProgressOutcome]]
+    private weak var store: LineageStore?
+    /// Touched only by the writer thread.
+    private var merger: ProgressMerger
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
     private var queue: [Submission] = []
@@ -27,10 +30,11 @@ final class ProgressWriter: @unchecked Sendable {
     private var spaceWaiters: [CheckedContinuation<Void, Never>] = []
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts the thread; `process` runs each drained group of submissions in one transaction.
-    init(capacity: Int, process: @escaping ([Submission]) throws -> [[ProgressOutcome]]) {
+    /// Starts the thread, which merges into `store` (held weakly: the store owns its writer).
+    init(store: LineageStore, capacity: Int, retention: Int) {
         self.capacity = max(1, capacity)
-        self.process = process
+        self.store = store
+        merger = ProgressMerger(retention: retention)
         let thread = Thread { [self] in
             // Named from inside: on Linux only a running thread's own name (at most 15 bytes) reaches profilers.
             Thread.current.name = "lineage-writer"
@@ -39,20 +43,28 @@ final class ProgressWriter: @unchecked Sendable {
         thread.start()
     }
 
-    /// Submits updates and blocks until the transaction holding them has committed.
+    /// Submits validated updates, blocking only while the queue is full; `completion` runs on the writer
+    /// thread once the transaction holding them has committed (or failed).
+    func submit(
+        _ updates: [ProgressUpdate], strict: Bool,
+        completion: @escaping @Sendable (Result<[ProgressOutcome], any Error>) -> Void
+    ) throws {
+        try enqueue(Submission(updates: updates, strict: strict, complete: completion), blocking: true)
+    }
+
+    /// Submits validated updates and blocks until the transaction holding them has committed.
     func submitAndWait(_ updates: [ProgressUpdate], strict: Bool) throws -> [ProgressOutcome] {
         let done = DispatchSemaphore(value: 0)
         let result = ResultSlot()
-        try enqueue(
-            Submission(updates: updates, strict: strict) { outcome in
-                result.value = outcome
-                done.signal()
-            }, blocking: true)
+        try submit(updates, strict: strict) { outcome in
+            result.value = outcome
+            done.signal()
+        }
         done.wait()
         return try result.value!.get()
     }
 
-    /// Submits updates and suspends until the transaction holding them has committed.
+    /// Submits validated updates and suspends until the transaction holding them has committed.
     func submit(_ updates: [ProgressUpdate], strict: Bool) async throws -> [ProgressOutcome] {
         await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
             condition.lock()
@@ -99,7 +111,10 @@ final class ProgressWriter: @unchecked Sendable {
 
     private func run() {
         while let batch = nextBatch() {
-            let result = Result { try process(batch) }
+            let result = Result {
+                guard let store else { throw StoreError(.storage, "the store was released") }
+                return try store.write { try merger.merge(batch, in: $0) }
+            }
             switch result {
             case .success(let outcomes):
                 for (submission, outcome) in zip(batch, outcomes) { submission.complete(.success(outcome)) }

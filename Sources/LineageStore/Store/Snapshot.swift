@@ -42,6 +42,14 @@ public class Snapshot {
         }
     }
 
+    /// Calls `body` with the bytes stored under the encoded `key` in `R`'s database (`nil` if absent); they are
+    /// valid only inside `body`.
+    func withStoredBytes<R: StoredRecord, T>(
+        _ type: R.Type, key: [UInt8], _ body: (UnsafeRawBufferPointer?) throws -> T
+    ) throws -> T {
+        try transaction.withValue(in: databases[R.database], forKey: key, body)
+    }
+
     /// The stored record of type `R` with this primary key, or `nil`.
     public func fetch<R: StoredRecord>(_ type: R.Type, _ primaryKey: [TupleElement]) throws -> R? {
         try record(type, key: R.storedKey(primaryKey), in: databases[R.database])

@@ -60,6 +60,12 @@ public final class WriteContext: Snapshot {
         return old
     }
 
+    /// Deletes records of a type without indexes (log entries past their retention) without reading them.
+    func trim<R: StoredRecord>(_ type: R.Type, _ primaryKeys: some Sequence<[TupleElement]>) throws {
+        precondition(R.indexes.isEmpty, "trim skips index maintenance")
+        for primaryKey in primaryKeys { _ = try transaction.delete(R.storedKey(primaryKey), in: databases[R.database]) }
+    }
+
     private func checkedKey<R: StoredRecord>(_ record: R) throws -> [UInt8] {
         let key = record.storedKey
         guard key.count <= transaction.maxKeySize else {

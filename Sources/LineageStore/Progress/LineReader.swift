@@ -41,7 +41,11 @@ struct LineReader {
                 return .text(Array(buffer[start..<newline]))
             }
             if atEnd {
-                defer { buffer = []; start = 0 }
+                defer {
+                    bytesRead += buffer.count - start
+                    buffer = []
+                    start = 0
+                }
                 if let skipped = skipping {
                     skipping = nil
                     return .tooLong(length: skipped + buffer.count - start)

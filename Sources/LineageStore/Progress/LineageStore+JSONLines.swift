@@ -1,0 +1,101 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+extension LineageStore {
+    /// Streams JSON lines of progress updates (the crawler payload, one per line) from `handle` through the
+    /// group-commit writer, exactly as `lineage ingest` does: lines are parsed on the calling thread while the
+    /// writer commits the previous batches, and memory stays bounded by the writer's queue.
+    ///
+    /// Blank lines are skipped; a line that does not parse, or is longer than
+    /// ``ProgressUpdate/maxJSONBytes``, is reported with its line number and every other line still applies.
+    /// - Parameters:
+    ///   - source: the stream's name in the summary's invalid lines (a file name, `-` for standard input).
+    ///   - batchSize: lines handed to the writer at a time.
+    ///   - progress: called after each batch with the bytes read so far.
+    /// - Returns: once every update is committed, the counts per outcome and the invalid lines.
+    /// - Throws: ``StoreError`` `.io` when the input cannot be read, or the storage error that stopped the
+    ///   writer; what was committed before it stays committed.
+    public func ingest(
+        jsonLinesFrom handle: FileHandle, named source: String = "-", strict: Bool? = nil, batchSize: Int = 5_000,
+        progress: ((Int) -> Void)? = nil
+    ) throws -> JSONLinesIngestSummary {
+        let started = ContinuousClock.now
+        guard batchSize > 0 else { throw StoreError(.invalidInput, "batch size must be positive (got \(batchSize))") }
+        let writer = try writer()
+        let strict = strict ?? options.strictProgress
+        let summary = Mutex((JSONLinesIngestSummary(), failure: nil as StoreError?))
+        let inFlight = DispatchGroup()
+        var reader = LineReader(handle, limit: ProgressUpdate.maxJSONBytes)
+        var lineNumber = 0
+        var batch = CheckedUpdates()
+        var numbers: [Int] = []
+        func submit() throws {
+            let checked = batch
+            let lines = numbers
+            batch = CheckedUpdates()
+            numbers = []
+            inFlight.enter()
+            let outcomes = { @Sendable (result: Result<[ProgressOutcome], any Error>) in
+                summary.withLock { state in
+                    switch result {
+                    case .success(let committed):
+                        for (line, outcome) in zip(lines, checked.outcomes(merging: committed)) {
+                            state.0.counts[outcome.kind, default: 0] += 1
+                            if outcome.kind == .invalid {
+                                state.0.invalid.append(.init(source: source, line: line, message: outcome.message))
+                            }
+                        }
+                    case .failure(let error):
+                        if state.failure == nil {
+                            state.failure = StoreError.wrapping(error, "ingesting into \(self.path)")
+                        }
+                    }
+                }
+                inFlight.leave()
+            }
+            guard !checked.valid.isEmpty else { return outcomes(.success([])) }
+            do { try writer.submit(checked.valid, strict: strict, completion: outcomes) } catch {
+                inFlight.leave()
+                throw error
+            }
+        }
+        func nextLine() throws -> LineReader.Line? {
+            do { return try reader.next() } catch {
+                throw StoreError(.io, "reading \(source) after line \(lineNumber): \(error.localizedDescription)")
+            }
+        }
+        do {
+            while let line = try nextLine() {
+                lineNumber += 1
+                switch line {
+                case .text(let bytes):
+                    if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+                    batch.append(parsing: bytes)
+                case .tooLong(let length):
+                    batch.appendInvalid("the update is \(length) bytes; the limit is \(ProgressUpdate.maxJSONBytes)")
+                }
+                numbers.append(lineNumber)
+                if numbers.count == batchSize {
+                    try submit()
+                    progress?(reader.bytesRead)
+                }
+            }
+            if !numbers.isEmpty { try submit() }
+        } catch {
+            inFlight.wait()
+            throw StoreError.wrapping(error, "ingesting into \(path)")
+        }
+        inFlight.wait()
+        progress?(reader.bytesRead)
+        return try summary.withLock { state in
+            if let failure = state.failure { throw failure }
+            var result = state.0
+            result.updates = result.counts.values.reduce(0, +)
+            let elapsed = ContinuousClock.now - started
+            result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            result.invalid.sort { $0.line < $1.line }
+            return result
+        }
+    }
+}

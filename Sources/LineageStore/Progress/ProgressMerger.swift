@@ -1,0 +1,85 @@
+/// The progress writer's merge step: it owns the caches of the jobs and reporter windows it stored last and
+/// merges each drained group of submissions in one transaction, reading and writing each touched job and
+/// window once. Lives on the writer thread.
+struct ProgressMerger {
+    /// One job touched by the batch: its state as merged so far, the record stored before the batch, the
+    /// events to append, and whether anything changed.
+    private struct Pending {
+        var state: ProgressState
+        let stored: JobRecord?
+        var events: [EventRecord] = []
+        var changed = false
+    }
+
+    /// How many events each job keeps.
+    let retention: Int
+    private var jobs = ProgressCache<JobRecord>()
+    private var windows = ProgressCache<ReporterWindowRecord>()
+
+    init(retention: Int) { self.retention = max(1, retention) }
+
+    /// Merges every update of `batch` in arrival order (each already validated at submission).
+    /// - Returns: each submission's outcomes, in order.
+    mutating func merge(_ batch: [ProgressWriter.Submission], in context: WriteContext) throws -> [[ProgressOutcome]] {
+        var positions: [String: Int] = [:]
+        var pending: [Pending] = []
+        var outcomes: [[ProgressOutcome]] = []
+        outcomes.reserveCapacity(batch.count)
+        for submission in batch {
+            var results: [ProgressOutcome] = []
+            results.reserveCapacity(submission.updates.count)
+            for update in submission.updates {
+                let position: Int
+                if let known = positions[update.jobID] {
+                    position = known
+                } else {
+                    let job = try jobs.fetch(JobRecord.storedKey([.string(update.jobID)]), in: context)
+                    if job == nil && submission.strict {
+                        results.append(
+                            ProgressOutcome(.unknownJob, "no job \(update.jobID); strict ingestion creates none"))
+                        continue
+                    }
+                    position = pending.count
+                    positions[update.jobID] = position
+                    pending.append(
+                        Pending(state: ProgressState(job: job ?? ProgressMerge.newJob(update.jobID)), stored: job))
+                }
+                if let (reporter, _) = update.key, pending[position].state.windows[reporter] == nil,
+                    let window = try windows.fetch(
+                        ReporterWindowRecord.storedKey([.string(update.jobID), .string(reporter)]), in: context)
+                {
+                    pending[position].state.windows[reporter] = window
+                }
+                let (outcome, merged) = ProgressMerge.merge(
+                    update, into: &pending[position].state, now: context.now, validated: true)
+                pending[position].events += merged
+                if outcome.changedState { pending[position].changed = true }
+                results.append(outcome)
+            }
+            outcomes.append(results)
+        }
+        for index in pending.indices where pending[index].changed {
+            try finish(&pending[index], in: context)
+        }
+        return outcomes
+    }
+
+    /// Appends a job's new events, applies retention, and writes the job and its windows.
+    private mutating func finish(_ job: inout Pending, in context: WriteContext) throws {
+        let jobID = job.state.job.id
+        for event in job.events { try context.insert(event) }
+        let keep = UInt64(retention)
+        if job.state.job.nextEventSequence - job.state.job.firstEventSequence > keep {
+            let first = job.state.job.nextEventSequence - keep
+            try context.trim(
+                EventRecord.self, (job.state.job.firstEventSequence..<first).map { [.string(jobID), .int(Int64($0))] })
+            job.state.job.firstEventSequence = first
+        }
+        let (key, bytes) = try context.save(job.state.job, previous: job.stored)
+        jobs.remember(job.state.job, key: key, bytes: bytes)
+        for window in job.state.windows.values {
+            let (key, bytes) = try context.save(window, previous: nil)
+            windows.remember(window, key: key, bytes: bytes)
+        }
+    }
+}
