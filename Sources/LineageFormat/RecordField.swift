@@ -280,7 +280,10 @@ public enum JSONNumbers {
 }
 
 /// A record type whose body is described by a table of ``RecordField``s, in field-number order.
-public protocol FieldTableRecord: RecordCodable {
+///
+/// Its `Encodable` form is its JSON object (``jsonObject``), so `JSONEncoder` writes the same snake_case fields
+/// as the export without a second declaration.
+public protocol FieldTableRecord: RecordCodable, Encodable {
     /// The fields, in field-number order.
     static var fields: [RecordField<Self>] { get }
 }
@@ -300,6 +303,9 @@ extension FieldTableRecord {
         try entry.decode(&self, field, context)
         return true
     }
+
+    /// Encodes ``jsonObject``.
+    public func encode(to encoder: any Encoder) throws { try JSONValue(jsonObject).encode(to: encoder) }
 
     /// The record as a JSON object with snake_case keys (Foundation values, for `JSONSerialization`).
     public var jsonObject: [String: Any] {

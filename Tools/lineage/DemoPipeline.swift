@@ -32,13 +32,13 @@ struct DemoPipeline {
         try store.sync()
 
         print("\n════ lineage status ════")
-        print(try StatusCommand.report(store).1)
+        print(try store.status().text(path: store.path))
         print("════ lineage pages trace \(pageID) ════")
-        print(PagesCommand.text(try store.trace(pageID: pageID)))
+        print(try store.trace(pageID: pageID).text)
         print("════ lineage imports stats --days 1 ════")
-        print(ImportsCommand.statistics(try store.importStatistics(days: 1)).1)
+        print(try store.importStatistics(days: 1).text)
         print("════ lineage stages graph --format mermaid ════")
-        print(StagesCommand.mermaid(try store.stageGraph()))
+        print(try store.stageGraph().mermaid)
         let report = try store.verify()
         print("════ lineage verify ════")
         print(

@@ -8,18 +8,6 @@ struct ImportsCommand: ParsableCommand {
         commandName: "imports", abstract: "Inspect file imports; roll back or purge them.",
         subcommands: [List.self, Show.self, Stats.self, Lineage.self, Duplicates.self, Rollback.self, Purge.self])
 
-    static func table(_ imports: [ImportRecord], now: Int64) -> TextTable {
-        var table = TextTable("ID", "TABLE", "FILE", "STATUS", "ROWS IN", "STARTED", "DURATION", "USER", numeric: [4])
-        for record in imports {
-            table.add(
-                record.id, record.tableName, record.fileName, record.status.rawValue, String(record.insertedRows),
-                Human.relative(record.startedAt, now: now),
-                record.completedAt == 0 ? "-" : Human.duration(record.durationSeconds),
-                record.userID.isEmpty ? "-" : record.userID)
-        }
-        return table
-    }
-
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "Imports, newest first, with filters and the total.")
@@ -41,7 +29,7 @@ struct ImportsCommand: ParsableCommand {
                 let listing = try store.imports(filter, limit: limit, offset: offset)
                 switch output.format {
                 case .table:
-                    print(ImportsCommand.table(listing.imports, now: now).render(), terminator: "")
+                    print(TextTable.imports(listing.imports, now: now).render(), terminator: "")
                     print("\(listing.imports.count) of \(listing.total) imports (offset \(offset))")
                 case .json:
                     print(
@@ -82,44 +70,10 @@ struct ImportsCommand: ParsableCommand {
 
         func run() throws {
             try inspect(location) { store in
-                let (object, text) = ImportsCommand.statistics(
-                    try store.importStatistics(days: days, tableName: table, userID: user))
-                output.output.printOne(object, table: text)
+                let statistics = try store.importStatistics(days: days, tableName: table, userID: user)
+                try output.output.printOne(statistics, table: statistics.text)
             }
         }
-    }
-
-    /// Import statistics as JSON and as text.
-    static func statistics(_ s: ImportStatistics) -> ([String: Any], String) {
-        let days = s.days
-        let object: [String: Any] = [
-            "days": s.days, "since": Timestamp.format(s.since), "total_imports": s.totalImports,
-            "successful_imports": s.successfulImports, "failed_imports": s.failedImports,
-            "partial_imports": s.partialImports, "in_progress_imports": s.inProgressImports,
-            "rolled_back_imports": s.rolledBackImports, "total_rows_processed": s.totalRowsProcessed,
-            "total_rows_inserted": s.totalRowsInserted, "total_rows_skipped": s.totalRowsSkipped,
-            "total_duplicates_found": s.totalDuplicatesFound,
-            "average_duration_seconds": s.averageDurationSeconds,
-            "success_rate": s.successRate,
-            "by_table": s.byTable.map {
-                ["table_name": $0.tableName, "imports": $0.imports, "rows_inserted": $0.rowsInserted]
-            },
-        ]
-        var text =
-            "imports in the last \(days) days: \(s.totalImports) (\(s.successfulImports) success, "
-            + "\(s.failedImports) failed, \(s.partialImports) partial, \(s.inProgressImports) in progress, "
-            + "\(s.rolledBackImports) rolled back)\n"
-        text +=
-            "rows: \(s.totalRowsProcessed) processed, \(s.totalRowsInserted) inserted, \(s.totalRowsSkipped) skipped, "
-            + "\(s.totalDuplicatesFound) duplicates\n"
-        text += String(
-            format: "success rate %.0f%%, average duration %@\n\n", s.successRate * 100,
-            Human.duration(s.averageDurationSeconds))
-        var tables = TextTable("TABLE", "IMPORTS", "ROWS INSERTED", numeric: [1, 2])
-        for entry in s.byTable {
-            tables.add(entry.tableName, String(entry.imports), String(entry.rowsInserted))
-        }
-        return (object, text + tables.render())
     }
 
     struct Lineage: ParsableCommand {
@@ -140,7 +94,7 @@ struct ImportsCommand: ParsableCommand {
                 output.output.printOne(
                     object,
                     table: "\(table): \(lineage.rowsContributed) rows from \(lineage.imports.count) imports\n\n"
-                        + ImportsCommand.table(lineage.imports, now: store.clock.now()).render())
+                        + TextTable.imports(lineage.imports, now: store.clock.now()).render())
             }
         }
     }

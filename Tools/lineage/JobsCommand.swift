@@ -29,9 +29,9 @@ struct JobsCommand: ParsableCommand {
                 for job in page.records {
                     table.add(
                         job.id, job.websiteID, job.processType.rawValue, job.status.rawValue,
-                        Human.relative(job.startedAt, now: now), JobsCommand.progress(job))
+                        Human.relative(job.startedAt, now: now), Human.progress(job))
                 }
-                output.output.print(page.records.map(\.json), table: table)
+                try output.output.print(page.records, table: table)
                 paging.printNext(page.nextCursor, format: output.format)
             }
         }
@@ -56,7 +56,7 @@ struct JobsCommand: ParsableCommand {
                         "last_error",
                     ])
                 text +=
-                    "progress          \(JobsCommand.progress(job))  (\(job.progressUpdates) updates, "
+                    "progress          \(Human.progress(job))  (\(job.progressUpdates) updates, "
                     + "last \(Human.relative(job.updatedAt, now: now)))\n"
                 if !job.itemsByType.isEmpty {
                     text +=
@@ -66,7 +66,7 @@ struct JobsCommand: ParsableCommand {
                         + "\n"
                 }
                 if !job.lastProcessedID.isEmpty { text += "resume cursor     \(job.lastProcessedID)\n" }
-                output.output.printOne(job.json, table: text)
+                try output.output.printOne(job, table: text)
             }
         }
     }
@@ -90,14 +90,10 @@ struct JobsCommand: ParsableCommand {
                         event.reporter.isEmpty ? "-" : "\(event.reporter)#\(event.reporterSequence)",
                         event.message.isEmpty ? event.details : event.message)
                 }
-                output.output.print(events.map(\.jsonObject), table: table)
+                try output.output.print(events, table: table)
             }
         }
     }
 
     /// `[####......]  40%  400/1000`, or the processed count alone when the total is unknown.
-    static func progress(_ job: JobRecord) -> String {
-        if job.totalItems > 0 { return Human.bar(job.processedItems, of: job.totalItems, width: 10) }
-        return job.processedItems > 0 ? "\(job.processedItems) items" : "-"
-    }
 }

@@ -73,36 +73,9 @@ struct PagesCommand: ParsableCommand {
                     return
                 }
                 let trace = try store.trace(pageID: page.id)
-                let object: [String: Any] = [
-                    "page": trace.page.jsonObject, "created_by": trace.createdBy?.json ?? NSNull(),
-                    "last_updated_by": trace.lastUpdatedBy?.json ?? NSNull(),
-                    "failed_by": trace.failedBy?.json ?? NSNull(),
-                    "batch_id": trace.batchID, "errors": trace.errors.map(\.jsonObject),
-                    "history": trace.history.map(\.jsonObject),
-                ]
-                output.output.printOne(object, table: PagesCommand.text(trace))
+                try output.output.printOne(trace, table: trace.text)
             }
         }
-    }
-
-    /// A trace for people: the page, its jobs, batch, errors, and history.
-    static func text(_ trace: PageTrace) -> String {
-        var text = "\(trace.page.url)  (\(trace.page.status), website \(trace.page.websiteID))\n"
-        text += "  created by      \(PagesCommand.job(trace.createdBy))\n"
-        text += "  last updated by \(PagesCommand.job(trace.lastUpdatedBy))\n"
-        if let failed = trace.failedBy { text += "  failed by       \(PagesCommand.job(failed))\n" }
-        text += "  batch           \(trace.batchID.isEmpty ? "-" : trace.batchID)\n"
-        for error in trace.errors {
-            text += "  error           \(Human.time(error.at))  \(error.jobID): \(error.message)\n"
-        }
-        var history = TextTable("VERSION", "AT", "CHANGE", "JOB", "BATCH", "STATUS", "HASH", numeric: [0])
-        for version in trace.history {
-            history.add(
-                String(version.version), Human.time(version.at), version.change.rawValue, version.jobID,
-                version.batchID.isEmpty ? "-" : version.batchID, version.status.rawValue,
-                version.contentHash.isEmpty ? "-" : String(Hex.encode(version.contentHash).prefix(12)))
-        }
-        return text + "\n" + history.render()
     }
 
     struct List: ParsableCommand {
@@ -149,10 +122,5 @@ struct PagesCommand: ParsableCommand {
                 paging.printNext(page.nextCursor, format: output.format)
             }
         }
-    }
-
-    static func job(_ job: JobRecord?) -> String {
-        guard let job else { return "-" }
-        return "\(job.id) (\(job.processType), \(job.status), started \(Human.time(job.startedAt)))"
     }
 }

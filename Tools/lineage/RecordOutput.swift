@@ -14,6 +14,23 @@ struct RecordOutput {
         }
     }
 
+    /// Prints `values` (JSON: one array, or one line each) or `table` (table format).
+    func print<Value: Encodable>(_ values: [Value], table: @autoclosure () -> TextTable) throws {
+        switch format {
+        case .table: Swift.print(table().render(), terminator: "")
+        case .jsonl: for value in values { Swift.print(try encodedJSON(value)) }
+        case .json: Swift.print(try encodedJSON(values, pretty: true))
+        }
+    }
+
+    /// Prints one value (JSON) or its text.
+    func printOne<Value: Encodable>(_ value: Value, table: @autoclosure () -> String) throws {
+        switch format {
+        case .table: Swift.print(table(), terminator: "")
+        case .json, .jsonl: Swift.print(try encodedJSON(value))
+        }
+    }
+
     /// Prints one object (JSON) or a table.
     func printOne(_ object: [String: Any], table: @autoclosure () -> String) {
         switch format {
@@ -45,25 +62,4 @@ func describe(_ object: [String: Any], order: [String]) -> String {
         return key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + text
     }
     .joined(separator: "\n") + "\n"
-}
-
-extension JobRecord {
-    /// The job as JSON: snake_case fields, with the merged progress under `progress` in the crawler
-    /// payload's camelCase keys.
-    var json: [String: Any] {
-        var object = jsonObject
-        let progressKeys = [
-            "processed_items", "total_items", "current_data_type", "last_processed_id", "stage", "operation_type",
-            "items_by_type", "total_items_stamp", "current_data_type_stamp", "last_processed_id_stamp", "stage_stamp",
-            "operation_type_stamp",
-        ]
-        for key in progressKeys { object[key] = nil }
-        object["progress"] =
-            [
-                "processedItems": processedItems, "totalItems": totalItems, "currentDataType": currentDataType,
-                "itemsByType": itemsByType, "lastProcessedId": lastProcessedID, "stage": stage,
-                "operationType": operationType,
-            ] as [String: Any]
-        return object
-    }
 }

@@ -7,22 +7,6 @@ struct SchedulesCommand: ParsableCommand {
         commandName: "schedules", abstract: "Inspect users' crawl schedules and leases.",
         subcommands: [List.self, Show.self, Due.self])
 
-    static func table(_ schedules: [ScheduleRecord], now: Int64) -> TextTable {
-        var table = TextTable("USER", "LAST CRAWL", "NEXT", "EVERY", "CRAWLED", "FAILED", "LEASE", numeric: [4, 5])
-        for schedule in schedules {
-            let lease =
-                schedule.leaseOwner.isEmpty
-                ? "-"
-                : "\(schedule.leaseOwner) since \(Human.relative(schedule.leaseSince, now: now))"
-                    + (schedule.isCrawling(at: now) ? "" : " (expired)")
-            table.add(
-                schedule.userID, Human.relative(schedule.lastBatchCrawlAt, now: now),
-                Human.relative(schedule.nextScheduledCrawlAt, now: now), "\(schedule.frequencyHours) h",
-                String(schedule.sourcesCrawled), String(schedule.sourcesFailed), lease)
-        }
-        return table
-    }
-
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Every schedule.")
         @OptionGroup var location: StoreLocation
@@ -32,7 +16,7 @@ struct SchedulesCommand: ParsableCommand {
             try inspect(location) { store in
                 let schedules = try store.schedules()
                 output.output.print(
-                    schedules.map(\.jsonObject), table: SchedulesCommand.table(schedules, now: store.clock.now()))
+                    schedules.map(\.jsonObject), table: TextTable.schedules(schedules, now: store.clock.now()))
             }
         }
     }
@@ -86,7 +70,7 @@ struct SchedulesCommand: ParsableCommand {
             try inspect(location) { store in
                 let now = store.clock.now()
                 let due = try store.dueSchedules(at: try at.map { try parseTime($0, now: now) } ?? now)
-                output.output.print(due.map(\.jsonObject), table: SchedulesCommand.table(due, now: now))
+                output.output.print(due.map(\.jsonObject), table: TextTable.schedules(due, now: now))
             }
         }
     }

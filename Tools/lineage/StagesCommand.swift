@@ -66,7 +66,7 @@ struct StagesCommand: ParsableCommand {
                 let next = try store.nextRunnableStages(documentID: document)
                 var table = TextTable("STAGE")
                 for stage in next { table.add(stage) }
-                output.output.print(next.map { ["stage": $0] }, table: table)
+                try output.output.print(next.map { ["stage": $0] }, table: table)
             }
         }
     }
@@ -108,31 +108,8 @@ struct StagesCommand: ParsableCommand {
         func run() throws {
             try inspect(location) { store in
                 let graph = try store.stageGraph()
-                print(format == .dot ? StagesCommand.dot(graph) : StagesCommand.mermaid(graph), terminator: "")
+                print(format == .dot ? graph.dot : graph.mermaid, terminator: "")
             }
         }
-    }
-
-    static func dot(_ graph: StageGraph) -> String {
-        var text = "digraph stages {\n  rankdir=LR;\n"
-        for stage in graph.stages {
-            text += "  \"\(stage.name)\"\(stage.isOptional ? " [style=dashed]" : "");\n"
-            for dependency in stage.dependsOn { text += "  \"\(dependency)\" -> \"\(stage.name)\";\n" }
-        }
-        return text + "}\n"
-    }
-
-    static func mermaid(_ graph: StageGraph) -> String {
-        var ids: [String: String] = [:]
-        for (index, stage) in graph.stages.enumerated() { ids[stage.name] = "s\(index)" }
-        var text = "flowchart LR\n"
-        for stage in graph.stages {
-            let label = stage.isOptional ? "\(stage.name) (optional)" : stage.name
-            text += "  \(ids[stage.name]!)[\"\(label)\"]\n"
-        }
-        for stage in graph.stages {
-            for dependency in stage.dependsOn { text += "  \(ids[dependency]!) --> \(ids[stage.name]!)\n" }
-        }
-        return text
     }
 }

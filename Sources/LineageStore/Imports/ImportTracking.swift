@@ -132,15 +132,19 @@ public struct ImportListing: Sendable {
 }
 
 /// Import statistics over a period (the seed design's `/import-statistics`).
-public struct ImportStatistics: Sendable, Equatable {
+public struct ImportStatistics: Sendable, Equatable, Encodable {
     /// One table's share.
-    public struct TableSummary: Sendable, Equatable {
+    public struct TableSummary: Sendable, Equatable, Encodable {
         /// The table.
         public var tableName: String
         /// Imports into it.
         public var imports: Int
         /// Rows they inserted.
         public var rowsInserted: UInt64
+
+        private enum CodingKeys: String, CodingKey {
+            case tableName = "table_name", imports, rowsInserted = "rows_inserted"
+        }
     }
 
     /// The period's length in days.
@@ -173,6 +177,34 @@ public struct ImportStatistics: Sendable, Equatable {
     public var successRate = 0.0
     /// Per table, most rows first.
     public var byTable: [TableSummary] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case days, since, totalImports = "total_imports", successfulImports = "successful_imports"
+        case failedImports = "failed_imports", partialImports = "partial_imports"
+        case inProgressImports = "in_progress_imports", rolledBackImports = "rolled_back_imports"
+        case totalRowsProcessed = "total_rows_processed", totalRowsInserted = "total_rows_inserted"
+        case totalRowsSkipped = "total_rows_skipped", totalDuplicatesFound = "total_duplicates_found"
+        case averageDurationSeconds = "average_duration_seconds", successRate = "success_rate", byTable = "by_table"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(days, forKey: .days)
+        try container.encode(Timestamp.format(since), forKey: .since)
+        try container.encode(totalImports, forKey: .totalImports)
+        try container.encode(successfulImports, forKey: .successfulImports)
+        try container.encode(failedImports, forKey: .failedImports)
+        try container.encode(partialImports, forKey: .partialImports)
+        try container.encode(inProgressImports, forKey: .inProgressImports)
+        try container.encode(rolledBackImports, forKey: .rolledBackImports)
+        try container.encode(totalRowsProcessed, forKey: .totalRowsProcessed)
+        try container.encode(totalRowsInserted, forKey: .totalRowsInserted)
+        try container.encode(totalRowsSkipped, forKey: .totalRowsSkipped)
+        try container.encode(totalDuplicatesFound, forKey: .totalDuplicatesFound)
+        try container.encode(averageDurationSeconds, forKey: .averageDurationSeconds)
+        try container.encode(successRate, forKey: .successRate)
+        try container.encode(byTable, forKey: .byTable)
+    }
 }
 
 /// The imports that fed a table and what they contributed.

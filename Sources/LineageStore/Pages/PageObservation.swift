@@ -60,8 +60,8 @@ public enum PageSelection: Sendable, Equatable {
     }
 }
 
-/// A page's lineage in one answer: ``LineageStore/trace(pageID:)``.
-public struct PageTrace: Sendable {
+/// A page's lineage in one answer: ``Snapshot/trace(pageID:)``.
+public struct PageTrace: Sendable, Encodable {
     /// The page now.
     public var page: PageRecord
     /// The job that created it.
@@ -76,4 +76,20 @@ public struct PageTrace: Sendable {
     public var errors: [EventRecord]
     /// Every version, oldest first.
     public var history: [PageVersionRecord]
+
+    private enum CodingKeys: String, CodingKey {
+        case page, createdBy = "created_by", lastUpdatedBy = "last_updated_by", failedBy = "failed_by"
+        case batchID = "batch_id", errors, history
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(page, forKey: .page)
+        try container.encode(createdBy, forKey: .createdBy)
+        try container.encode(lastUpdatedBy, forKey: .lastUpdatedBy)
+        try container.encode(failedBy, forKey: .failedBy)
+        try container.encode(batchID, forKey: .batchID)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(history, forKey: .history)
+    }
 }

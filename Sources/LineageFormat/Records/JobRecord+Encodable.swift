@@ -1,0 +1,23 @@
+extension JobRecord {
+    /// The fields merged from progress updates (numbers 18–29: counters, items by type, last-writer-wins
+    /// values and their stamps), which the public JSON shows under `progress` instead.
+    private static let progressFieldNumbers = 18...29
+
+    /// The job as users read it: its snake_case fields, with the merged progress under `progress` in the
+    /// crawler payload's camelCase keys (the seed's `progress` document) and without the progress fields'
+    /// last-writer-wins stamps. The export keeps every field flat (``jsonObject``).
+    public func encode(to encoder: any Encoder) throws {
+        var object = [String: JSONValue]()
+        for field in Self.fields where !Self.progressFieldNumbers.contains(field.number) {
+            object[field.name] = JSONValue(field.toJSON(self))
+        }
+        object["progress"] = .object([
+            "processedItems": .integer(processedItems), "totalItems": .integer(totalItems),
+            "currentDataType": .string(currentDataType),
+            "itemsByType": .object(itemsByType.mapValues(JSONValue.integer)),
+            "lastProcessedId": .string(lastProcessedID), "stage": .string(stage),
+            "operationType": .string(operationType),
+        ])
+        try JSONValue.object(object).encode(to: encoder)
+    }
+}
