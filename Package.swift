@@ -32,7 +32,6 @@ let package = Package(
             dependencies: [
                 "LMDB",
                 "LineageFormat",
-                "CXXHash",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -40,6 +39,7 @@ let package = Package(
             name: "lineage",
             dependencies: [
                 "LineageStore",
+                "LineageFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/lineage"
@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
         .testTarget(name: "LineageFormatTests", dependencies: ["LineageFormat", "TestSupport"]),
         .testTarget(name: "LineageStoreTests", dependencies: ["LineageStore", "LMDB", "LineageFormat", "TestSupport"]),
-        .testTarget(name: "LineageCLITests", dependencies: ["lineage", "LineageStore", "TestSupport"]),
+        .testTarget(
+            name: "LineageCLITests", dependencies: ["lineage", "LineageStore", "LineageFormat", "LMDB", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,6 +39,8 @@ let package = Package(
             dependencies: [
                 "BenchmarkSupport", "CSQLite",
                 .product(name: "LineageStore", package: "LineageStore"),
+                .product(name: "LineageFormat", package: "LineageStore"),
+                .product(name: "LMDB", package: "LineageStore"),
             ],
             path: "Sources/progress-compare"
         ),

@@ -7,7 +7,7 @@ public struct Database: Hashable, Sendable, CustomStringConvertible {
     /// The database's name in the environment.
     public let name: String
     /// The raw `MDB_dbi` handle.
-    public let handle: MDB_dbi
+    package let handle: MDB_dbi
 
     public var description: String { "'\(name)'" }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import LMDB
+import LineageFormat
 import LineageStore
 import TestSupport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import LineageFormat
 import TestSupport
 
 /// Runs the built `lineage` executable, which sits beside the test bundle.

@@ -1,4 +1,5 @@
 import Foundation
+import LineageFormat
 import LineageStore
 import TestSupport
 import Testing

@@ -1,3 +1,5 @@
+import LMDB
+import LineageFormat
 import LineageStore
 import TestSupport
 import Testing

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LineageFormat
 import LineageStore
 
 /// Spellings for people: times, durations, bars.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LineageFormat
 import LineageStore
 
 /// `lineage imports`: file-import history, lineage, rollback and retention.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LineageFormat
 import LineageStore
 
 /// `lineage jobs`: list, show and follow process jobs.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LineageFormat
 import LineageStore
 
 /// `lineage pages`: pages and their lineage.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LineageFormat
 import LineageStore
 
 /// `lineage schedules`: users' crawl schedules.

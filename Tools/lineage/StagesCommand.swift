@@ -1,4 +1,5 @@
 import ArgumentParser
+import LineageFormat
 import LineageStore
 
 /// `lineage stages`: documents in the processing-stage DAG.

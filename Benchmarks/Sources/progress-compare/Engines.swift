@@ -1,8 +1,10 @@
 import CSQLite
 import Dispatch
 import Foundation
-import Synchronization
+import LMDB
+import LineageFormat
 import LineageStore
+import Synchronization
 
 /// What one engine run measured.
 struct EngineResult: Codable {
@@ -52,7 +54,8 @@ func runLineageStore(_ workload: Workload, path: String, durability: Durability)
 }
 
 /// LineageStore, one caller awaiting each update.
-func runLineageStoreOneAtATime(_ workload: Workload, path: String, durability: Durability) async throws -> EngineResult {
+func runLineageStoreOneAtATime(_ workload: Workload, path: String, durability: Durability) async throws -> EngineResult
+{
     var options = StoreOptions()
     options.durability = durability
     let store = try LineageStore.open(at: path, options: options)
@@ -182,7 +185,9 @@ func runRawLMDB(_ workload: Workload, path: String, durability: Durability, perT
                 try txn.put(value, forKey: key, in: database)
                 for event in update.timeline {
                     eventSequence += 1
-                    try txn.put(Array(event.details.utf8), forKey: key + withUnsafeBytes(of: eventSequence.bigEndian, Array.init), in: events)
+                    try txn.put(
+                        Array(event.details.utf8),
+                        forKey: key + withUnsafeBytes(of: eventSequence.bigEndian, Array.init), in: events)
                 }
             }
         }

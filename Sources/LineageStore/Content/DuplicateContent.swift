@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// A content seen in more than one place, with every place it was seen.
 public struct DuplicateContent: Sendable, Equatable {
     /// The content.

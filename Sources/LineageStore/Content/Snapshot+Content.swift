@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension Snapshot {
     /// The content with this SHA-256, or `nil` if it was never seen.
     public func content(sha256: [UInt8]) throws -> ContentRecord? {

@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension WriteContext {
     /// Records that content with `digests` was seen at `location` (a path, `import:ID`, `stage_output:ID`).
     ///

@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension ImportRecord {
     /// A new in-progress import from a validated start.
     init(_ start: ImportStart, id: String, now: Int64) throws {

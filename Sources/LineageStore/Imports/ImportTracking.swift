@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// What is known when an import starts: the input of ``LineageStore/startImport(_:)``.
 public struct ImportStart: Sendable, Equatable {
     /// The import id, or `nil` to mint a UUIDv7.

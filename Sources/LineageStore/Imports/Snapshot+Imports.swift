@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension Snapshot {
     /// The import with this id, or `nil`.
     public func importRecord(_ id: String) throws -> ImportRecord? {

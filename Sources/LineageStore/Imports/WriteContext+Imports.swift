@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension WriteContext {
     /// Records how an import ended; its duration is the time since it started.
     /// - Throws: `.notFound` for an unknown import; `.conflict` unless it is in progress; `.invalidInput` for

@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// Which jobs ``LineageStore/jobs(_:limit:cursor:)`` lists. Unset fields match every job.
 public struct JobFilter: Sendable, Equatable {
     /// Only jobs with this status.

@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension LineageStore {
     /// ``WriteContext/startJob(id:websiteID:processType:metadata:)`` in a transaction of its own.
     @discardableResult

@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension Snapshot {
     /// The job with this id, or `nil`.
     public func job(_ id: String) throws -> JobRecord? {

@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension WriteContext {
     /// Starts a job: status `running`, started now.
     ///

@@ -1,4 +1,5 @@
 import Foundation
+import LineageFormat
 
 extension LineageStore {
     /// The kinds ``export(kinds:to:)`` writes, in the order it writes them.

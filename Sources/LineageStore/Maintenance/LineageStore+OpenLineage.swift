@@ -1,4 +1,5 @@
 import Foundation
+import LineageFormat
 
 extension LineageStore {
     /// The producer URI stamped on OpenLineage events and facets.

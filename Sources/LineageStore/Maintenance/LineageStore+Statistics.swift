@@ -1,4 +1,5 @@
 import LMDB
+import LineageFormat
 
 /// Size and usage of a store file, as `lineage stats` prints it.
 public struct StoreStatistics: Sendable, Equatable {

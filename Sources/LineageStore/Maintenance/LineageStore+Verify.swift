@@ -1,4 +1,5 @@
 import LMDB
+import LineageFormat
 
 extension LineageStore {
     /// Checks the whole file in one snapshot: every record's checksum and decoding, that its key is the key

@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// What ``LineageStore/verify()`` found.
 public struct VerifyReport: Sendable, Equatable {
     /// One inconsistency, naming the database and key where it is.

@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension LineageStore {
     /// ``WriteContext/recordPage(_:by:)`` in a transaction of its own.
     @discardableResult

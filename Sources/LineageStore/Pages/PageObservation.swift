@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// What a job saw of one URL: the input of ``LineageStore/recordPage(_:by:)``.
 public struct PageObservation: Sendable, Equatable {
     /// The website the page belongs to.

@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension Snapshot {
     /// The page with this id, or `nil`.
     public func page(id: String) throws -> PageRecord? {

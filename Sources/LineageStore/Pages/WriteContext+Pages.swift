@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension WriteContext {
     /// Records what job `jobID` saw of one URL, following the lineage design's ingestion and sync flows, with
     /// the job's counters and batch ids:

@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// What ``LineageStore/ingest(jsonLinesFrom:named:strict:batchSize:progress:)`` did with streams of JSON lines.
 public struct JSONLinesIngestSummary: Sendable, Equatable, Encodable {
     /// A line that could not be merged.

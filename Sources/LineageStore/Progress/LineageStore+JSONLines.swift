@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LineageFormat
 import Synchronization
 
 extension LineageStore {

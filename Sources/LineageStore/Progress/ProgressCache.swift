@@ -1,3 +1,5 @@
+import LineageFormat
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

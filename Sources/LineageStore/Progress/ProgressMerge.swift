@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// One job's progress and its reporters' windows: what ``ProgressMerge/apply(_:to:now:)`` works on.
 public struct ProgressState: Sendable, Equatable {
     /// The job, progress fields included.

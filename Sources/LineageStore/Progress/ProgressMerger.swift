@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// The progress writer's merge step: it owns the caches of the jobs and reporter windows it stored last and
 /// merges each drained group of submissions in one transaction, reading and writing each touched job and
 /// window once. Lives on the writer thread.
@@ -52,7 +54,7 @@ struct ProgressMerger {
                 }
                 let (outcome, merged) = ProgressMerge.merge(
                     update, into: &pending[position].state, now: context.now, validated: true)
-                pending[position].events += merged
+                if !merged.isEmpty { pending[position].events += merged }
                 if outcome.changedState { pending[position].changed = true }
                 results.append(outcome)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import LineageFormat
 
 extension ProgressUpdate {
     /// The largest JSON payload accepted, in bytes.

@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// One progress report from a crawler: the payload of the seed design's progress endpoint.
 ///
 /// Every field but ``jobID`` is optional. Build one in code, or parse the JSON payload with

@@ -1,4 +1,5 @@
 import Foundation
+import LineageFormat
 
 /// The group-commit writer: one thread that owns every progress-ingestion write transaction.
 ///

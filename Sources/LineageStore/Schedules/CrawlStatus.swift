@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// A user's crawl status in one answer (the seed design's crawl-status response).
 public struct CrawlStatus: Sendable, Equatable {
     /// The user's schedule, or `nil` if none was created.

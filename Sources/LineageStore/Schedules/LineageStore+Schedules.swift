@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension LineageStore {
     /// ``WriteContext/setSchedule(userID:frequencyHours:)`` in a transaction of its own.
     @discardableResult

@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension Snapshot {
     /// The user's schedule, or `nil`.
     public func schedule(userID: String) throws -> ScheduleRecord? {

@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension WriteContext {
     /// Creates a user's schedule (due now) or changes its frequency, moving the next crawl to
     /// `last crawl + frequency` when a crawl has completed before.

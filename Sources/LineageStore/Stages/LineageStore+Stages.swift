@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension LineageStore {
     /// ``WriteContext/defineStages(_:)`` in a transaction of its own.
     @discardableResult

@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension Snapshot {
     /// The stage DAG as stored.
     public func stageGraph() throws -> StageGraph {

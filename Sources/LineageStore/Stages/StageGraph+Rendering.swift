@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension StageGraph {
     /// The DAG in Graphviz's DOT language (optional stages dashed): `lineage stages graph | dot -Tsvg`.
     public var dot: String {

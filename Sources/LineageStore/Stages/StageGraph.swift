@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// The stage DAG: definitions by name, checked for unknown dependencies and cycles.
 public struct StageGraph: Sendable {
     /// The stages in definition order (by position, then name).

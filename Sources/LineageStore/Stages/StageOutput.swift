@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// A file a stage produced: the input of ``LineageStore/recordStageOutput(documentID:stage:_:)``.
 public struct StageOutput: Sendable, Equatable {
     /// The path relative to the storage root.

@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension WriteContext {
     /// Adds or replaces stage definitions (by name) and checks the resulting DAG; a definition's position is
     /// its place in `definitions` after the stages already defined.

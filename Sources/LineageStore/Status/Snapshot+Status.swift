@@ -1,3 +1,5 @@
+import LineageFormat
+
 extension Snapshot {
     /// The operator's screen at this snapshot's time: at most `limit` entries of each list.
     ///

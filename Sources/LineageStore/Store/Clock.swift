@@ -1,3 +1,4 @@
+import LineageFormat
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import LMDB
+import LineageFormat
 
 /// The named databases of a store file.
 ///

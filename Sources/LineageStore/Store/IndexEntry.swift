@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// One entry of the `index` database: `(index id, value…, primary key…)` → empty, or for a unique index
 /// `(index id, value…)` → the record's stored key.
 struct IndexEntry {

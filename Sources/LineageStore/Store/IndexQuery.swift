@@ -1,4 +1,5 @@
 import LMDB
+import LineageFormat
 
 /// A range query over one secondary index: the entries whose values start with `equal`, optionally bounded
 /// on the next value, in a direction, a page at a time.

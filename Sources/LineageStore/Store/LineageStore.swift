@@ -1,5 +1,5 @@
-@_exported import LMDB
-@_exported import LineageFormat
+import LMDB
+import LineageFormat
 import Synchronization
 
 /// An open LineageStore database: one file plus its `-lock` file.

@@ -1,3 +1,4 @@
+import LineageFormat
 import Synchronization
 
 /// Ids the store mints: UUIDv7 (RFC 9562) in lowercase text. Within a process, ids are strictly increasing

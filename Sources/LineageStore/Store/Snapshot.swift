@@ -1,4 +1,5 @@
 import LMDB
+import LineageFormat
 
 /// A consistent, read-only view of the store, valid only inside ``LineageStore/read(_:)`` (or as the
 /// read side of a ``WriteContext``).

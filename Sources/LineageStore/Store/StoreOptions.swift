@@ -1,4 +1,5 @@
 import LMDB
+import LineageFormat
 
 /// How to open a ``LineageStore``.
 public struct StoreOptions: Sendable {

@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// Every ``StoredRecord`` type of this format version, by kind and by index id: what `verify` walks and
 /// what `export` and `load` speak.
 enum StoredTypes {

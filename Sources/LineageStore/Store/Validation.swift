@@ -1,4 +1,5 @@
 import Foundation
+import LineageFormat
 
 /// Input checks shared by every family: each throws `.invalidInput` naming the field, before anything is
 /// written.

@@ -1,4 +1,5 @@
 import LMDB
+import LineageFormat
 
 /// A write transaction: everything a ``Snapshot`` reads, plus every family's write operations, which commit
 /// together or not at all:

@@ -1,3 +1,4 @@
+import LineageFormat
 import LineageStore
 
 extension PageTrace {

@@ -1,3 +1,4 @@
+import LineageFormat
 import LineageStore
 
 /// The tables every command that lists records shares: a table is a view of the same values the JSON
