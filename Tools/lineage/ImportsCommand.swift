@@ -32,12 +32,8 @@ struct ImportsCommand: ParsableCommand {
                 case .table:
                     print(TextTable.imports(listing.imports, now: now).render(), terminator: "")
                     print("\(listing.imports.count) of \(listing.total) imports (offset \(offset))")
-                case .json:
-                    print(
-                        jsonDocument(
-                            ["imports": listing.imports.map(\.jsonObject), "total": listing.total] as [String: Any]))
-                case .jsonl:
-                    for record in listing.imports { print(jsonLine(record.jsonObject)) }
+                case .json: print(try encodedJSON(listing, pretty: true))
+                case .jsonl: for record in listing.imports { print(try encodedJSON(record)) }
                 }
             }
         }
@@ -54,8 +50,8 @@ struct ImportsCommand: ParsableCommand {
                 guard let record = try store.importRecord(id) else {
                     throw StoreError(.notFound, "no import \(id) in \(store.path)")
                 }
-                output.output.printOne(
-                    record.jsonObject, table: describe(record.jsonObject, order: ImportRecord.fields.map(\.name)))
+                try output.output.printOne(
+                    record, table: describe(record.jsonObject, order: ImportRecord.fields.map(\.name)))
             }
         }
     }
@@ -88,12 +84,8 @@ struct ImportsCommand: ParsableCommand {
         func run() throws {
             try inspect(location) { store in
                 let lineage = try store.tableLineage(table)
-                let object: [String: Any] = [
-                    "table_name": table, "rows_contributed": lineage.rowsContributed,
-                    "imports": lineage.imports.map(\.jsonObject),
-                ]
-                output.output.printOne(
-                    object,
+                try output.output.printOne(
+                    lineage,
                     table: "\(table): \(lineage.rowsContributed) rows from \(lineage.imports.count) imports\n\n"
                         + TextTable.imports(lineage.imports, now: store.clock.now()).render())
             }
@@ -116,8 +108,7 @@ struct ImportsCommand: ParsableCommand {
                         Set(group.imports.map(\.fileName)).sorted().joined(separator: ", "),
                         Set(group.imports.map(\.tableName)).sorted().joined(separator: ", "))
                 }
-                output.output.print(
-                    groups.map { ["file_hash": $0.fileHash, "imports": $0.imports.map(\.jsonObject)] }, table: table)
+                try output.output.print(groups, table: table)
             }
         }
     }

@@ -37,8 +37,7 @@ struct PagesCommand: ParsableCommand {
         func run() throws {
             try inspect(location) { store in
                 let page = try name.resolve(store)
-                output.output.printOne(
-                    page.jsonObject, table: describe(page.jsonObject, order: PageRecord.fields.map(\.name)))
+                try output.output.printOne(page, table: describe(page.jsonObject, order: PageRecord.fields.map(\.name)))
             }
         }
     }
@@ -68,9 +67,8 @@ struct PagesCommand: ParsableCommand {
                             try store.pageState(id: page.id, asOf: try parseTime(asOf!, now: store.clock.now()))
                         }
                     guard let state else { throw StoreError(.notFound, "page \(page.url) did not exist then") }
-                    output.output.printOne(
-                        state.jsonObject, table: describe(state.jsonObject, order: PageVersionRecord.fields.map(\.name))
-                    )
+                    try output.output.printOne(
+                        state, table: describe(state.jsonObject, order: PageVersionRecord.fields.map(\.name)))
                     return
                 }
                 let trace = try store.trace(pageID: page.id)
@@ -119,7 +117,7 @@ struct PagesCommand: ParsableCommand {
                         record.lastUpdatedByProcessID.isEmpty ? "-" : record.lastUpdatedByProcessID,
                         record.batchID.isEmpty ? "-" : record.batchID, String(record.versionCount))
                 }
-                output.output.print(page.records.map(\.jsonObject), table: table)
+                try output.output.print(page.records, table: table)
                 paging.printNext(page.nextCursor, format: output.format)
             }
         }

@@ -16,8 +16,7 @@ struct SchedulesCommand: ParsableCommand {
         func run() throws {
             try inspect(location) { store in
                 let schedules = try store.schedules()
-                output.output.print(
-                    schedules.map(\.jsonObject), table: TextTable.schedules(schedules, now: store.clock.now()))
+                try output.output.print(schedules, table: TextTable.schedules(schedules, now: store.clock.now()))
             }
         }
     }
@@ -36,12 +35,6 @@ struct SchedulesCommand: ParsableCommand {
                 guard status.schedule != nil || status.total > 0 else {
                     throw StoreError(.notFound, "user \(user) has no schedule or sources in \(store.path)")
                 }
-                var object = status.schedule?.jsonObject ?? [:]
-                object["is_crawling"] = status.isCrawling
-                object["sources"] = status.sources.map(\.jsonObject)
-                object["total"] = status.total
-                object["active"] = status.active
-                object["error"] = status.error
                 var text =
                     status.schedule.map { describe($0.jsonObject, order: ScheduleRecord.fields.map(\.name)) } ?? ""
                 text += "is_crawling              \(status.isCrawling)\n"
@@ -54,7 +47,7 @@ struct SchedulesCommand: ParsableCommand {
                         Human.relative(source.lastCrawledAt, now: now),
                         source.lastError.isEmpty ? "-" : source.lastError)
                 }
-                output.output.printOne(object, table: text + sources.render())
+                try output.output.printOne(status, table: text + sources.render())
             }
         }
     }
@@ -71,7 +64,7 @@ struct SchedulesCommand: ParsableCommand {
             try inspect(location) { store in
                 let now = store.clock.now()
                 let due = try store.dueSchedules(at: try at.map { try parseTime($0, now: now) } ?? now)
-                output.output.print(due.map(\.jsonObject), table: TextTable.schedules(due, now: now))
+                try output.output.print(due, table: TextTable.schedules(due, now: now))
             }
         }
     }

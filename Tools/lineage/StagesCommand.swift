@@ -93,7 +93,7 @@ struct StagesCommand: ParsableCommand {
                         state.documentID, state.status.rawValue, String(state.retryCount),
                         Human.relative(state.updatedAt, now: now))
                 }
-                output.output.print(page.records.map(\.jsonObject), table: table)
+                try output.output.print(page.records, table: table)
                 paging.printNext(page.nextCursor, format: output.format)
             }
         }

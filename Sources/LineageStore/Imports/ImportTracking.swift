@@ -126,7 +126,7 @@ public struct ImportFilter: Sendable, Equatable {
 }
 
 /// A page of imports and the number of imports the filter matches.
-public struct ImportListing: Sendable {
+public struct ImportListing: Sendable, Encodable {
     /// The imports of the page, newest first.
     public var imports: [ImportRecord]
     /// How many imports match the filter in all.
@@ -210,21 +210,27 @@ public struct ImportStatistics: Sendable, Equatable, Encodable {
 }
 
 /// The imports that fed a table and what they contributed.
-public struct TableLineage: Sendable {
+public struct TableLineage: Sendable, Encodable {
     /// The table.
     public var tableName: String
     /// Its imports, newest first.
     public var imports: [ImportRecord]
     /// Rows inserted by imports that were not rolled back.
     public var rowsContributed: UInt64
+
+    private enum CodingKeys: String, CodingKey {
+        case tableName = "table_name", imports, rowsContributed = "rows_contributed"
+    }
 }
 
 /// Imports of the same file content.
-public struct DuplicateImports: Sendable {
+public struct DuplicateImports: Sendable, Encodable {
     /// The file's SHA-256 (hex).
     public var fileHash: String
     /// The imports, oldest first.
     public var imports: [ImportRecord]
+
+    private enum CodingKeys: String, CodingKey { case fileHash = "file_hash", imports }
 }
 
 /// What ``LineageStore/rollbackImport(_:dryRun:)`` hands back.

@@ -1,7 +1,7 @@
 import LineageFormat
 
 /// A user's crawl status in one answer (the seed design's crawl-status response).
-public struct CrawlStatus: Sendable, Equatable {
+public struct CrawlStatus: Sendable, Equatable, Encodable {
     /// The user's schedule, or `nil` if none was created.
     public var schedule: ScheduleRecord?
     /// The user's sources, in id order.
@@ -14,4 +14,17 @@ public struct CrawlStatus: Sendable, Equatable {
     public var error: Int
     /// Whether a batch crawl holds an unexpired lease now.
     public var isCrawling: Bool
+
+    /// Encodes the seed's crawl-status shape: the schedule's fields at the top level (none when there is no
+    /// schedule), then `is_crawling`, `sources`, `total`, `active` and `error`.
+    public func encode(to encoder: any Encoder) throws {
+        var object: [String: JSONValue] = [:]
+        if case .object(let fields) = JSONValue(schedule?.jsonObject ?? [:]) { object = fields }
+        object["is_crawling"] = .bool(isCrawling)
+        object["sources"] = JSONValue(sources.map(\.jsonObject))
+        object["total"] = .integer(Int64(total))
+        object["active"] = .integer(Int64(active))
+        object["error"] = .integer(Int64(error))
+        try JSONValue.object(object).encode(to: encoder)
+    }
 }
