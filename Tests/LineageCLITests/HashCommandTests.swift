@@ -1,5 +1,4 @@
 import Foundation
-import LineageFormat
 import TestSupport
 import Testing
 

@@ -1,5 +1,4 @@
 import Foundation
-import LineageFormat
 import TestSupport
 
 /// Runs the built `lineage` executable, which sits beside the test bundle.

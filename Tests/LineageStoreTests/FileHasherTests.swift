@@ -1,5 +1,4 @@
 import Foundation
-import LineageFormat
 import LineageStore
 import TestSupport
 import Testing

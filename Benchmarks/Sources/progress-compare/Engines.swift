@@ -2,7 +2,6 @@ import CSQLite
 import Dispatch
 import Foundation
 import LMDB
-import LineageFormat
 import LineageStore
 import Synchronization
 

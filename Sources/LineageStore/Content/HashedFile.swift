@@ -1,5 +1,3 @@
-import LineageFormat
-
 /// The result of hashing a file through the store.
 public struct HashedFile: Sendable, Equatable {
     /// The path that was hashed.

@@ -88,7 +88,8 @@ extension LineageStore {
             switch line {
             case .text(let bytes): lines.append((number, bytes))
             case .tooLong(let length):
-                throw StoreError(.invalidInput, "line \(number) is \(length) bytes; the limit is 64 MiB")
+                throw StoreError(
+                    .invalidInput, "line \(number) is \(length) bytes; the limit is \(Self.maxLoadLineBytes >> 20) MiB")
             }
         }
         return try load(jsonLines: lines)

@@ -1,5 +1,3 @@
-import LineageFormat
-
 /// What ``LineageStore/verify()`` found.
 public struct VerifyReport: Sendable, Equatable {
     /// One inconsistency, naming the database and key where it is.

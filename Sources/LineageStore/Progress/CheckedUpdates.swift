@@ -1,5 +1,3 @@
-import LineageFormat
-
 /// Updates validated at submission, in input order: the valid ones go to the writer, the invalid ones
 /// already have their outcome. Validation happens here, once; the writer trusts what it receives.
 struct CheckedUpdates {

@@ -1,5 +1,3 @@
-import LineageFormat
-
 /// What ``LineageStore/ingest(jsonLinesFrom:named:strict:batchSize:progress:)`` did with streams of JSON lines.
 public struct JSONLinesIngestSummary: Sendable, Equatable, Encodable {
     /// A line that could not be merged.
@@ -19,8 +17,6 @@ public struct JSONLinesIngestSummary: Sendable, Equatable, Encodable {
         }
     }
 
-    /// The non-blank lines read, each one update.
-    public var updates = 0
     /// Wall-clock seconds from the first read to the last commit.
     public var seconds = 0.0
     /// How many updates got each outcome.
@@ -31,12 +27,14 @@ public struct JSONLinesIngestSummary: Sendable, Equatable, Encodable {
     /// Creates an empty summary.
     public init() {}
 
+    /// The non-blank lines read, each one update with one outcome.
+    public var updates: Int { counts.values.reduce(0, +) }
+
     /// Updates per second over ``seconds``.
     public var updatesPerSecond: Double { Double(updates) / max(seconds, 1e-9) }
 
     /// Adds the summary of a later stream.
     public mutating func add(_ other: JSONLinesIngestSummary) {
-        updates += other.updates
         seconds += other.seconds
         counts.merge(other.counts, uniquingKeysWith: +)
         invalid += other.invalid

@@ -1,5 +1,4 @@
 import Foundation
-import LineageFormat
 
 /// Reads newline-separated lines from a file descriptor in large chunks, without holding more than one
 /// over-long line's worth of memory: a line longer than `limit` is reported by its length and skipped.

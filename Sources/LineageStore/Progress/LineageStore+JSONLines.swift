@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import LineageFormat
 import Synchronization
 
 extension LineageStore {
@@ -74,7 +73,7 @@ extension LineageStore {
                     if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
                     batch.append(parsing: bytes)
                 case .tooLong(let length):
-                    batch.appendInvalid("the update is \(length) bytes; the limit is \(ProgressUpdate.maxJSONBytes)")
+                    batch.appendInvalid(ProgressUpdate.oversized(length))
                 }
                 numbers.append(lineNumber)
                 if numbers.count == batchSize {
@@ -92,7 +91,6 @@ extension LineageStore {
         return try summary.withLock { state in
             if let failure = state.failure { throw failure }
             var result = state.0
-            result.updates = result.counts.values.reduce(0, +)
             let elapsed = ContinuousClock.now - started
             result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             result.invalid.sort { $0.line < $1.line }

@@ -1,4 +1,3 @@
-import LineageFormat
 import Synchronization
 
 extension LineageStore {

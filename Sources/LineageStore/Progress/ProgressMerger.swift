@@ -74,7 +74,8 @@ struct ProgressMerger {
         if job.state.job.nextEventSequence - job.state.job.firstEventSequence > keep {
             let first = job.state.job.nextEventSequence - keep
             try context.trim(
-                EventRecord.self, (job.state.job.firstEventSequence..<first).map { [.string(jobID), .int(Int64($0))] })
+                EventRecord.self,
+                (job.state.job.firstEventSequence..<first).lazy.map { [.string(jobID), .int(Int64($0))] })
             job.state.job.firstEventSequence = first
         }
         let (key, bytes) = try context.save(job.state.job, previous: job.stored)

@@ -1,5 +1,3 @@
-import LineageFormat
-
 /// What happened to one progress update. Nothing is ever dropped silently: every update gets one.
 public struct ProgressOutcome: Sendable, Equatable, CustomStringConvertible {
     /// The kind of outcome.

@@ -5,6 +5,9 @@ extension ProgressUpdate {
     /// The largest JSON payload accepted, in bytes.
     public static let maxJSONBytes = 1 << 20
 
+    /// Why a payload of `length` bytes, over ``maxJSONBytes``, is refused.
+    static func oversized(_ length: Int) -> String { "the update is \(length) bytes; the limit is \(maxJSONBytes)" }
+
     /// Parses the crawler payload (`{"jobId": …, "reporter": …, "seq": …, "timestamp": "2025-01-06T19:15:30.000Z",
     /// "status": …, "processedItems": …, "itemsByType": {…}, "timeline": […], "error": {…}}`); `taskId` is
     /// a synonym of `jobId`, keys this version does not know are ignored.
@@ -13,9 +16,7 @@ extension ProgressUpdate {
     ///   ``maxJSONBytes``, wrong types, integers beyond 64 bits, negative counts, an unknown status, a missing
     ///   job id.
     public static func parse(json bytes: some Collection<UInt8>) throws -> ProgressUpdate {
-        guard bytes.count <= maxJSONBytes else {
-            throw StoreError(.invalidInput, "the update is \(bytes.count) bytes; the limit is \(maxJSONBytes)")
-        }
+        guard bytes.count <= maxJSONBytes else { throw StoreError(.invalidInput, oversized(bytes.count)) }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
             throw StoreError(.invalidInput, "not valid JSON (or not UTF-8)")

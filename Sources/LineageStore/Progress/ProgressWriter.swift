@@ -1,5 +1,4 @@
 import Foundation
-import LineageFormat
 
 /// The group-commit writer: one thread that owns every progress-ingestion write transaction.
 ///

@@ -96,7 +96,6 @@ extension LineageStore {
     {
         var output = output
         if case .file(let root) = output.source {
-            try StoragePath.validate(output.path)
             output.source = .digests(try hashFile(at: StoragePath.resolve(output.path, under: root)).digests)
         }
         let ready = output

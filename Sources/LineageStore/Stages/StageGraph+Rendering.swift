@@ -1,5 +1,3 @@
-import LineageFormat
-
 extension StageGraph {
     /// The DAG in Graphviz's DOT language (optional stages dashed): `lineage stages graph | dot -Tsvg`.
     public var dot: String {

@@ -1,5 +1,3 @@
-import LineageFormat
-
 /// A file a stage produced: the input of ``LineageStore/recordStageOutput(documentID:stage:_:)``.
 public struct StageOutput: Sendable, Equatable {
     /// The path relative to the storage root.

@@ -1,5 +1,3 @@
-import LineageFormat
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -1,5 +1,3 @@
-import LineageFormat
-
 extension Array {
     /// The index of the first element for which `isBefore` is false, in an array where it holds for a prefix.
     func partitionPoint(_ isBefore: (Element) -> Bool) -> Int {

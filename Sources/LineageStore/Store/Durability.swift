@@ -1,5 +1,4 @@
 import LMDB
-import LineageFormat
 
 /// How commits reach the disk: ``StoreOptions/durability``. The LMDB layer's modes, named here so a user of
 /// the store needs no import of the storage layer.

@@ -1,5 +1,3 @@
-import LineageFormat
-
 /// An error raised by ``LineageStore``: what failed, naming the file, database, key, record kind or field.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// The kind of failure; compare against the static members.

@@ -1,5 +1,4 @@
 import LMDB
-import LineageFormat
 
 /// How to open a ``LineageStore``.
 public struct StoreOptions: Sendable {
