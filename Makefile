@@ -3,13 +3,13 @@
 #   make test   build and run every test
 # Both install the system packages they need first (Debian/Ubuntu; sudo only when not root).
 
-SYSTEM_PACKAGES := liblmdb-dev libxxhash-dev lmdb-utils xxhash protobuf-compiler pkg-config python3 python3-pip
+SYSTEM_PACKAGES := liblmdb-dev libxxhash-dev lmdb-utils xxhash protobuf-compiler libprotobuf-dev pkg-config python3 python3-pip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_BUILD_FLAGS ?=
 # The CLI links the Swift runtime statically: it starts in a third of the time and runs where Swift is absent.
 CLI_BUILD := swift build -c release --product lineage --static-swift-stdlib
 
-.PHONY: demo test system-packages python-packages lint
+.PHONY: demo test system-packages python-packages lint generate
 
 system-packages:
 	@missing=""; for package in $(SYSTEM_PACKAGES); do \
@@ -33,3 +33,8 @@ test: system-packages python-packages
 
 lint:
 	swift format lint --strict -r Sources Tests Tools Package.swift
+
+# Regenerates the record types from the format spec (Sources/LineageFormat/Records/Generated).
+generate: system-packages
+	swift build --product generate-records $(SWIFT_BUILD_FLAGS)
+	$$(swift build --show-bin-path)/generate-records Formats/lineagestore.proto Sources/LineageFormat/Records/Generated

@@ -44,9 +44,11 @@ let package = Package(
             ],
             path: "Tools/lineage"
         ),
+        .target(name: "RecordSchema", dependencies: ["LineageFormat"], path: "Tools/RecordSchema"),
+        .executableTarget(name: "generate-records", dependencies: ["RecordSchema"], path: "Tools/generate-records"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
-        .testTarget(name: "LineageFormatTests", dependencies: ["LineageFormat", "TestSupport"]),
+        .testTarget(name: "LineageFormatTests", dependencies: ["LineageFormat", "RecordSchema", "TestSupport"]),
         .testTarget(name: "LineageStoreTests", dependencies: ["LineageStore", "LMDB", "LineageFormat", "TestSupport"]),
         .testTarget(
             name: "LineageCLITests", dependencies: ["lineage", "LineageStore", "LineageFormat", "LMDB", "TestSupport"]),

@@ -1,17 +1,15 @@
 import Foundation
 
-/// One field of a record's protocol-buffers body, declared once: its number, its snake_case name (as in
-/// `Formats/lineagestore.proto` and in JSON), and how to read and write it in the wire format and in JSON.
+/// One field of a record as JSON sees it: its number, its snake_case name (as in
+/// `Formats/lineagestore.proto`), and how to write and read its value in JSON.
 ///
-/// A ``FieldTableRecord`` lists its fields in a table, and the codec, the JSON export and the JSON load are
-/// all driven by that table, so they cannot disagree.
+/// The record types, their field tables and their wire codecs are all generated from
+/// `Formats/lineagestore.proto` (`make generate`), so the table, the codec and the spec cannot disagree.
 public struct RecordField<Record>: Sendable {
     /// The field number.
     public let number: Int
     /// The snake_case name.
     public let name: String
-    let encode: @Sendable (Record, inout ProtoWriter) -> Void
-    let decode: @Sendable (inout Record, ProtoReader.Field, String) throws(FormatError) -> Void
     let toJSON: @Sendable (Record) -> Any
     let fromJSON: @Sendable (inout Record, Any, String) throws(FormatError) -> Void
 
@@ -24,8 +22,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, encode: { $1.write(number, string: $0[keyPath: path]) },
-            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.string(context) },
+            number: number, name: name,
             toJSON: { $0[keyPath: path] },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let text = value as? String else { throw invalid(context, name, "a string") }
@@ -38,12 +35,7 @@ public struct RecordField<Record>: Sendable {
         _ number: Int, _ name: String, _ path: WritableKeyPath<Record, Value> & Sendable
     ) -> Self where Value.RawValue == String {
         RecordField(
-            number: number, name: name, encode: { $1.write(number, string: $0[keyPath: path].rawValue) },
-            decode: { record, field, context throws(FormatError) in
-                let text = try field.string(context)
-                guard let value = Value(rawValue: text) else { throw invalid(context, name, "a known value") }
-                record[keyPath: path] = value
-            },
+            number: number, name: name,
             toJSON: { $0[keyPath: path].rawValue },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let text = value as? String, let typed = Value(rawValue: text) else {
@@ -58,8 +50,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, encode: { $1.write(number, string: $0[keyPath: path]) },
-            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.string(context) },
+            number: number, name: name,
             toJSON: { record in
                 let text = record[keyPath: path]
                 guard !text.isEmpty else { return NSNull() }
@@ -83,8 +74,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, encode: { $1.write(number, uint64: $0[keyPath: path]) },
-            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.uint64(context) },
+            number: number, name: name,
             toJSON: { NSNumber(value: $0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let exact = JSONNumbers.uint64(value) else { throw invalid(context, name, "an unsigned integer") }
@@ -95,8 +85,7 @@ public struct RecordField<Record>: Sendable {
     /// A `sint64` field (zigzag varint).
     public static func int64(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Int64> & Sendable) -> Self {
         RecordField(
-            number: number, name: name, encode: { $1.write(number, sint64: $0[keyPath: path]) },
-            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.sint64(context) },
+            number: number, name: name,
             toJSON: { NSNumber(value: $0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let exact = JSONNumbers.int64(value) else { throw invalid(context, name, "an integer") }
@@ -109,10 +98,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, encode: { $1.write(number, sfixed64: $0[keyPath: path]) },
-            decode: { record, field, context throws(FormatError) in
-                record[keyPath: path] = try field.sfixed64(context)
-            },
+            number: number, name: name,
             toJSON: { record in
                 let time = record[keyPath: path]
                 return time == 0 ? NSNull() : Timestamp.format(time)
@@ -132,8 +118,7 @@ public struct RecordField<Record>: Sendable {
     /// A `bool` field.
     public static func bool(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Bool> & Sendable) -> Self {
         RecordField(
-            number: number, name: name, encode: { $1.write(number, bool: $0[keyPath: path]) },
-            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.bool(context) },
+            number: number, name: name,
             toJSON: { $0[keyPath: path] },
             fromJSON: { record, value, context throws(FormatError) in
                 guard JSONNumbers.isBoolean(value), let flag = value as? Bool else {
@@ -148,8 +133,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, encode: { $1.write(number, double: $0[keyPath: path]) },
-            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.double(context) },
+            number: number, name: name,
             toJSON: { NSNumber(value: $0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let number = value as? NSNumber, !JSONNumbers.isBoolean(value) else {
@@ -164,8 +148,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, encode: { $1.write(number, bytes: $0[keyPath: path]) },
-            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.bytes(context) },
+            number: number, name: name,
             toJSON: { Hex.encode($0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let text = value as? String, let bytes = Hex.decode(text) else {
@@ -181,11 +164,6 @@ public struct RecordField<Record>: Sendable {
     {
         RecordField(
             number: number, name: name,
-            encode: { record, writer in for text in record[keyPath: path] { writer.writeRepeated(number, string: text) }
-            },
-            decode: { record, field, context throws(FormatError) in
-                record[keyPath: path].append(try field.string(context))
-            },
             toJSON: { $0[keyPath: path] },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let texts = value as? [String] else { throw invalid(context, name, "an array of strings") }
@@ -200,8 +178,6 @@ public struct RecordField<Record>: Sendable {
     {
         RecordField(
             number: number, name: name,
-            encode: { record, writer in writer.writeStamp(number, record[keyPath: path]) },
-            decode: { record, field, context throws(FormatError) in record[keyPath: path] = try field.stamp(context) },
             toJSON: { record in
                 let stamp = record[keyPath: path]
                 guard !stamp.isZero else { return NSNull() }
@@ -230,11 +206,6 @@ public struct RecordField<Record>: Sendable {
     ) -> Self {
         RecordField(
             number: number, name: name,
-            encode: { record, writer in writer.writeCounts(number, record[keyPath: path]) },
-            decode: { record, field, context throws(FormatError) in
-                let (key, value) = try field.countEntry(context)
-                record[keyPath: path][key] = value
-            },
             toJSON: { record in record[keyPath: path].mapValues { NSNumber(value: $0) } },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let object = value as? [String: Any] else { throw invalid(context, name, "an object") }
@@ -289,21 +260,6 @@ public protocol FieldTableRecord: RecordCodable, Encodable {
 }
 
 extension FieldTableRecord {
-    public func encodeFields(into writer: inout ProtoWriter) {
-        for field in Self.fields { field.encode(self, &writer) }
-    }
-
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
-        let fields = Self.fields
-        let guess = field.number - 1
-        let entry =
-            guess >= 0 && guess < fields.count && fields[guess].number == field.number
-            ? fields[guess] : fields.first { $0.number == field.number }
-        guard let entry else { return false }
-        try entry.decode(&self, field, context)
-        return true
-    }
-
     /// Encodes ``jsonObject``.
     public func encode(to encoder: any Encoder) throws { try JSONValue(jsonObject).encode(to: encoder) }
 

@@ -18,10 +18,6 @@ public protocol StoredRecord: RecordCodable {
     static var indexes: [IndexDefinition<Self>] { get }
     /// The primary key elements after the kind.
     var primaryKey: [TupleElement] { get }
-    /// Whether `other` is indexed under exactly the values this record is, in every index. The default
-    /// builds and compares the entries (``indexEntriesEqual(_:_:)``); a record saved on a hot path may answer
-    /// from its fields instead, and a test must show that the two agree.
-    func hasSameIndexValues(as other: Self) -> Bool
 }
 
 extension StoredRecord {
@@ -41,41 +37,100 @@ extension StoredRecord {
     /// This record's encoded stored key.
     public var storedKey: [UInt8] { Self.storedKey(primaryKey) }
 
-    public func hasSameIndexValues(as other: Self) -> Bool { Self.indexEntriesEqual(self, other) }
-
-    /// Whether `a` and `b` have the same entries in every index, by building them.
-    public static func indexEntriesEqual(_ a: Self, _ b: Self) -> Bool {
-        indexes.allSatisfy { $0.entries(a) == $0.entries(b) }
+    /// Whether `other` is indexed under exactly the values this record is, in every index: the indexed fields
+    /// are compared directly, without building entries (a progress merge saves a job many times a second
+    /// without moving it in any index).
+    public func hasSameIndexValues(as other: Self) -> Bool {
+        Self.indexes.allSatisfy { $0.hasSameValues(self, other) }
     }
 }
 
-/// One secondary index of a record type: its id, whether it is unique, and the entries a record has.
+/// One secondary index of a record type, declared by the key paths of the fields it holds: its id, whether
+/// it is unique, and the one entry a record has (or none).
 public struct IndexDefinition<Record>: Sendable {
     /// The index.
     public let id: IndexID
     /// Whether at most one record may have each value.
     public let unique: Bool
-    /// The number of value elements in every entry.
-    public let arity: Int
-    /// The value tuples a record is indexed under (none for a record the index skips).
-    public let entries: @Sendable (Record) -> [[TupleElement]]
+    /// Whether a record whose first indexed field is empty has no entry.
+    public let skipsEmpty: Bool
+    /// The indexed fields, in entry order.
+    public let parts: [IndexPart<Record>]
 
-    /// Creates an index whose entries have `arity` value elements each.
-    public init(
-        _ id: IndexID, unique: Bool = false, arity: Int, entries: @escaping @Sendable (Record) -> [[TupleElement]]
-    ) {
+    /// An index over `parts`; with `skipsEmpty`, records whose first part is empty are not indexed.
+    public init(_ id: IndexID, unique: Bool = false, skipsEmpty: Bool = false, _ parts: IndexPart<Record>...) {
         self.id = id
         self.unique = unique
-        self.arity = arity
-        self.entries = entries
+        self.skipsEmpty = skipsEmpty
+        self.parts = parts
     }
 
-    /// An index with one entry per record, or none when `value` returns `nil`.
-    public static func single(
-        _ id: IndexID, unique: Bool = false, arity: Int, _ value: @escaping @Sendable (Record) -> [TupleElement]?
-    ) -> Self {
-        IndexDefinition(id, unique: unique, arity: arity) { record in value(record).map { [$0] } ?? [] }
+    /// The number of value elements in every entry.
+    public var arity: Int { parts.count }
+
+    /// The value tuples `record` is indexed under: one, or none when the index skips it.
+    public func entries(_ record: Record) -> [[TupleElement]] {
+        if skipsEmpty, let first = parts.first, first.isEmpty(record) { return [] }
+        return [parts.map { $0.element(record) }]
     }
+
+    /// Whether `a` and `b` are indexed under the same values, compared field by field.
+    public func hasSameValues(_ a: Record, _ b: Record) -> Bool {
+        if skipsEmpty, let first = parts.first, first.isEmpty(a), first.isEmpty(b) { return true }
+        return parts.allSatisfy { $0.isEqual(a, b) }
+    }
+}
+
+/// One field of an index entry, read from the record by key path.
+public struct IndexPart<Record>: Sendable {
+    let element: @Sendable (Record) -> TupleElement
+    let isEmpty: @Sendable (Record) -> Bool
+    let isEqual: @Sendable (Record, Record) -> Bool
+
+    /// A field stored in the entry as itself.
+    public static func field<Value: IndexValue>(_ path: KeyPath<Record, Value> & Sendable) -> Self {
+        IndexPart(
+            element: { $0[keyPath: path].tupleElement }, isEmpty: { $0[keyPath: path].isEmptyValue },
+            isEqual: { $0[keyPath: path] == $1[keyPath: path] })
+    }
+
+    /// A text field that may exceed the key limit (a URL, a path, a row key), stored as its XXH3-128
+    /// (``TupleElement/hashed(_:)``).
+    public static func hashed(_ path: KeyPath<Record, String> & Sendable) -> Self {
+        IndexPart(
+            element: { .hashed($0[keyPath: path]) }, isEmpty: { $0[keyPath: path].isEmpty },
+            isEqual: { $0[keyPath: path] == $1[keyPath: path] })
+    }
+}
+
+/// A field type an index can hold.
+public protocol IndexValue: Equatable, Sendable {
+    /// The value as a tuple element.
+    var tupleElement: TupleElement { get }
+    /// Whether it is the field's empty default.
+    var isEmptyValue: Bool { get }
+}
+
+extension String: IndexValue {
+    public var tupleElement: TupleElement { .string(self) }
+    public var isEmptyValue: Bool { isEmpty }
+}
+
+extension Int64: IndexValue {
+    public var tupleElement: TupleElement { .int(self) }
+    public var isEmptyValue: Bool { self == 0 }
+}
+
+extension Array: IndexValue where Element == UInt8 {
+    public var tupleElement: TupleElement { .bytes(self) }
+    public var isEmptyValue: Bool { isEmpty }
+}
+
+extension Vocabulary {
+    /// The spelling as a tuple element.
+    public var tupleElement: TupleElement { .string(rawValue) }
+    /// Whether the spelling is empty.
+    public var isEmptyValue: Bool { rawValue.isEmpty }
 }
 
 extension TupleElement {

@@ -17,45 +17,15 @@ public struct StageStatus: Vocabulary {
     public static let known: [StageStatus] = [.pending, .inProgress, .completed, .failed, .skipped]
 }
 
-/// A document's state at one stage (record kind 11; schema `DocumentStage`). Key: `(11, document, stage)`.
-public struct DocumentStageRecord: FieldTableRecord, StoredRecord, Equatable {
+// How DocumentStageRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
+// generated from Formats/lineagestore.proto into Generated/DocumentStageRecord.generated.swift.
+extension DocumentStageRecord: StoredRecord {
     public static let kind = RecordKind.documentStage
     public static let schemaVersion: UInt16 = 1
-
-    /// The document.
-    public var documentID = ""
-    /// The stage.
-    public var stage = ""
-    /// The status.
-    public var status: StageStatus = ""
-    /// When the current or last run started, or 0.
-    public var startedAt: Int64 = 0
-    /// When it completed, failed or was skipped, or 0.
-    public var completedAt: Int64 = 0
-    /// The last failure's message.
-    public var errorMessage = ""
-    /// How many times a failed run was retried.
-    public var retryCount: UInt64 = 0
-    /// When it last changed.
-    public var updatedAt: Int64 = 0
-    public var unknownFields: [UInt8] = []
-
-    public init() {}
-
-    public static let fields: [RecordField<DocumentStageRecord>] = [
-        .string(1, "document_id", \.documentID),
-        .string(2, "stage", \.stage),
-        .value(3, "status", \.status),
-        .timestamp(4, "started_at", \.startedAt),
-        .timestamp(5, "completed_at", \.completedAt),
-        .string(6, "error_message", \.errorMessage),
-        .uint64(7, "retry_count", \.retryCount),
-        .timestamp(8, "updated_at", \.updatedAt),
-    ]
 
     public var primaryKey: [TupleElement] { [.string(documentID), .string(stage)] }
 
     public static let indexes: [IndexDefinition<DocumentStageRecord>] = [
-        .single(.documentStagesByStatus, arity: 2) { [.string($0.stage), .string($0.status.rawValue)] }
+        IndexDefinition(.documentStagesByStatus, .field(\.stage), .field(\.status))
     ]
 }

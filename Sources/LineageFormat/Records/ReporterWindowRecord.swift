@@ -1,40 +1,16 @@
-/// What the store remembers of one reporter's updates to one job (record kind 15; schema
-/// `ReporterWindow`): the highest `seq` seen and which of the `window` seqs below it were seen, so a retried
-/// or reordered update is applied exactly once. Key: `(15, job id, reporter)`.
-public struct ReporterWindowRecord: FieldTableRecord, StoredRecord, Equatable {
+// How ReporterWindowRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
+// generated from Formats/lineagestore.proto into Generated/ReporterWindowRecord.generated.swift.
+extension ReporterWindowRecord: StoredRecord {
     public static let kind = RecordKind.reporterWindow
     public static let schemaVersion: UInt16 = 1
     /// How many seqs at and below the highest are remembered.
     public static let window = 1_024
-
-    /// The job.
-    public var jobID = ""
-    /// The reporter.
-    public var reporter = ""
-    /// The highest seq seen.
-    public var highestSeq: UInt64 = 0
-    /// A ring of `window` bits, `window / 8` bytes: bit `seq mod window` (byte `b / 8`, bit `b % 8`) is set
-    /// when `seq`, one of the `window` seqs at and below `highest_seq`, was applied.
-    public var seen: [UInt8] = []
-    /// Updates from this reporter applied to the job.
-    public var applied: UInt64 = 0
-    public var unknownFields: [UInt8] = []
-
-    public init() {}
 
     /// An empty window for `reporter`'s updates to `jobID`.
     public init(jobID: String, reporter: String) {
         self.jobID = jobID
         self.reporter = reporter
     }
-
-    public static let fields: [RecordField<ReporterWindowRecord>] = [
-        .string(1, "job_id", \.jobID),
-        .string(2, "reporter", \.reporter),
-        .uint64(3, "highest_seq", \.highestSeq),
-        .bytes(4, "seen", \.seen),
-        .uint64(5, "applied", \.applied),
-    ]
 
     public var primaryKey: [TupleElement] { [.string(jobID), .string(reporter)] }
 

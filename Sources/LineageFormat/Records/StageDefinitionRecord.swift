@@ -1,24 +1,8 @@
-/// A processing stage and the stages it depends on (record kind 10; schema `StageDefinition`). The
-/// definitions form a DAG; stages are data, not an enum.
-public struct StageDefinitionRecord: FieldTableRecord, StoredRecord, Equatable {
+// How StageDefinitionRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
+// generated from Formats/lineagestore.proto into Generated/StageDefinitionRecord.generated.swift.
+extension StageDefinitionRecord: StoredRecord {
     public static let kind = RecordKind.stageDefinition
     public static let schemaVersion: UInt16 = 1
-
-    /// The stage name, e.g. `chunker`.
-    public var name = ""
-    /// The stages that must finish before this one runs.
-    public var dependsOn: [String] = []
-    /// Whether the stage may be skipped; stages depending on it then run once it is completed or skipped.
-    public var isOptional = false
-    /// How many times a failed run may be retried.
-    public var maxRetries: UInt64 = 0
-    /// What the stage does.
-    public var summary = ""
-    /// Its position in listings.
-    public var position: UInt64 = 0
-    public var unknownFields: [UInt8] = []
-
-    public init() {}
 
     /// Creates a definition.
     public init(
@@ -31,15 +15,6 @@ public struct StageDefinitionRecord: FieldTableRecord, StoredRecord, Equatable {
         self.maxRetries = maxRetries
         self.summary = summary
     }
-
-    public static let fields: [RecordField<StageDefinitionRecord>] = [
-        .string(1, "name", \.name),
-        .strings(2, "depends_on", \.dependsOn),
-        .bool(3, "optional", \.isOptional),
-        .uint64(4, "max_retries", \.maxRetries),
-        .string(5, "description", \.summary),
-        .uint64(6, "position", \.position),
-    ]
 
     public var primaryKey: [TupleElement] { [.string(name)] }
 

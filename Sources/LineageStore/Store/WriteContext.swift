@@ -85,6 +85,7 @@ public final class WriteContext: Snapshot {
         if let old, let new, new.hasSameIndexValues(as: old) { return }
         lazy var primaryKey = record.primaryKey
         for index in R.indexes {
+            if let old, let new, index.hasSameValues(old, new) { continue }
             let before = old.map(index.entries) ?? []
             let after = new.map(index.entries) ?? []
             guard before != after else { continue }

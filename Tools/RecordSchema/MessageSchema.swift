@@ -1,0 +1,53 @@
+/// One message of `Formats/lineagestore.proto` as the generator reads it from protoc's descriptor set.
+public struct MessageSchema: Sendable, Equatable {
+    /// The message name, e.g. `Page`.
+    public var name: String
+    /// The Swift type: the `swift_struct` option, else the name followed by `Record`.
+    public var swiftName: String
+    /// The comment above the message.
+    public var comment: String
+    /// The fields, in field-number order.
+    public var fields: [FieldSchema]
+    /// The messages declared inside this one (protoc declares a `map<…>` field's entry type there).
+    public var nested: [MessageSchema]
+    /// Whether protoc made this message for a `map<…>` field.
+    public var isMapEntry: Bool
+}
+
+/// One field of a message: its number, names, wire type and the Swift options that refine it.
+public struct FieldSchema: Sendable, Equatable {
+    /// The wire types the generator knows, with protoc's `FieldDescriptorProto.Type` numbers.
+    public enum WireType: Int, Sendable {
+        case double = 1, bool = 8, string = 9, message = 11, bytes = 12, uint64 = 4, sfixed64 = 16, sint64 = 18
+    }
+
+    /// The snake_case name, also the JSON name.
+    public var name: String
+    /// The field number.
+    public var number: Int
+    /// The wire type.
+    public var type: WireType
+    /// Whether the field is `repeated` (a map is a repeated message).
+    public var isRepeated: Bool
+    /// The fully qualified message type of a message field, e.g. `.lineagestore.v1.Stamp`.
+    public var typeName: String
+    /// The `swift_name` option, or empty.
+    public var swiftNameOption: String
+    /// The `swift_type` option, or empty.
+    public var swiftType: String
+    /// The `json_document` option.
+    public var isJSONDocument: Bool
+    /// The comment above the field, else the one after it.
+    public var comment: String
+
+    /// The Swift property: the `swift_name` option, else the name in lowerCamelCase with `id`, `ids`, `url`
+    /// and `urls` in capitals after the first word.
+    public var swiftName: String {
+        if !swiftNameOption.isEmpty { return swiftNameOption }
+        let words = name.split(separator: "_").map(String.init)
+        let capitals = ["id": "ID", "ids": "IDs", "url": "URL", "urls": "URLs"]
+        return words.enumerated().map { index, word in
+            index == 0 ? word : capitals[word] ?? word.prefix(1).uppercased() + word.dropFirst()
+        }.joined()
+    }
+}

@@ -1,0 +1,87 @@
+/// The Swift source of one record type, generated from its message: the struct with one property per field,
+/// its field table (JSON names for export and load) and its wire codec, written out field by field so the
+/// hot path pays no table lookups or closures.
+public struct SwiftRecordSource {
+    /// What every generated file starts with.
+    public static let header = """
+        // Generated from Formats/lineagestore.proto by Tools/RecordSchema. Do not edit: change the .proto and
+        // run `make generate`.
+        """
+
+    private let message: MessageSchema
+    private let fields: [SwiftField]
+
+    /// The source of `message`; `messages` are the file's others, to resolve message-typed fields.
+    public init(_ message: MessageSchema, among messages: [MessageSchema]) throws {
+        self.message = message
+        fields = try message.fields.map { try SwiftField($0, in: message, among: messages) }
+    }
+
+    /// The file name, e.g. `PageRecord.generated.swift`.
+    public var fileName: String { message.swiftName + ".generated.swift" }
+
+    /// The file's text.
+    public var text: String {
+        let name = message.swiftName
+        var lines = [Self.header, ""]
+        lines += docComment(message.comment, indent: "")
+        lines.append("public struct \(name): Equatable, Sendable {")
+        for field in fields {
+            lines += docComment(field.schema.comment, indent: "    ")
+            lines.append("    public var \(field.declaration)")
+        }
+        lines += [
+            "    /// Fields this version does not know, kept verbatim and written back unchanged.",
+            "    public var unknownFields: [UInt8] = []",
+            "",
+            "    /// A record with every field at its default.",
+            "    public init() {}",
+            "}",
+            "",
+            "extension \(name): FieldTableRecord {",
+            "    /// The fields in field-number order, with their snake_case names.",
+            "    public static let fields: [RecordField<\(name)>] = [",
+        ]
+        lines += fields.map { "        \($0.tableEntry)," }
+        lines += [
+            "    ]",
+            "",
+            "    /// Writes the known fields in field-number order.",
+            "    public func encodeFields(into writer: inout ProtoWriter) {",
+        ]
+        lines += fields.map { "        \($0.encoding)" }
+        lines += [
+            "    }",
+            "",
+            "    /// Reads one known field; returns `false` for a field number this version does not know.",
+            "    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {",
+            "        switch field.number {",
+        ]
+        for field in fields {
+            let decoding = field.decoding
+            if decoding.count == 1 {
+                lines.append("        case \(field.schema.number): \(decoding[0])")
+            } else {
+                lines.append("        case \(field.schema.number):")
+                lines += decoding.map { "            \($0)" }
+            }
+        }
+        lines += [
+            "        default: return false",
+            "        }",
+            "        return true",
+            "    }",
+            "}",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    private func docComment(_ comment: String, indent: String) -> [String] {
+        var lines = comment.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix(" ") ? String(line.dropFirst()) : String(line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { $0.isEmpty ? indent + "///" : indent + "/// " + $0 }
+    }
+}
