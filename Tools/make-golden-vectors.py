@@ -129,6 +129,9 @@ RECORDS = [
                   'job_id: "job-7" reporter: "crawler-a" highest_seq: 17 seen: "\\001\\200" applied: 2'),
     record_vector("import row", "ImportRow", 8, 1,
                   'import_id: "imp-1" sequence: 0 table_name: "customers" row_key: "id=7"'),
+    record_vector("stage output with file type", "StageOutput", 12, 1,
+                  'document_id: "doc-1" stage: "chunker" path: "doc-1/chunks.json" size: 2048 '
+                  'mime_type: "application/json" created_at: 7 file_type: "chunks_json"'),
 ]
 
 

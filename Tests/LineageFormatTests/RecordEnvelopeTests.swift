@@ -104,8 +104,16 @@ import Testing
         window.highestSeq = 17
         window.seen = [0x01, 0x80]
         window.applied = 2
+        var output = StageOutputRecord()
+        output.documentID = "doc-1"
+        output.stage = "chunker"
+        output.path = "doc-1/chunks.json"
+        output.size = 2048
+        output.mimeType = "application/json"
+        output.createdAt = 7
+        output.fileType = "chunks_json"
         return [
-            "job with merged progress": progress, "reporter window": window,
+            "stage output with file type": output, "job with merged progress": progress, "reporter window": window,
             "format info": info, "format info with zero time": zero, "content": content,
             "sighting with NUL in location": sighting, "stat cache entry": stat,
             "job with batch ids and metadata": job, "page with content hash": page,

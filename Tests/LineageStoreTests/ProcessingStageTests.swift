@@ -120,4 +120,38 @@ import Testing
             })
         #expect(try store.stageOutputs(documentID: "d").count == 1)
     }
+
+    /// Seed 004's `file_type` (format 1.4): stored, exported, loaded back, and carried into OpenLineage.
+    @Test func outputsKeepTheirFileTypeThroughExportLoadAndOpenLineage() throws {
+        let t = try TestStore()
+        try t.store.installDefaultPipeline()
+        try t.store.addDocument(id: "d")
+        try t.store.startStage(documentID: "d", stage: "markdown-conversion")
+        let bytes = Array("# Title\n".utf8)
+        let digests = FileDigests(size: 8, sha256: Array(repeating: 7, count: 32), xxh3: XXH3.hash128(bytes))
+        let output = try t.store.recordStageOutput(
+            documentID: "d", stage: "markdown-conversion",
+            StageOutput(path: "d/out.md", mimeType: "text/markdown", fileType: "markdown", source: .digests(digests)))
+        #expect(output.fileType == "markdown")
+        #expect(try t.store.stageOutputs(documentID: "d").map(\.fileType) == ["markdown"])
+        #expect(
+            throwsStoreError(.invalidInput, "file type") {
+                try t.store.recordStageOutput(
+                    documentID: "d", stage: "chunker",
+                    StageOutput(
+                        path: "d/x", fileType: String(repeating: "x", count: 257), source: .digests(digests)))
+            })
+
+        var lines: [String] = []
+        _ = try t.store.export { lines.append($0) }
+        let exported = try #require(lines.first { $0.contains("\"stage_output\"") })
+        #expect(exported.contains("\"file_type\":\"markdown\""))
+        let copy = try LineageStore.open(at: t.directory.path("copy.lineage"), options: testOptions())
+        _ = try copy.load(jsonLines: lines.enumerated().map { ($0.offset + 1, Array($0.element.utf8)) })
+        #expect(try copy.stageOutputs(documentID: "d") == [output])
+
+        var events: [String] = []
+        _ = try t.store.exportOpenLineage { events.append($0) }
+        #expect(events.contains { $0.contains("\"file_type\":\"markdown\"") })
+    }
 }

@@ -40,10 +40,12 @@ struct StagesCommand: ParsableCommand {
                         stage.stage, stage.status.rawValue, Human.time(stage.startedAt), Human.time(stage.completedAt),
                         String(stage.retryCount), stage.errorMessage.isEmpty ? "-" : stage.errorMessage)
                 }
-                var files = TextTable("STAGE", "OUTPUT", "SIZE", "TYPE", "SHA-256")
+                var files = TextTable("STAGE", "OUTPUT", "SIZE", "FILE TYPE", "MIME TYPE", "SHA-256")
                 for file in outputs {
                     files.add(
-                        file.stage, file.path, humanBytes(Double(file.size)), file.mimeType,
+                        file.stage, file.path, humanBytes(Double(file.size)),
+                        file.fileType.isEmpty ? "-" : file.fileType,
+                        file.mimeType,
                         String(Hex.encode(file.sha256).prefix(16)) + "…")
                 }
                 output.output.printOne(

@@ -154,7 +154,7 @@ private struct OpenLineageEvents {
                         [
                             "sha256": Hex.encode(output.sha256), "xxh3_128": Hex.encode(output.xxh3),
                             "size": output.size,
-                            "mime_type": output.mimeType,
+                            "mime_type": output.mimeType, "file_type": output.fileType,
                         ])
                 ],
             ]

@@ -4,6 +4,8 @@ public struct StageOutput: Sendable, Equatable {
     public var path: String
     /// The MIME type.
     public var mimeType: String
+    /// What the file holds (`markdown`, `chunks_json`, …), or empty.
+    public var fileType: String
     /// Caller metadata, a JSON document.
     public var metadata: String
     /// Where the digests come from.
@@ -18,9 +20,13 @@ public struct StageOutput: Sendable, Equatable {
     }
 
     /// Creates an output description.
-    public init(path: String, mimeType: String = "application/octet-stream", metadata: String = "", source: Source) {
+    public init(
+        path: String, mimeType: String = "application/octet-stream", fileType: String = "", metadata: String = "",
+        source: Source
+    ) {
         self.path = path
         self.mimeType = mimeType
+        self.fileType = fileType
         self.metadata = metadata
         self.source = source
     }

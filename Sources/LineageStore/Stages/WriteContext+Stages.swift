@@ -107,6 +107,7 @@ extension WriteContext {
     {
         try StoragePath.validate(output.path)
         try Validation.text(output.mimeType, "mime type", required: true, limit: 256)
+        try Validation.text(output.fileType, "file type", limit: 256)
         try Validation.json(output.metadata, "output metadata")
         guard case .digests(let digests) = output.source else {
             throw StoreError(
@@ -124,6 +125,7 @@ extension WriteContext {
         record.path = output.path
         record.size = digests.size
         record.mimeType = output.mimeType
+        record.fileType = output.fileType
         record.sha256 = digests.sha256 ?? []
         record.xxh3 = digests.xxh3.canonicalBytes
         record.metadata = output.metadata

@@ -22,6 +22,9 @@ public struct StageOutputRecord: Equatable, Sendable {
     public var metadata = ""
     /// When it was recorded.
     public var createdAt: Int64 = 0
+    /// What the file holds, e.g. `markdown`, `optimized_markdown`, `chunks_json`, `facts_json`, `ingestion_json`
+    /// (`file_type` in the seed design), or empty. Format 1.4.
+    public var fileType = ""
     /// Fields this version does not know, kept verbatim and written back unchanged.
     public var unknownFields: [UInt8] = []
 
@@ -41,6 +44,7 @@ extension StageOutputRecord: FieldTableRecord {
         .bytes(7, "xxh3_128", \.xxh3),
         .json(8, "metadata", \.metadata),
         .timestamp(9, "created_at", \.createdAt),
+        .string(10, "file_type", \.fileType),
     ]
 
     /// Writes the known fields in field-number order.
@@ -54,6 +58,7 @@ extension StageOutputRecord: FieldTableRecord {
         writer.write(7, bytes: xxh3)
         writer.write(8, string: metadata)
         writer.write(9, sfixed64: createdAt)
+        writer.write(10, string: fileType)
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
@@ -68,6 +73,7 @@ extension StageOutputRecord: FieldTableRecord {
         case 7: xxh3 = try field.bytes(context)
         case 8: metadata = try field.string(context)
         case 9: createdAt = try field.sfixed64(context)
+        case 10: fileType = try field.string(context)
         default: return false
         }
         return true
