@@ -34,6 +34,20 @@ public enum JSONValue: Sendable, Equatable, Encodable {
         }
     }
 
+    /// The value as Foundation objects, for `JSONSerialization`.
+    public var foundationObject: Any {
+        switch self {
+        case .null: NSNull()
+        case .bool(let value): value
+        case .integer(let value): NSNumber(value: value)
+        case .unsigned(let value): NSNumber(value: value)
+        case .double(let value): NSNumber(value: value)
+        case .string(let value): value
+        case .array(let values): values.map(\.foundationObject)
+        case .object(let values): values.mapValues(\.foundationObject)
+        }
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

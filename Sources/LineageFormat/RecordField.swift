@@ -10,6 +10,8 @@ public struct RecordField<Record>: Sendable {
     public let number: Int
     /// The snake_case name.
     public let name: String
+    /// The property the field is stored in.
+    public let keyPath: AnyKeyPath & Sendable
     let toJSON: @Sendable (Record) -> Any
     let fromJSON: @Sendable (inout Record, Any, String) throws(FormatError) -> Void
 
@@ -22,7 +24,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { $0[keyPath: path] },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let text = value as? String else { throw invalid(context, name, "a string") }
@@ -35,7 +37,7 @@ public struct RecordField<Record>: Sendable {
         _ number: Int, _ name: String, _ path: WritableKeyPath<Record, Value> & Sendable
     ) -> Self where Value.RawValue == String {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { $0[keyPath: path].rawValue },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let text = value as? String, let typed = Value(rawValue: text) else {
@@ -50,7 +52,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { record in
                 let text = record[keyPath: path]
                 guard !text.isEmpty else { return NSNull() }
@@ -74,7 +76,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { NSNumber(value: $0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let exact = JSONNumbers.uint64(value) else { throw invalid(context, name, "an unsigned integer") }
@@ -85,7 +87,7 @@ public struct RecordField<Record>: Sendable {
     /// A `sint64` field (zigzag varint).
     public static func int64(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Int64> & Sendable) -> Self {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { NSNumber(value: $0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let exact = JSONNumbers.int64(value) else { throw invalid(context, name, "an integer") }
@@ -98,7 +100,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { record in
                 let time = record[keyPath: path]
                 return time == 0 ? NSNull() : Timestamp.format(time)
@@ -118,7 +120,7 @@ public struct RecordField<Record>: Sendable {
     /// A `bool` field.
     public static func bool(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Bool> & Sendable) -> Self {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { $0[keyPath: path] },
             fromJSON: { record, value, context throws(FormatError) in
                 guard JSONNumbers.isBoolean(value), let flag = value as? Bool else {
@@ -133,7 +135,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { NSNumber(value: $0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let number = value as? NSNumber, !JSONNumbers.isBoolean(value) else {
@@ -148,7 +150,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { Hex.encode($0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let text = value as? String, let bytes = Hex.decode(text) else {
@@ -163,7 +165,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { $0[keyPath: path] },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let texts = value as? [String] else { throw invalid(context, name, "an array of strings") }
@@ -177,7 +179,7 @@ public struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { record in
                 let stamp = record[keyPath: path]
                 guard !stamp.isZero else { return NSNull() }
@@ -205,7 +207,7 @@ public struct RecordField<Record>: Sendable {
         _ number: Int, _ name: String, _ path: WritableKeyPath<Record, [String: Int64]> & Sendable
     ) -> Self {
         RecordField(
-            number: number, name: name,
+            number: number, name: name, keyPath: path,
             toJSON: { record in record[keyPath: path].mapValues { NSNumber(value: $0) } },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let object = value as? [String: Any] else { throw invalid(context, name, "an object") }
@@ -267,6 +269,21 @@ extension FieldTableRecord {
     public var jsonObject: [String: Any] {
         var object: [String: Any] = [:]
         for field in Self.fields { object[field.name] = field.toJSON(self) }
+        return object
+    }
+
+    /// The snake_case name of the field stored at `keyPath` (its description if it is not a field).
+    public static func fieldName(_ keyPath: PartialKeyPath<Self>) -> String {
+        fields.first { $0.keyPath as AnyKeyPath == keyPath as AnyKeyPath }?.name ?? "\(keyPath)"
+    }
+
+    /// The JSON object of only the fields stored at `keyPaths`, under their snake_case names.
+    public func jsonObject(only keyPaths: [PartialKeyPath<Self>]) -> [String: Any] {
+        let wanted = Set(keyPaths.map { $0 as AnyKeyPath })
+        var object: [String: Any] = [:]
+        for field in Self.fields where wanted.contains(field.keyPath as AnyKeyPath) {
+            object[field.name] = field.toJSON(self)
+        }
         return object
     }
 

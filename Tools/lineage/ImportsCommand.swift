@@ -125,7 +125,7 @@ struct ImportsCommand: ParsableCommand {
         func run() throws {
             try (dryRun ? inspect : mutate)(location) { store in
                 let rollback = try store.rollbackImport(id, dryRun: dryRun)
-                for row in rollback.rows { print(jsonLine(["table_name": row.tableName, "row_key": row.rowKey])) }
+                for row in rollback.rows { print(jsonLine(row.jsonObject(only: [\.tableName, \.rowKey]))) }
                 FileHandle.standardError.write(
                     Data(
                         "\(dryRun ? "would roll back" : "rolled back") import \(id): \(rollback.rows.count) rows\n".utf8

@@ -52,10 +52,10 @@ struct JobsCommand: ParsableCommand {
                 var text = describe(
                     job.jsonObject,
                     order: [
-                        "id", "website_id", "process_type", "status", "started_at", "completed_at", "updated_at",
-                        "urls_discovered", "urls_updated", "urls_deleted", "urls_errored", "batch_ids", "error_count",
-                        "last_error",
-                    ])
+                        \.id, \.websiteID, \.processType, \.status, \.startedAt, \.completedAt, \.updatedAt,
+                        \.urlsDiscovered, \.urlsUpdated, \.urlsDeleted, \.urlsErrored, \.batchIDs, \.errorCount,
+                        \.lastError,
+                    ].map(JobRecord.fieldName))
                 text +=
                     "progress          \(Human.progress(job))  (\(job.progressUpdates) updates, "
                     + "last \(Human.relative(job.updatedAt, now: now)))\n"

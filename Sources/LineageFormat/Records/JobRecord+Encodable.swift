@@ -11,13 +11,18 @@ extension JobRecord {
         for field in Self.fields where !Self.progressFieldNumbers.contains(field.number) {
             object[field.name] = JSONValue(field.toJSON(self))
         }
-        object["progress"] = .object([
+        object["progress"] = .object(progressJSON)
+        try JSONValue.object(object).encode(to: encoder)
+    }
+
+    /// The merged progress as the crawler payload names it (the seed's `progress` document).
+    public var progressJSON: [String: JSONValue] {
+        [
             "processedItems": .integer(processedItems), "totalItems": .integer(totalItems),
             "currentDataType": .string(currentDataType),
             "itemsByType": .object(itemsByType.mapValues(JSONValue.integer)),
             "lastProcessedId": .string(lastProcessedID), "stage": .string(stage),
             "operationType": .string(operationType),
-        ])
-        try JSONValue.object(object).encode(to: encoder)
+        ]
     }
 }

@@ -7,30 +7,32 @@ extension ImportRecord {
         try Validation.identifier(id, "import id")
         try Validation.identifier(start.tableName, "table name")
         if !start.userID.isEmpty { try Validation.identifier(start.userID, "user id") }
+        let name = Self.fieldName
         for (value, field) in [
-            (start.sourceType, "source_type"), (start.sourcePath, "source_path"), (start.fileName, "file_name"),
-            (start.fileType, "file_type"), (start.importStrategy, "import_strategy"), (start.analysisID, "analysis_id"),
-            (start.taskID, "task_id"), (start.userEmail, "user_email"),
+            (start.sourceType, name(\.sourceType)), (start.sourcePath, name(\.sourcePath)),
+            (start.fileName, name(\.fileName)), (start.fileType, name(\.fileType)),
+            (start.importStrategy, name(\.importStrategy)), (start.analysisID, name(\.analysisID)),
+            (start.taskID, name(\.taskID)), (start.userEmail, name(\.userEmail)),
         ] {
             try Validation.text(value, field, limit: 8 * 1024)
         }
-        try Validation.json(start.mappingConfig, "mapping_config")
-        try Validation.json(start.metadata, "metadata")
+        try Validation.json(start.mappingConfig, name(\.mappingConfig))
+        try Validation.json(start.metadata, name(\.metadata))
         guard start.fileHash.isEmpty || (start.fileHash.count == 64 && Hex.decode(start.fileHash) != nil) else {
-            throw StoreError(.invalidInput, "file_hash must be 64 lowercase hex digits (a SHA-256)")
+            throw StoreError(.invalidInput, "\(name(\.fileHash)) must be 64 lowercase hex digits (a SHA-256)")
         }
         self.id = id
         sourceType = start.sourceType
         sourcePath = start.sourcePath
         fileName = start.fileName
-        fileSize = try Validation.count(start.fileSize, "file_size")
+        fileSize = try Validation.count(start.fileSize, name(\.fileSize))
         fileType = start.fileType
         fileHash = start.fileHash
         tableName = start.tableName
         importStrategy = start.importStrategy
         mappingConfig = start.mappingConfig
         duplicateCheckEnabled = start.duplicateCheckEnabled
-        totalRows = try Validation.count(start.totalRows, "total_rows")
+        totalRows = try Validation.count(start.totalRows, name(\.totalRows))
         analysisID = start.analysisID
         taskID = start.taskID
         metadata = start.metadata

@@ -11,17 +11,18 @@ extension WriteContext {
             throw StoreError(.conflict, "import \(id) is already \(record.status); it cannot be completed again")
         }
         try Validation.oneOf(completion.status, ImportStatus.completions, "import status")
-        if let total = completion.totalRows { record.totalRows = try Validation.count(total, "total_rows") }
-        record.processedRows = try Validation.count(completion.processedRows, "processed_rows")
-        record.insertedRows = try Validation.count(completion.insertedRows, "inserted_rows")
-        record.skippedRows = try Validation.count(completion.skippedRows, "skipped_rows")
-        record.duplicatesFound = try Validation.count(completion.duplicatesFound, "duplicates_found")
-        try Validation.text(completion.errorMessage, "error_message")
-        try Validation.json(completion.warnings, "warnings")
-        try Validation.json(completion.validationErrors, "validation_errors")
-        try Validation.seconds(completion.parsingDurationSeconds, "parsing_duration_seconds")
-        try Validation.seconds(completion.duplicateCheckDurationSeconds, "duplicate_check_duration_seconds")
-        try Validation.seconds(completion.insertDurationSeconds, "insert_duration_seconds")
+        let name = ImportRecord.fieldName
+        if let total = completion.totalRows { record.totalRows = try Validation.count(total, name(\.totalRows)) }
+        record.processedRows = try Validation.count(completion.processedRows, name(\.processedRows))
+        record.insertedRows = try Validation.count(completion.insertedRows, name(\.insertedRows))
+        record.skippedRows = try Validation.count(completion.skippedRows, name(\.skippedRows))
+        record.duplicatesFound = try Validation.count(completion.duplicatesFound, name(\.duplicatesFound))
+        try Validation.text(completion.errorMessage, name(\.errorMessage))
+        try Validation.json(completion.warnings, name(\.warnings))
+        try Validation.json(completion.validationErrors, name(\.validationErrors))
+        try Validation.seconds(completion.parsingDurationSeconds, name(\.parsingDurationSeconds))
+        try Validation.seconds(completion.duplicateCheckDurationSeconds, name(\.duplicateCheckDurationSeconds))
+        try Validation.seconds(completion.insertDurationSeconds, name(\.insertDurationSeconds))
         record.status = completion.status
         record.errorMessage = completion.errorMessage
         record.warnings = completion.warnings

@@ -88,14 +88,10 @@ private struct OpenLineageEvents {
         let outputs: [[String: Any]] =
             job.websiteID.isEmpty
             ? [] : [["namespace": "website", "name": job.websiteID, "facets": [:] as [String: Any]]]
-        let progress = facet(
-            "progress",
-            [
-                "job_id": job.id, "urls_discovered": job.urlsDiscovered, "urls_updated": job.urlsUpdated,
-                "urls_deleted": job.urlsDeleted, "urls_errored": job.urlsErrored, "batch_ids": job.batchIDs,
-                "processedItems": job.processedItems, "totalItems": job.totalItems, "itemsByType": job.itemsByType,
-                "lastProcessedId": job.lastProcessedID, "stage": job.stage,
-            ])
+        let counters = job.jsonObject(only: [
+            \.id, \.urlsDiscovered, \.urlsUpdated, \.urlsDeleted, \.urlsErrored, \.batchIDs,
+        ])
+        let progress = facet("progress", counters.merging(job.progressJSON.mapValues(\.foundationObject)) { $1 })
         emit("START", at: job.startedAt, runID: runID, job: name, outputs: outputs)
         if job.progressUpdates > 0 || job.urlsDiscovered + job.urlsUpdated > 0 {
             emit(
@@ -109,14 +105,21 @@ private struct OpenLineageEvents {
         }
     }
 
+    /// An imported file's name, SHA-256 and size, under the names a stage output's file facet uses.
+    private static func fileFacet(_ record: ImportRecord) -> [String: Any] {
+        var content = ContentRecord()
+        content.sha256 = Hex.decode(record.fileHash) ?? []
+        content.size = record.fileSize
+        return content.jsonObject(only: [\.sha256, \.size]).merging(record.jsonObject(only: [\.fileName])) { $1 }
+    }
+
     mutating func add(_ record: ImportRecord) {
         let runID = Self.runID("import:\(record.id)")
         let name = ("lineagestore", "import.\(record.tableName)")
         let file: [String: Any] = [
             "namespace": "file", "name": record.sourcePath.isEmpty ? record.fileName : record.sourcePath,
             "facets": [
-                "lineagestore_file": facet(
-                    "file", ["file_name": record.fileName, "sha256": record.fileHash, "size": record.fileSize])
+                "lineagestore_file": facet("file", Self.fileFacet(record))
             ],
         ]
         let table: [String: Any] = [
@@ -124,10 +127,7 @@ private struct OpenLineageEvents {
             "facets": [
                 "lineagestore_rows": facet(
                     "rows",
-                    [
-                        "total_rows": record.totalRows, "inserted_rows": record.insertedRows,
-                        "skipped_rows": record.skippedRows, "duplicates_found": record.duplicatesFound,
-                    ])
+                    record.jsonObject(only: [\.totalRows, \.insertedRows, \.skippedRows, \.duplicatesFound]))
             ],
         ]
         emit("START", at: record.startedAt, runID: runID, job: name, inputs: [file], outputs: [table])
@@ -150,12 +150,7 @@ private struct OpenLineageEvents {
                 "namespace": "file", "name": output.path,
                 "facets": [
                     "lineagestore_file": facet(
-                        "file",
-                        [
-                            "sha256": Hex.encode(output.sha256), "xxh3_128": Hex.encode(output.xxh3),
-                            "size": output.size,
-                            "mime_type": output.mimeType, "file_type": output.fileType,
-                        ])
+                        "file", output.jsonObject(only: [\.sha256, \.xxh3, \.size, \.mimeType, \.fileType]))
                 ],
             ]
         }
@@ -170,8 +165,7 @@ private struct OpenLineageEvents {
         if let type = Self.terminal(state.status.rawValue) {
             var facets: [String: Any] = [
                 "lineagestore_stage": facet(
-                    "stage",
-                    ["document_id": state.documentID, "retry_count": state.retryCount, "status": state.status.rawValue])
+                    "stage", state.jsonObject(only: [\.documentID, \.retryCount, \.status]))
             ]
             if type == "FAIL" { facets["errorMessage"] = errorFacet(state.errorMessage) }
             emit(

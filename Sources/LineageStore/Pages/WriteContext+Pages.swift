@@ -18,7 +18,7 @@ extension WriteContext {
     @discardableResult
     public func recordPage(_ observation: PageObservation, by jobID: String) throws -> PageUpdate {
         try Validation.identifier(observation.websiteID, "website id")
-        try Validation.text(observation.url, "url", required: true, limit: 8 * 1024)
+        try Validation.text(observation.url, PageRecord.fieldName(\.url), required: true, limit: 8 * 1024)
         try Validation.oneOf(observation.status, PageStatus.known, "page status")
         if !observation.batchID.isEmpty { try Validation.identifier(observation.batchID, "batch id") }
         try Validation.text(observation.error, "page error")
