@@ -2,6 +2,7 @@ import CSQLite
 import Dispatch
 import Foundation
 import LMDB
+import LineageFormat
 import LineageStore
 import Synchronization
 
