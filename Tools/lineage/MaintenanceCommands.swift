@@ -29,14 +29,10 @@ struct VerifyCommand: ParsableCommand {
             try store.verify { checked, total in bar.update(done: UInt64(checked), total: UInt64(total)) }
         }
         bar.finish()
-        let object: [String: Any] = [
-            "records_checked": report.recordsChecked, "index_entries_checked": report.indexEntriesChecked,
-            "problems": report.problems.map { ["database": $0.database, "key": $0.key, "message": $0.message] },
-        ]
         var text = "checked \(report.recordsChecked) records and \(report.indexEntriesChecked) index entries: "
         text += report.isClean ? "no problems\n" : "\(report.problems.count) problems\n"
         for problem in report.problems { text += "  \(problem)\n" }
-        output.output.printOne(object, table: text)
+        try output.output.printOne(report, table: text)
         if !report.isClean { throw ExitCode(2) }
     }
 }

@@ -1,7 +1,7 @@
-/// What ``LineageStore/verify()`` found.
-public struct VerifyReport: Sendable, Equatable {
+/// What ``LineageStore/verify()`` found; its JSON form has snake_case keys.
+public struct VerifyReport: Sendable, Equatable, Encodable {
     /// One inconsistency, naming the database and key where it is.
-    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+    public struct Problem: Sendable, Equatable, Encodable, CustomStringConvertible {
         /// The named database (`meta`, `records`, `index`, `events`).
         public var database: String
         /// The key, as a readable tuple.
@@ -21,4 +21,8 @@ public struct VerifyReport: Sendable, Equatable {
 
     /// Whether nothing is wrong.
     public var isClean: Bool { problems.isEmpty }
+
+    private enum CodingKeys: String, CodingKey {
+        case recordsChecked = "records_checked", indexEntriesChecked = "index_entries_checked", problems
+    }
 }
