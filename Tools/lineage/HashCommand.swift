@@ -38,18 +38,13 @@ struct HashCommand: ParsableCommand {
         for file in files {
             do {
                 let result = try hash(file, algorithms: algorithms, store: store)
-                if format == .json { results.append(result) } else { print(line(for: result)) }
+                if format == .json { results.append(result) } else { print(try line(for: result)) }
             } catch {
                 failed = true
                 _ = fail(error)
             }
         }
-        if format == .json {
-            let data = try! JSONSerialization.data(
-                withJSONObject: results.map(Self.object),
-                options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
-        }
+        if format == .json { print(try encodedJSON(results, pretty: true)) }
         if failed { throw ExitCode(1) }
     }
 
@@ -70,18 +65,10 @@ struct HashCommand: ParsableCommand {
     }
 
     /// One file's line, printed as soon as it is hashed, as `sha256sum` does.
-    private func line(for result: HashedFile) -> String {
-        guard format == .table else { return jsonLine(Self.object(result)) }
+    private func line(for result: HashedFile) throws -> String {
+        guard format == .table else { return try encodedJSON(result) }
         let sha = result.digests.sha256Hex ?? String(repeating: "-", count: 64)
         return "\(sha)  \(result.digests.xxh3Hex)  \(result.path)"
     }
 
-    private static func object(_ result: HashedFile) -> [String: Any] {
-        var object: [String: Any] = [
-            "file": result.path, "size": result.digests.size, "xxh3_128": result.digests.xxh3Hex,
-            "from_cache": result.fromCache,
-        ]
-        if let sha = result.digests.sha256Hex { object["sha256"] = sha }
-        return object
-    }
 }

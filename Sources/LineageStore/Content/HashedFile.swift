@@ -1,3 +1,5 @@
+import LineageFormat
+
 /// The result of hashing a file through the store.
 public struct HashedFile: Sendable, Equatable {
     /// The path that was hashed.
@@ -12,5 +14,20 @@ public struct HashedFile: Sendable, Equatable {
         self.path = path
         self.digests = digests
         self.fromCache = fromCache
+    }
+}
+
+extension HashedFile: Encodable {
+    /// `file`, `from_cache`, and the content registry's names for the size and digests (`sha256` only when
+    /// it was computed).
+    public func encode(to encoder: any Encoder) throws {
+        var content = ContentRecord()
+        content.size = digests.size
+        content.xxh3 = digests.xxh3.canonicalBytes
+        content.sha256 = digests.sha256 ?? []
+        var object = content.jsonObject(only: digests.sha256 == nil ? [\.size, \.xxh3] : [\.size, \.xxh3, \.sha256])
+        object["file"] = path
+        object["from_cache"] = fromCache
+        try JSONValue(object).encode(to: encoder)
     }
 }
