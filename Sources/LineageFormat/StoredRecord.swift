@@ -81,25 +81,26 @@ public struct IndexDefinition<Record>: Sendable {
     }
 }
 
-/// One field of an index entry, read from the record by key path.
+/// One field of an index entry, read from the record. Declare it with a key path (`.field(\.websiteID)`):
+/// the literal becomes a direct property read, so comparing a record's indexed values costs no key-path
+/// lookups on the ingestion hot path.
 public struct IndexPart<Record>: Sendable {
     let element: @Sendable (Record) -> TupleElement
     let isEmpty: @Sendable (Record) -> Bool
     let isEqual: @Sendable (Record, Record) -> Bool
 
     /// A field stored in the entry as itself.
-    public static func field<Value: IndexValue>(_ path: KeyPath<Record, Value> & Sendable) -> Self {
+    public static func field<Value: IndexValue>(_ value: @escaping @Sendable (Record) -> Value) -> Self {
         IndexPart(
-            element: { $0[keyPath: path].tupleElement }, isEmpty: { $0[keyPath: path].isEmptyValue },
-            isEqual: { $0[keyPath: path] == $1[keyPath: path] })
+            element: { value($0).tupleElement }, isEmpty: { value($0).isEmptyValue },
+            isEqual: { value($0) == value($1) })
     }
 
     /// A text field that may exceed the key limit (a URL, a path, a row key), stored as its XXH3-128
     /// (``TupleElement/hashed(_:)``).
-    public static func hashed(_ path: KeyPath<Record, String> & Sendable) -> Self {
+    public static func hashed(_ text: @escaping @Sendable (Record) -> String) -> Self {
         IndexPart(
-            element: { .hashed($0[keyPath: path]) }, isEmpty: { $0[keyPath: path].isEmpty },
-            isEqual: { $0[keyPath: path] == $1[keyPath: path] })
+            element: { .hashed(text($0)) }, isEmpty: { text($0).isEmpty }, isEqual: { text($0) == text($1) })
     }
 }
 
