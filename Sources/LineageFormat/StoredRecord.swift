@@ -40,7 +40,7 @@ extension StoredRecord {
     /// Whether `other` is indexed under exactly the values this record is, in every index: the indexed fields
     /// are compared directly, without building entries (a progress merge saves a job many times a second
     /// without moving it in any index).
-    public func hasSameIndexValues(as other: Self) -> Bool {
+    @inlinable public func hasSameIndexValues(as other: Self) -> Bool {
         Self.indexes.allSatisfy { $0.hasSameValues(self, other) }
     }
 }
@@ -75,7 +75,7 @@ public struct IndexDefinition<Record>: Sendable {
     }
 
     /// Whether `a` and `b` are indexed under the same values, compared field by field.
-    public func hasSameValues(_ a: Record, _ b: Record) -> Bool {
+    @inlinable public func hasSameValues(_ a: Record, _ b: Record) -> Bool {
         if skipsEmpty, let first = parts.first, first.isEmpty(a), first.isEmpty(b) { return true }
         return parts.allSatisfy { $0.isEqual(a, b) }
     }
@@ -86,8 +86,8 @@ public struct IndexDefinition<Record>: Sendable {
 /// lookups on the ingestion hot path.
 public struct IndexPart<Record>: Sendable {
     let element: @Sendable (Record) -> TupleElement
-    let isEmpty: @Sendable (Record) -> Bool
-    let isEqual: @Sendable (Record, Record) -> Bool
+    @usableFromInline let isEmpty: @Sendable (Record) -> Bool
+    @usableFromInline let isEqual: @Sendable (Record, Record) -> Bool
 
     /// A field stored in the entry as itself.
     public static func field<Value: IndexValue>(_ value: @escaping @Sendable (Record) -> Value) -> Self {
