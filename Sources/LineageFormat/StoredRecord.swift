@@ -68,10 +68,10 @@ public struct IndexDefinition<Record>: Sendable {
     /// The number of value elements in every entry.
     public var arity: Int { parts.count }
 
-    /// The value tuples `record` is indexed under: one, or none when the index skips it.
-    public func entries(_ record: Record) -> [[TupleElement]] {
-        if skipsEmpty, let first = parts.first, first.isEmpty(record) { return [] }
-        return [parts.map { $0.element(record) }]
+    /// The values `record` is indexed under, or `nil` when the index skips it.
+    public func values(_ record: Record) -> [TupleElement]? {
+        if skipsEmpty, let first = parts.first, first.isEmpty(record) { return nil }
+        return parts.map { $0.element(record) }
     }
 
     /// Whether `a` and `b` are indexed under the same values, compared field by field.

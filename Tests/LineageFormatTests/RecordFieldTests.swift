@@ -138,13 +138,13 @@ import Testing
                 return page
             }
             let (a, b) = (randomJob(), randomJob())
-            let entriesEqual = JobRecord.indexes.allSatisfy { $0.entries(a) == $0.entries(b) }
+            let entriesEqual = JobRecord.indexes.allSatisfy { $0.values(a) == $0.values(b) }
             if entriesEqual { agreedEqual += 1 }
             #expect(
                 a.hasSameIndexValues(as: b) == entriesEqual, "round \(round); replay with LINEAGE_TEST_SEED=\(seed)")
             let (c, d) = (randomPage(), randomPage())
             #expect(
-                c.hasSameIndexValues(as: d) == PageRecord.indexes.allSatisfy { $0.entries(c) == $0.entries(d) },
+                c.hasSameIndexValues(as: d) == PageRecord.indexes.allSatisfy { $0.values(c) == $0.values(d) },
                 "round \(round); replay with LINEAGE_TEST_SEED=\(seed)")
         }
         #expect(agreedEqual > 0, "some pairs must share their index values; seed \(seed)")

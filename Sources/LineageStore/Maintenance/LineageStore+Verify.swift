@@ -104,7 +104,7 @@ private final class Verifier {
                 database, key, "the record's fields give the key \(TupleCodec.describe(record.storedKey))")
         }
         for index in R.indexes {
-            for entry in IndexEntry.entries(index, of: record) {
+            if let entry = IndexEntry.entry(index, of: record) {
                 let stored = try txn.value(in: databases.index, forKey: entry.key)
                 if stored == nil {
                     problem(database, key, "index \(index.id) entry \(TupleCodec.describe(entry.key)) is missing")
@@ -132,7 +132,8 @@ private final class Verifier {
         guard let record else {
             return problem(databases.index, key, "points to \(TupleCodec.describe(target)), which does not exist")
         }
-        if !IndexEntry.entries(index, of: record).contains(where: { $0.key == key && $0.value == value }) {
+        let expected = IndexEntry.entry(index, of: record)
+        if expected?.key != key || expected?.value != value {
             problem(databases.index, key, "stale: the record \(TupleCodec.describe(target)) no longer has this value")
         }
     }

@@ -21,12 +21,11 @@ struct IndexEntry {
         }
     }
 
-    /// The entries `record` must have in `index`.
-    static func entries<R: StoredRecord>(_ index: IndexDefinition<R>, of record: R) -> [IndexEntry] {
+    /// The entry `record` must have in `index`, or `nil` when the index skips it.
+    static func entry<R: StoredRecord>(_ index: IndexDefinition<R>, of record: R) -> IndexEntry? {
         let primaryKey = record.primaryKey
-        let storedKey = R.storedKey(primaryKey)
-        return index.entries(record).map {
-            IndexEntry(index, values: $0, primaryKey: primaryKey, storedKey: storedKey)
+        return index.values(record).map {
+            IndexEntry(index, values: $0, primaryKey: primaryKey, storedKey: R.storedKey(primaryKey))
         }
     }
 

@@ -78,40 +78,35 @@ public final class WriteContext: Snapshot {
         return key
     }
 
-    /// Deletes the index entries only `old` has and adds those only `new` has, checking unique indexes. Index
-    /// values are compared first; only the entries that differ are encoded.
+    /// Moves each index entry whose values differ between `old` and `new`, checking unique indexes. Index
+    /// values are compared first; only the entries that moved are encoded.
     private func updateIndexes<R: StoredRecord>(old: R?, new: R?, key: [UInt8]) throws {
         guard !R.indexes.isEmpty, let record = new ?? old else { return }
         if let old, let new, new.hasSameIndexValues(as: old) { return }
         lazy var primaryKey = record.primaryKey
         for index in R.indexes {
             if let old, let new, index.hasSameValues(old, new) { continue }
-            let before = old.map(index.entries) ?? []
-            let after = new.map(index.entries) ?? []
+            let before = old.flatMap(index.values)
+            let after = new.flatMap(index.values)
             guard before != after else { continue }
-            let (beforeSet, afterSet) = (Set(before), Set(after))
-            for values in before where !afterSet.contains(values) {
-                let entry = IndexEntry(index, values: values, primaryKey: primaryKey, storedKey: key)
+            if let before {
+                let entry = IndexEntry(index, values: before, primaryKey: primaryKey, storedKey: key)
                 _ = try transaction.delete(entry.key, in: databases.index)
             }
-            for values in after where !beforeSet.contains(values) {
-                let entry = IndexEntry(index, values: values, primaryKey: primaryKey, storedKey: key)
-                guard entry.key.count <= transaction.maxKeySize else {
-                    throw StoreError(
-                        .invalidInput,
-                        "index \(index.id) entry of \(R.kind.name) \(TupleCodec.describe(key)) is \(entry.key.count) "
-                            + "bytes, over the \(transaction.maxKeySize)-byte limit; shorten the indexed values")
-                }
-                if index.unique, let holder = try transaction.value(in: databases.index, forKey: entry.key),
-                    holder != key
-                {
-                    throw StoreError(
-                        .duplicate,
-                        "\(index.id) \(TupleCodec.describe(entry.key)) is already taken by \(TupleCodec.describe(holder))"
-                    )
-                }
-                try transaction.put(entry.value, forKey: entry.key, in: databases.index)
+            guard let after else { continue }
+            let entry = IndexEntry(index, values: after, primaryKey: primaryKey, storedKey: key)
+            guard entry.key.count <= transaction.maxKeySize else {
+                throw StoreError(
+                    .invalidInput,
+                    "index \(index.id) entry of \(R.kind.name) \(TupleCodec.describe(key)) is \(entry.key.count) "
+                        + "bytes, over the \(transaction.maxKeySize)-byte limit; shorten the indexed values")
             }
+            if index.unique, let holder = try transaction.value(in: databases.index, forKey: entry.key), holder != key {
+                throw StoreError(
+                    .duplicate,
+                    "\(index.id) \(TupleCodec.describe(entry.key)) is already taken by \(TupleCodec.describe(holder))")
+            }
+            try transaction.put(entry.value, forKey: entry.key, in: databases.index)
         }
     }
 }
