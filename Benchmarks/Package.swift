@@ -44,6 +44,11 @@ let package = Package(
             ],
             path: "Sources/progress-compare"
         ),
+        .executableTarget(
+            name: "write-compare",
+            dependencies: ["BenchmarkSupport", .product(name: "LineageStore", package: "LineageStore")],
+            path: "Sources/write-compare"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
