@@ -46,7 +46,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "write-compare",
-            dependencies: ["BenchmarkSupport", .product(name: "LineageStore", package: "LineageStore")],
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "LineageStore", package: "LineageStore"),
+                .product(name: "LineageFormat", package: "LineageStore"),
+            ],
             path: "Sources/write-compare"
         ),
     ],

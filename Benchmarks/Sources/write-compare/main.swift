@@ -7,6 +7,7 @@
 //        (internal) write-compare --child THREADS MODE WRITES
 import BenchmarkSupport
 import Foundation
+import LineageFormat
 import LineageStore
 import Synchronization
 
@@ -24,7 +25,9 @@ func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
 func runChildCase(threads: Int, durability: Durability, writes: Int) throws -> Summary {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("writes-\(UUID().uuidString).db").path
     defer { for suffix in ["", "-lock"] { unlink(path + suffix) } }
-    let store = try LineageStore.open(at: path, options: StoreOptions(durability: durability))
+    var options = StoreOptions()
+    options.durability = durability
+    let store = try LineageStore.open(at: path, options: options)
     defer { store.close() }
     let perThread = writes / threads
     let latencies = Mutex<[Double]>([])
