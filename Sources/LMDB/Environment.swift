@@ -87,7 +87,7 @@ public final class Environment: @unchecked Sendable {
         }
     }
 
-    private func liveHandle(_ operation: String) throws(LMDBError) -> OpaquePointer {
+    func liveHandle(_ operation: String) throws(LMDBError) -> OpaquePointer {
         guard let handle else {
             throw LMDBError(.closed, "\(path) was closed", operation: operation)
         }

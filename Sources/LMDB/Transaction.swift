@@ -9,8 +9,9 @@ public final class Transaction {
     private let environment: Environment
     /// Whether this is a read-only transaction.
     public let isReadOnly: Bool
-    /// Set when LMDB reported `MDB_MAP_FULL`; the environment then grows the map and replays the write.
-    var hitMapFull = false
+    /// Set when LMDB reported `MDB_MAP_FULL` in this transaction or a nested one; the environment then grows
+    /// the map and replays the write.
+    package private(set) var hitMapFull = false
     private var openCursors: [Cursor] = []
 
     init(environment: Environment, handle: OpaquePointer, readOnly: Bool) {
@@ -39,6 +40,31 @@ public final class Transaction {
                 .readOnly,
                 "database \(database) in \(environment.path) cannot be changed in a read transaction",
                 operation: operation)
+        }
+    }
+
+    /// Runs `body` in a transaction nested in this write transaction: its changes join this one when `body`
+    /// returns and are discarded when it throws, while this transaction goes on. Use only the nested
+    /// transaction inside `body`. When the map fills up inside `body`, ``hitMapFull`` is set here too: the
+    /// whole outer transaction must then end with an error, so the environment grows the map and replays it.
+    package func nested<T>(_ body: (Transaction) throws -> T) throws -> T {
+        guard !isReadOnly else {
+            throw LMDBError(
+                .readOnly, "a read transaction on \(environment.path) cannot nest a write", operation: "mdb_txn_begin")
+        }
+        var child: OpaquePointer?
+        try Shim.check(
+            Shim.txnBegin(try environment.liveHandle("mdb_txn_begin"), parent: try liveHandle(), 0, &child),
+            "mdb_txn_begin", "a nested transaction in \(environment.path)")
+        let nested = Transaction(environment: environment, handle: child!, readOnly: false)
+        do {
+            let value = try body(nested)
+            try nested.commit()
+            return value
+        } catch {
+            nested.abort()
+            if nested.hitMapFull { hitMapFull = true }
+            throw error
         }
     }
 

@@ -21,8 +21,10 @@ enum Shim {
     }
     static func readerCheck(_ env: OpaquePointer, _ dead: inout Int32) -> Int32 { mdb_reader_check(env, &dead) }
 
-    static func txnBegin(_ env: OpaquePointer, _ flags: UInt32, _ txn: inout OpaquePointer?) -> Int32 {
-        mdb_txn_begin(env, nil, flags, &txn)
+    static func txnBegin(
+        _ env: OpaquePointer, parent: OpaquePointer? = nil, _ flags: UInt32, _ txn: inout OpaquePointer?
+    ) -> Int32 {
+        mdb_txn_begin(env, parent, flags, &txn)
     }
     static func txnCommit(_ txn: OpaquePointer) -> Int32 { mdb_txn_commit(txn) }
     static func txnAbort(_ txn: OpaquePointer) { mdb_txn_abort(txn) }

@@ -33,19 +33,6 @@ extension LineageStore {
             ? [] : try writer().submitAndWait(checked.valid, strict: strict ?? options.strictProgress)
         return IngestSummary(outcomes: checked.outcomes(merging: committed))
     }
-
-    /// The store's group-commit writer, started on first use.
-    func writer() throws -> ProgressWriter {
-        guard !options.readOnly else { throw StoreError(.readOnly, "\(path) is open read-only") }
-        return try progressWriter.withLock { slot in
-            guard !slot.closed else { throw StoreError(.storage, "\(path) is closed") }
-            if let writer = slot.writer { return writer }
-            let writer = ProgressWriter(
-                store: self, capacity: options.ingestQueueCapacity, retention: options.eventRetention)
-            slot.writer = writer
-            return writer
-        }
-    }
 }
 
 extension CheckedUpdates {

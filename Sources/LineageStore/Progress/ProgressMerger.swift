@@ -22,7 +22,7 @@ struct ProgressMerger {
 
     /// Merges every update of `batch` in arrival order (each already validated at submission).
     /// - Returns: each submission's outcomes, in order.
-    mutating func merge(_ batch: [ProgressWriter.Submission], in context: WriteContext) throws -> [[ProgressOutcome]] {
+    mutating func merge(_ batch: [ProgressSubmission], in context: WriteContext) throws -> [[ProgressOutcome]] {
         var positions: [String: Int] = [:]
         var pending: [Pending] = []
         var outcomes: [[ProgressOutcome]] = []

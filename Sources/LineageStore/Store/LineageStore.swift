@@ -15,9 +15,9 @@ public final class LineageStore: Sendable {
     public let formatInfo: FormatInfo
     let environment: Environment
     let databases: Databases
-    /// The group-commit writer for progress updates, started by the first ingestion, and whether the store
-    /// was closed (no writer starts after that).
-    let progressWriter = Mutex<(writer: ProgressWriter?, closed: Bool)>((nil, false))
+    /// The group-commit writer, started by the first write, and whether the store was closed (no writer
+    /// starts after that).
+    private let writerSlot = Mutex<(writer: StoreWriter?, closed: Bool)>((nil, false))
 
     /// The library's name and version, recorded in new files.
     public static let libraryVersion = "LineageStore 0.1.0"
@@ -100,12 +100,12 @@ public final class LineageStore: Sendable {
         return info
     }
 
-    deinit { progressWriter.withLock { $0.writer?.close(wait: false) } }
+    deinit { writerSlot.withLock { $0.writer?.close(wait: false) } }
 
-    /// Closes the store after the progress writer has committed everything submitted; later calls fail with
-    /// a `.storage` error. Idempotent.
+    /// Closes the store after the writer has committed everything submitted; later calls fail with a
+    /// `.storage` error. Idempotent.
     public func close() {
-        progressWriter.withLock { slot in
+        writerSlot.withLock { slot in
             slot.writer?.close()
             slot = (nil, true)
         }
@@ -124,18 +124,43 @@ public final class LineageStore: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction that commits when it returns and changes nothing if it throws.
+    /// Runs `body` in one write transaction that commits when it returns and changes nothing if it throws,
+    /// and returns once that transaction has committed.
     ///
-    /// `body` may run more than once (after the map grows), so it must have no effects outside the store.
+    /// Every write goes through the store's group-commit writer thread: bodies submitted at the same time
+    /// from many threads commit together, each in a nested transaction of its own, so they share one `fsync`
+    /// while a body that throws still discards only its own changes. `body` may run more than once (after
+    /// the map grows), so it must have no effects outside the store; it must not start another write.
     public func write<T>(_ body: (WriteContext) throws -> T) throws -> T {
-        guard !options.readOnly else { throw StoreError(.readOnly, "\(path) is open read-only") }
+        let writer = try writer()
         do {
-            return try environment.write { txn in
-                let context = WriteContext(transaction: txn, databases: databases, path: path, now: clock.now())
-                return try body(context)
+            return try withoutActuallyEscaping(body) { body in
+                var value: T?
+                try writer.perform(PendingWrite { value = try body($0) })
+                return value!
             }
         } catch {
             throw StoreError.wrapping(error, "writing \(path)")
+        }
+    }
+
+    /// Runs `body` in a write transaction on the calling thread; only the writer thread calls this.
+    func transaction<T>(_ body: (WriteContext) throws -> T) throws -> T {
+        try environment.write { txn in
+            try body(WriteContext(transaction: txn, databases: databases, path: path, now: clock.now()))
+        }
+    }
+
+    /// The store's group-commit writer, started on first use.
+    func writer() throws -> StoreWriter {
+        guard !options.readOnly else { throw StoreError(.readOnly, "\(path) is open read-only") }
+        return try writerSlot.withLock { slot in
+            guard !slot.closed else { throw StoreError(.storage, "\(path) is closed") }
+            if let writer = slot.writer { return writer }
+            let writer = StoreWriter(
+                store: self, capacity: options.ingestQueueCapacity, retention: options.eventRetention)
+            slot.writer = writer
+            return writer
         }
     }
 

@@ -1,18 +1,30 @@
 import Foundation
+import LMDB
 
-/// The group-commit writer: one thread that owns every progress-ingestion write transaction.
+/// The group-commit writer: one thread that owns every write transaction of a store.
 ///
-/// Submitters enqueue batches of validated updates; the thread drains whatever is queued (up to ``maxBatch``
-/// updates) into one transaction, merges it with its ``ProgressMerger``, commits once, then completes every
-/// submitter. A lone update commits at once; under
-/// load, updates pile up during a commit and the next transaction takes them all. The queue is bounded:
-/// synchronous submitters block and asynchronous ones suspend while it is full.
-final class ProgressWriter: @unchecked Sendable {
-    /// One submitter's updates and how to hand back their outcomes.
-    struct Submission {
-        let updates: [ProgressUpdate]
-        let strict: Bool
-        let complete: @Sendable (Result<[ProgressOutcome], any Error>) -> Void
+/// Callers enqueue work — a ``LineageStore/write(_:)`` body, or a batch of validated progress updates — and
+/// wait. The thread drains whatever is queued (up to ``maxBatch`` updates) into one transaction, commits once,
+/// then completes every caller. Each body runs in a nested transaction of its own, so a body that throws
+/// discards only its own changes; runs of progress updates are merged together by the ``ProgressMerger``. A
+/// lone write commits at once; under load, work piles up during a commit and the next transaction takes it
+/// all, so many concurrent writers share each `fsync`. The queue is bounded: synchronous callers block and
+/// asynchronous ones suspend while it is full.
+final class StoreWriter: @unchecked Sendable {
+    /// One caller's work and how to hand back its result.
+    enum Work {
+        /// Validated progress updates, merged together with the progress updates next to them in the queue.
+        case progress(ProgressSubmission, complete: @Sendable (Result<[ProgressOutcome], any Error>) -> Void)
+        /// A ``LineageStore/write(_:)`` body.
+        case write(PendingWrite)
+
+        /// How much room it takes in the queue: one per update, one for a write body.
+        var weight: Int {
+            switch self {
+            case .progress(let submission, _): submission.updates.count
+            case .write: 1
+            }
+        }
     }
 
     /// The most updates one transaction takes.
@@ -22,25 +34,40 @@ final class ProgressWriter: @unchecked Sendable {
     private weak var store: LineageStore?
     /// Touched only by the writer thread.
     private var merger: ProgressMerger
+    /// The writer thread, set by the thread itself before it takes any work.
+    private var thread: pthread_t?
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
-    private var queue: [Submission] = []
+    private var queue: [Work] = []
     private var queued = 0
     private var closed = false
     private var spaceWaiters: [CheckedContinuation<Void, Never>] = []
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts the thread, which merges into `store` (held weakly: the store owns its writer).
+    /// Starts the thread, which writes to `store` (held weakly: the store owns its writer).
     init(store: LineageStore, capacity: Int, retention: Int) {
         self.capacity = max(1, capacity)
         self.store = store
         merger = ProgressMerger(retention: retention)
+        let started = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             // Named from inside: on Linux only a running thread's own name (at most 15 bytes) reaches profilers.
             Thread.current.name = "lineage-writer"
+            self.thread = pthread_self()
+            started.signal()
             run()
         }
         thread.start()
+        started.wait()
+    }
+
+    /// Whether the caller is the writer thread itself, where waiting for the writer would never end.
+    var isWriterThread: Bool { thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false }
+
+    /// Runs `pending` in the next group commit and blocks until that transaction has committed (or failed).
+    func perform(_ pending: PendingWrite) throws {
+        try enqueue(.write(pending), blocking: true)
+        try pending.wait()
     }
 
     /// Submits validated updates, blocking only while the queue is full; `completion` runs on the writer
@@ -49,7 +76,8 @@ final class ProgressWriter: @unchecked Sendable {
         _ updates: [ProgressUpdate], strict: Bool,
         completion: @escaping @Sendable (Result<[ProgressOutcome], any Error>) -> Void
     ) throws {
-        try enqueue(Submission(updates: updates, strict: strict, complete: completion), blocking: true)
+        try enqueue(
+            .progress(ProgressSubmission(updates: updates, strict: strict), complete: completion), blocking: true)
     }
 
     /// Submits validated updates and blocks until the transaction holding them has committed.
@@ -78,26 +106,32 @@ final class ProgressWriter: @unchecked Sendable {
         }
         return try await withCheckedThrowingContinuation { continuation in
             do {
-                try enqueue(
-                    Submission(updates: updates, strict: strict) { continuation.resume(with: $0) }, blocking: false)
+                let submission = ProgressSubmission(updates: updates, strict: strict)
+                try enqueue(.progress(submission) { continuation.resume(with: $0) }, blocking: false)
             } catch {
                 continuation.resume(throwing: error)
             }
         }
     }
 
-    private func enqueue(_ submission: Submission, blocking: Bool) throws {
+    private func enqueue(_ work: Work, blocking: Bool) throws {
+        guard !isWriterThread else {
+            throw StoreError(
+                .invalidInput,
+                "a write was started from inside a write transaction (or a progress completion); "
+                    + "use the WriteContext given to the transaction instead")
+        }
         condition.lock()
         defer { condition.unlock() }
         while blocking && queued >= capacity && !closed { condition.wait() }
-        guard !closed else { throw StoreError(.storage, "the store is closed; the progress writer has stopped") }
-        queue.append(submission)
-        queued += submission.updates.count
+        guard !closed else { throw StoreError(.storage, "the store is closed; its writer has stopped") }
+        queue.append(work)
+        queued += work.weight
         condition.broadcast()
     }
 
-    /// Stops accepting submissions and lets the thread commit what is queued; with `wait`, returns once the
-    /// thread has ended (never wait from the writer thread itself).
+    /// Stops accepting work and lets the thread commit what is queued; with `wait`, returns once the thread
+    /// has ended (never wait from the writer thread itself).
     func close(wait: Bool = true) {
         condition.lock()
         closed = true
@@ -111,22 +145,65 @@ final class ProgressWriter: @unchecked Sendable {
 
     private func run() {
         while let batch = nextBatch() {
-            let result = Result {
+            var results: [Result<[ProgressOutcome], any Error>] = []
+            let committed = Result {
                 guard let store else { throw StoreError(.storage, "the store was released") }
-                return try store.write { try merger.merge(batch, in: $0) }
+                try store.transaction { context in
+                    results = try commitGroup(batch, in: context, of: store)
+                }
             }
-            switch result {
-            case .success(let outcomes):
-                for (submission, outcome) in zip(batch, outcomes) { submission.complete(.success(outcome)) }
-            case .failure(let error):
-                for submission in batch { submission.complete(.failure(error)) }
+            for (position, work) in batch.enumerated() {
+                let result = committed.flatMap { results[position] }
+                switch work {
+                case .progress(_, let complete): complete(result)
+                case .write(let pending): pending.finish(result.map { _ in () })
+                }
             }
         }
         finished.signal()
     }
 
+    /// Runs every piece of `batch` in queue order in one transaction: each write body in a nested transaction
+    /// (its failure is its own), each run of progress submissions through one merge.
+    /// - Returns: one result per piece; progress outcomes for progress, an empty list for a write.
+    /// - Throws: only what must abort the whole transaction (a storage failure, a full map).
+    private func commitGroup(_ batch: [Work], in context: WriteContext, of store: LineageStore) throws
+        -> [Result<[ProgressOutcome], any Error>]
+    {
+        var results: [Result<[ProgressOutcome], any Error>] = []
+        results.reserveCapacity(batch.count)
+        var progress: [ProgressSubmission] = []
+        func mergeProgress() throws {
+            guard !progress.isEmpty else { return }
+            results += try merger.merge(progress, in: context).map { .success($0) }
+            progress.removeAll()
+        }
+        for work in batch {
+            switch work {
+            case .progress(let submission, _):
+                progress.append(submission)
+            case .write(let pending):
+                try mergeProgress()
+                do {
+                    try context.transaction.nested { nested in
+                        try pending.run(
+                            WriteContext(
+                                transaction: nested, databases: context.databases, path: context.path,
+                                now: store.clock.now()))
+                    }
+                    results.append(.success([]))
+                } catch {
+                    if context.transaction.hitMapFull { throw error }
+                    results.append(.failure(error))
+                }
+            }
+        }
+        try mergeProgress()
+        return results
+    }
+
     /// Waits for work and takes up to ``maxBatch`` updates; `nil` once closed and drained.
-    private func nextBatch() -> [Submission]? {
+    private func nextBatch() -> [Work]? {
         condition.lock()
         while queue.isEmpty && !closed { condition.wait() }
         guard !queue.isEmpty else {
@@ -135,8 +212,8 @@ final class ProgressWriter: @unchecked Sendable {
         }
         var taken = 0
         var count = 0
-        while count < queue.count && (count == 0 || taken + queue[count].updates.count <= Self.maxBatch) {
-            taken += queue[count].updates.count
+        while count < queue.count && (count == 0 || taken + queue[count].weight <= Self.maxBatch) {
+            taken += queue[count].weight
             count += 1
         }
         let batch = Array(queue.prefix(count))
