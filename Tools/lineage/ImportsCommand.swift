@@ -51,7 +51,7 @@ struct ImportsCommand: ParsableCommand {
                     throw StoreError(.notFound, "no import \(id) in \(store.path)")
                 }
                 try output.output.printOne(
-                    record, table: describe(record.jsonObject, order: ImportRecord.fields.map(\.name)))
+                    record, table: describe(record))
             }
         }
     }
@@ -125,7 +125,7 @@ struct ImportsCommand: ParsableCommand {
         func run() throws {
             try (dryRun ? inspect : mutate)(location) { store in
                 let rollback = try store.rollbackImport(id, dryRun: dryRun)
-                for row in rollback.rows { print(jsonLine(row.jsonObject(only: [\.tableName, \.rowKey]))) }
+                for row in rollback.deletions { print(try encodedJSON(row)) }
                 FileHandle.standardError.write(
                     Data(
                         "\(dryRun ? "would roll back" : "rolled back") import \(id): \(rollback.rows.count) rows\n".utf8
@@ -146,12 +146,8 @@ struct ImportsCommand: ParsableCommand {
         func run() throws {
             try (dryRun ? inspect : mutate)(location) { store in
                 let report = try store.purgeImports(olderThanDays: olderThan, dryRun: dryRun)
-                let object: [String: Any] = [
-                    "dry_run": report.dryRun, "cutoff": Timestamp.format(report.cutoff), "import_ids": report.importIDs,
-                    "imports": report.importIDs.count, "rows_removed": report.rowsRemoved, "batches": report.batches,
-                ]
-                output.output.printOne(
-                    object,
+                try output.output.printOne(
+                    report,
                     table: "\(dryRun ? "would purge" : "purged") \(report.importIDs.count) imports started before "
                         + "\(Human.time(report.cutoff)) and \(report.rowsRemoved) row records"
                         + (dryRun ? "\n" : " in \(report.batches) batches\n"))

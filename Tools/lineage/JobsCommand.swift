@@ -50,12 +50,12 @@ struct JobsCommand: ParsableCommand {
                 guard let job = try store.job(id) else { throw StoreError(.notFound, "no job \(id) in \(store.path)") }
                 let now = store.clock.now()
                 var text = describe(
-                    job.jsonObject,
-                    order: [
+                    job,
+                    only: [
                         \.id, \.websiteID, \.processType, \.status, \.startedAt, \.completedAt, \.updatedAt,
                         \.urlsDiscovered, \.urlsUpdated, \.urlsDeleted, \.urlsErrored, \.batchIDs, \.errorCount,
                         \.lastError,
-                    ].map(JobRecord.fieldName))
+                    ])
                 text +=
                     "progress          \(Human.progress(job))  (\(job.progressUpdates) updates, "
                     + "last \(Human.relative(job.updatedAt, now: now)))\n"

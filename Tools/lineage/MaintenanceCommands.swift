@@ -47,37 +47,7 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         try inspect(location) { store in
             let statistics = try store.statistics()
-            let info = statistics.environment
-            let fileSize = ((try? FileManager.default.attributesOfItem(atPath: store.path))?[.size] as? Int) ?? 0
-            var databases: [String: Any] = [:]
-            for (name, database) in statistics.databases {
-                databases[name] = [
-                    "entries": database.entries, "depth": database.depth, "branch_pages": database.branchPages,
-                    "leaf_pages": database.leafPages, "overflow_pages": database.overflowPages,
-                ]
-            }
-            let usedBytes = (info.lastPage + 1) * statistics.pageSize
-            let object: [String: Any] = [
-                "path": store.path, "file_bytes": fileSize, "map_bytes": info.mapSize, "used_bytes": usedBytes,
-                "page_size": statistics.pageSize, "readers": info.readers, "max_readers": info.maxReaders,
-                "format": "\(store.formatInfo.major).\(store.formatInfo.minor)", "databases": databases,
-                "records_by_kind": statistics.recordsByKind, "index_entries_by_index": statistics.indexEntriesByIndex,
-                "free_pages": statistics.freePages,
-            ]
-            var text = "\(store.path)  format \(store.formatInfo.major).\(store.formatInfo.minor)\n"
-            text +=
-                "file \(humanBytes(Double(fileSize))), map \(humanBytes(Double(info.mapSize))) "
-                + String(format: "(%.0f%% used)", Double(usedBytes) / Double(max(1, info.mapSize)) * 100)
-                + ", \(statistics.freePages) free pages, readers \(info.readers)/\(info.maxReaders)\n\n"
-            var kinds = TextTable("KIND", "RECORDS", numeric: [1])
-            for (kind, count) in statistics.recordsByKind.sorted(by: { $0.key < $1.key }) {
-                kinds.add(kind, String(count))
-            }
-            var indexes = TextTable("INDEX", "ENTRIES", numeric: [1])
-            for (index, count) in statistics.indexEntriesByIndex.sorted(by: { $0.key < $1.key }) {
-                indexes.add(index, String(count))
-            }
-            output.output.printOne(object, table: text + kinds.render() + "\n" + indexes.render())
+            try output.output.printOne(statistics, table: statistics.text)
         }
     }
 }

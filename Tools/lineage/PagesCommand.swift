@@ -37,7 +37,7 @@ struct PagesCommand: ParsableCommand {
         func run() throws {
             try inspect(location) { store in
                 let page = try name.resolve(store)
-                try output.output.printOne(page, table: describe(page.jsonObject, order: PageRecord.fields.map(\.name)))
+                try output.output.printOne(page, table: describe(page))
             }
         }
     }
@@ -68,7 +68,7 @@ struct PagesCommand: ParsableCommand {
                         }
                     guard let state else { throw StoreError(.notFound, "page \(page.url) did not exist then") }
                     try output.output.printOne(
-                        state, table: describe(state.jsonObject, order: PageVersionRecord.fields.map(\.name)))
+                        state, table: describe(state))
                     return
                 }
                 let trace = try store.trace(pageID: page.id)

@@ -1,18 +1,10 @@
 import Foundation
+import LineageFormat
 import LineageStore
 
 /// Prints records as a table, one JSON array, or JSON lines.
 struct RecordOutput {
     let format: OutputFormat
-
-    /// Prints `objects` (JSON) or `table` (table format).
-    func print(_ objects: [[String: Any]], table: @autoclosure () -> TextTable) {
-        switch format {
-        case .table: Swift.print(table().render(), terminator: "")
-        case .jsonl: for object in objects { Swift.print(jsonLine(object)) }
-        case .json: Swift.print(jsonDocument(objects))
-        }
-    }
 
     /// Prints `values` (JSON: one array, or one line each) or `table` (table format).
     func print<Value: Encodable>(_ values: [Value], table: @autoclosure () -> TextTable) throws {
@@ -30,36 +22,26 @@ struct RecordOutput {
         case .json, .jsonl: Swift.print(try encodedJSON(value))
         }
     }
-
-    /// Prints one object (JSON) or a table.
-    func printOne(_ object: [String: Any], table: @autoclosure () -> String) {
-        switch format {
-        case .table: Swift.print(table(), terminator: "")
-        case .json, .jsonl: Swift.print(jsonLine(object))
-        }
-    }
 }
 
-/// Serialises a JSON value, pretty-printed with sorted keys.
-func jsonDocument(_ value: Any) -> String {
-    let data = try! JSONSerialization.data(
-        withJSONObject: value, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes, .fragmentsAllowed])
-    return String(decoding: data, as: UTF8.self)
-}
-
-/// Field-by-field text for one record: `name: value` lines.
-func describe(_ object: [String: Any], order: [String]) -> String {
-    let width = order.map(\.count).max() ?? 0
-    return order.compactMap { key in
-        guard let value = object[key] else { return nil }
+/// Field-by-field text for one record: `name  value` lines in field order, for the fields at `keyPaths` (all
+/// fields when `nil`); empty values show as `-`.
+func describe<R: FieldTableRecord>(_ record: R, only keyPaths: [PartialKeyPath<R>]? = nil) -> String {
+    let object = keyPaths.map { record.jsonObject(only: $0) } ?? record.jsonObject
+    let names = R.fields.map(\.name).filter { object[$0] != nil }
+    let width = names.map(\.count).max() ?? 0
+    return names.map { name in
         let text: String
-        switch value {
-        case is NSNull: text = "-"
-        case let string as String: text = string.isEmpty ? "-" : string
-        case let number as NSNumber: text = "\(number)"
-        default: text = jsonLine(["v": value]).dropFirst(5).dropLast().description
+        switch JSONValue(object[name]!) {
+        case .null: text = "-"
+        case .string(let string): text = string.isEmpty ? "-" : string
+        case .bool(let value): text = "\(value)"
+        case .integer(let value): text = "\(value)"
+        case .unsigned(let value): text = "\(value)"
+        case .double(let value): text = "\(value)"
+        case let value: text = (try? encodedJSON(value)) ?? "-"
         }
-        return key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + text
+        return name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + text
     }
     .joined(separator: "\n") + "\n"
 }

@@ -36,7 +36,7 @@ struct SchedulesCommand: ParsableCommand {
                     throw StoreError(.notFound, "user \(user) has no schedule or sources in \(store.path)")
                 }
                 var text =
-                    status.schedule.map { describe($0.jsonObject, order: ScheduleRecord.fields.map(\.name)) } ?? ""
+                    status.schedule.map { describe($0) } ?? ""
                 text += "is_crawling              \(status.isCrawling)\n"
                 text += "sources                  \(status.total) (\(status.active) active, \(status.error) error)\n\n"
                 var sources = TextTable("SOURCE", "NAME", "URL", "STATUS", "LAST CRAWLED", "LAST ERROR")

@@ -18,16 +18,9 @@ struct StagesCommand: ParsableCommand {
 
         func run() throws {
             try inspect(location) { store in
-                guard let record = try store.document(document) else {
-                    throw StoreError(.notFound, "no document \(document) in \(store.path)")
-                }
-                let stages = try store.documentStages(document)
-                let workflow = try store.workflow(documentID: document)
-                let outputs = try store.stageOutputs(documentID: document)
-                let object: [String: Any] = [
-                    "document": record.jsonObject, "stages": stages.map(\.jsonObject),
-                    "workflow": workflow?.jsonObject ?? [:], "outputs": outputs.map(\.jsonObject),
-                ]
+                let overview = try store.documentOverview(document)
+                let (record, workflow, stages, outputs) =
+                    (overview.document, overview.workflow, overview.stages, overview.outputs)
                 var text = "\(record.id)  \(record.title)  (realm \(record.realm.isEmpty ? "-" : record.realm))\n"
                 if let workflow {
                     text +=
@@ -48,8 +41,8 @@ struct StagesCommand: ParsableCommand {
                         file.mimeType,
                         String(Hex.encode(file.sha256).prefix(16)) + "…")
                 }
-                output.output.printOne(
-                    object, table: text + table.render() + (outputs.isEmpty ? "" : "\n" + files.render()))
+                try output.output.printOne(
+                    overview, table: text + table.render() + (outputs.isEmpty ? "" : "\n" + files.render()))
             }
         }
     }
@@ -63,10 +56,7 @@ struct StagesCommand: ParsableCommand {
 
         func run() throws {
             try inspect(location) { store in
-                guard try store.document(document) != nil else {
-                    throw StoreError(.notFound, "no document \(document) in \(store.path)")
-                }
-                let next = try store.nextRunnableStages(documentID: document)
+                let next = try store.documentOverview(document).runnableStages
                 var table = TextTable("STAGE")
                 for stage in next { table.add(stage) }
                 try output.output.print(next.map { ["stage": $0] }, table: table)

@@ -41,9 +41,3 @@ func humanBytes(_ bytes: Double) -> String {
     }
     return unit == 0 ? "\(Int(value)) B" : String(format: "%.1f %@", value, units[unit])
 }
-
-/// Serialises a JSON object with sorted keys, one line.
-func jsonLine(_ object: [String: Any]) -> String {
-    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-    return String(decoding: data, as: UTF8.self)
-}

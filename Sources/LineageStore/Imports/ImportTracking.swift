@@ -239,10 +239,23 @@ public struct ImportRollback: Sendable {
     public var importRecord: ImportRecord
     /// Exactly the rows to delete, in the order they were written.
     public var rows: [ImportRowRecord]
+
+    /// The rows to delete as `{table_name, row_key}`, the form `lineage imports rollback` prints.
+    public var deletions: [RowDeletion] { rows.map { RowDeletion(tableName: $0.tableName, rowKey: $0.rowKey) } }
+}
+
+/// One row a rollback deletes: its table and its key there.
+public struct RowDeletion: Sendable, Hashable, Encodable {
+    /// The table the row is in.
+    public var tableName: String
+    /// The row's key in that table.
+    public var rowKey: String
+
+    private enum CodingKeys: String, CodingKey { case tableName = "table_name", rowKey = "row_key" }
 }
 
 /// What a retention purge removed (or, on a dry run, would remove).
-public struct ImportPurgeReport: Sendable, Equatable {
+public struct ImportPurgeReport: Sendable, Equatable, Encodable {
     /// Whether nothing was deleted.
     public var dryRun: Bool
     /// Imports started before this time were purged.
@@ -253,4 +266,18 @@ public struct ImportPurgeReport: Sendable, Equatable {
     public var rowsRemoved = 0
     /// Write transactions used.
     public var batches = 0
+
+    private enum CodingKeys: String, CodingKey {
+        case dryRun = "dry_run", cutoff, importIDs = "import_ids", imports, rowsRemoved = "rows_removed", batches
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(dryRun, forKey: .dryRun)
+        try container.encode(Timestamp.format(cutoff), forKey: .cutoff)
+        try container.encode(importIDs, forKey: .importIDs)
+        try container.encode(importIDs.count, forKey: .imports)
+        try container.encode(rowsRemoved, forKey: .rowsRemoved)
+        try container.encode(batches, forKey: .batches)
+    }
 }

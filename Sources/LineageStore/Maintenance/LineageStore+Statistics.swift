@@ -1,20 +1,57 @@
+import Foundation
 import LMDB
 import LineageFormat
 
-/// Size and usage of a store file, as `lineage stats` prints it.
-public struct StoreStatistics: Sendable, Equatable {
-    /// Entry counts and page use per named database (`meta`, `records`, `index`, `events`).
-    public var databases: [String: DatabaseStatistics]
+/// Counts and page use of one store, as `lineage stats` prints them.
+public struct StoreStatistics: Sendable, Equatable, Encodable {
+    /// Entry count and page use of one named database.
+    public struct DatabaseUse: Sendable, Equatable, Encodable {
+        /// Entries (key/value pairs).
+        public var entries: Int
+        /// Height of the B+tree.
+        public var depth: Int
+        /// Internal pages.
+        public var branchPages: Int
+        /// Leaf pages.
+        public var leafPages: Int
+        /// Pages holding values too large for a leaf.
+        public var overflowPages: Int
+
+        enum CodingKeys: String, CodingKey {
+            case entries, depth, branchPages = "branch_pages", leafPages = "leaf_pages"
+            case overflowPages = "overflow_pages"
+        }
+    }
+
+    /// The database file.
+    public var path: String
+    /// The file's format version, `major.minor`.
+    public var format: String
+    /// The file's size in bytes.
+    public var fileBytes: Int
+    /// The memory map's current size in bytes.
+    public var mapBytes: Int
+    /// Bytes of the map in use (up to the last page written).
+    public var usedBytes: Int
+    /// The page size in bytes.
+    public var pageSize: Int
+    /// Reader slots in use and available.
+    public var readers: Int, maxReaders: Int
+    /// Entries and page use per named database (`meta`, `records`, `index`, `events`).
+    public var databases: [String: DatabaseUse]
     /// Records per kind in `records`, by kind name.
     public var recordsByKind: [String: Int]
     /// Entries per secondary index, by index name.
     public var indexEntriesByIndex: [String: Int]
     /// Pages of the file in no database: free pages waiting for reuse (and the free list itself).
     public var freePages: Int
-    /// The map's size and use, and the reader table.
-    public var environment: EnvironmentInfo
-    /// The page size in bytes.
-    public var pageSize: Int
+
+    enum CodingKeys: String, CodingKey {
+        case path, format, fileBytes = "file_bytes", mapBytes = "map_bytes", usedBytes = "used_bytes"
+        case pageSize = "page_size", readers, maxReaders = "max_readers", databases
+        case recordsByKind = "records_by_kind", indexEntriesByIndex = "index_entries_by_index"
+        case freePages = "free_pages"
+    }
 }
 
 extension LineageStore {
@@ -26,6 +63,11 @@ extension LineageStore {
             let txn = snapshot.transaction
             var databases: [String: DatabaseStatistics] = [:]
             for database in self.databases.all { databases[database.name] = try txn.statistics(of: database) }
+            let uses = databases.mapValues {
+                StoreStatistics.DatabaseUse(
+                    entries: $0.entries, depth: $0.depth, branchPages: $0.branchPages, leafPages: $0.leafPages,
+                    overflowPages: $0.overflowPages)
+            }
             var byKind: [String: Int] = [:]
             for type in StoredTypes.all {
                 let count = try snapshot.count(type)
@@ -47,10 +89,13 @@ extension LineageStore {
             let used = databases.values.reduce(main.branchPages + main.leafPages + main.overflowPages) {
                 $0 + $1.branchPages + $1.leafPages + $1.overflowPages
             }
+            let fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return StoreStatistics(
-                databases: databases, recordsByKind: byKind, indexEntriesByIndex: byIndex,
-                freePages: max(0, environmentInfo.lastPage + 1 - 2 - used), environment: environmentInfo,
-                pageSize: main.pageSize)
+                path: path, format: "\(formatInfo.major).\(formatInfo.minor)", fileBytes: fileBytes,
+                mapBytes: environmentInfo.mapSize, usedBytes: (environmentInfo.lastPage + 1) * main.pageSize,
+                pageSize: main.pageSize, readers: environmentInfo.readers, maxReaders: environmentInfo.maxReaders,
+                databases: uses, recordsByKind: byKind, indexEntriesByIndex: byIndex,
+                freePages: max(0, environmentInfo.lastPage + 1 - 2 - used))
         }
     }
 }
