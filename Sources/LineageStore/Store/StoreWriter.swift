@@ -18,6 +18,11 @@ final class StoreWriter: @unchecked Sendable {
         /// A ``LineageStore/write(_:)`` body.
         case write(PendingWrite)
 
+        /// The write body, if this is one.
+        var pendingWrite: PendingWrite? {
+            if case .write(let pending) = self { pending } else { nil }
+        }
+
         /// How much room it takes in the queue: one per update, one for a write body.
         var weight: Int {
             switch self {
@@ -164,12 +169,17 @@ final class StoreWriter: @unchecked Sendable {
     }
 
     /// Runs every piece of `batch` in queue order in one transaction: each write body in a nested transaction
-    /// (its failure is its own), each run of progress submissions through one merge.
+    /// (its failure is its own), each run of progress submissions through one merge. A lone write body needs no
+    /// nested transaction: its failure aborts a transaction that holds nothing else.
     /// - Returns: one result per piece; progress outcomes for progress, an empty list for a write.
-    /// - Throws: only what must abort the whole transaction (a storage failure, a full map).
+    /// - Throws: what must abort the whole transaction (a storage failure, a full map, a lone body's error).
     private func commitGroup(_ batch: [Work], in context: WriteContext, of store: LineageStore) throws
         -> [Result<[ProgressOutcome], any Error>]
     {
+        if batch.count == 1, let pending = batch[0].pendingWrite {
+            try pending.run(context)
+            return [.success([])]
+        }
         var results: [Result<[ProgressOutcome], any Error>] = []
         results.reserveCapacity(batch.count)
         var progress: [ProgressSubmission] = []
