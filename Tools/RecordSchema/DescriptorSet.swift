@@ -4,7 +4,7 @@ import LineageFormat
 /// --descriptor_set_out` wrote, with the project's own wire-format reader.
 ///
 /// Only what the generator needs is read: message and field names, numbers, types, labels, the
-/// `lineagestore.v1` options (field numbers 50000–50002) and the comments of the source info.
+/// `lineagestore.v1` options (field numbers 50000–50003) and the comments of the source info.
 public enum DescriptorSet {
     /// The messages of the first file in `bytes`, in declaration order.
     public static func messages(_ bytes: [UInt8]) throws -> [MessageSchema] {
@@ -68,7 +68,7 @@ public enum DescriptorSet {
         var reader = field
         var schema = FieldSchema(
             name: "", number: 0, type: .string, isRepeated: false, typeName: "", swiftNameOption: "", swiftType: "",
-            isJSONDocument: false, comment: "")
+            isJSONDocument: false, isStorageOnly: false, comment: "")
         while let field = try reader.next() {
             switch field.number {
             case 1: schema.name = try field.string("FieldDescriptorProto.name")
@@ -88,6 +88,7 @@ public enum DescriptorSet {
                     case 50000: schema.swiftNameOption = try option.string("swift_name")
                     case 50001: schema.swiftType = try option.string("swift_type")
                     case 50002: schema.isJSONDocument = try option.bool("json_document")
+                    case 50003: schema.isStorageOnly = try option.bool("storage_only")
                     default: break
                     }
                 }

@@ -37,6 +37,8 @@ public struct FieldSchema: Sendable, Equatable {
     public var swiftType: String
     /// The `json_document` option.
     public var isJSONDocument: Bool
+    /// The `storage_only` option: the property is `package`, not `public`.
+    public var isStorageOnly: Bool
     /// The comment above the field, else the one after it.
     public var comment: String
 

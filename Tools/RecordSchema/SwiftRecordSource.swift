@@ -28,7 +28,7 @@ public struct SwiftRecordSource {
         lines.append("public struct \(name): Equatable, Sendable {")
         for field in fields {
             lines += docComment(field.schema.comment, indent: "    ")
-            lines.append("    public var \(field.declaration)")
+            lines.append("    \(field.schema.isStorageOnly ? "package" : "public") var \(field.declaration)")
         }
         lines += [
             "    /// Fields this version does not know, kept verbatim and written back unchanged.",

@@ -35,9 +35,9 @@ public struct JobRecord: Equatable, Sendable {
     /// Caller metadata, a JSON document (or empty).
     public var metadata = ""
     /// The sequence number the next event of this job gets.
-    public var nextEventSequence: UInt64 = 0
+    package var nextEventSequence: UInt64 = 0
     /// The sequence number of the oldest event retention kept.
-    public var firstEventSequence: UInt64 = 0
+    package var firstEventSequence: UInt64 = 0
     /// Items processed: the largest `processedItems` reported (monotonic).
     public var processedItems: Int64 = 0
     /// Items in all, last writer wins.
@@ -53,17 +53,17 @@ public struct JobRecord: Equatable, Sendable {
     /// Items per data type: the sum of every update's deltas, each applied once.
     public var itemsByType: [String: Int64] = [:]
     /// The stamp of the update that set `total_items`.
-    public var totalItemsStamp = LWWStamp()
+    package var totalItemsStamp = LWWStamp()
     /// The stamp of the update that set `current_data_type`.
-    public var currentDataTypeStamp = LWWStamp()
+    package var currentDataTypeStamp = LWWStamp()
     /// The stamp of the update that set `last_processed_id`.
-    public var lastProcessedIDStamp = LWWStamp()
+    package var lastProcessedIDStamp = LWWStamp()
     /// The stamp of the update that set `stage`.
-    public var stageStamp = LWWStamp()
+    package var stageStamp = LWWStamp()
     /// The stamp of the update that set `operation_type`.
-    public var operationTypeStamp = LWWStamp()
+    package var operationTypeStamp = LWWStamp()
     /// The stamp of the update (or call) that set `status`.
-    public var statusStamp = LWWStamp()
+    package var statusStamp = LWWStamp()
     /// Progress updates merged into the job.
     public var progressUpdates: UInt64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
