@@ -7,25 +7,25 @@
 /// | 2 | 2 | record kind, big-endian |
 /// | 4 | 2 | schema version of the kind, big-endian |
 /// | 6 | 8 | XXH3-64 (seed 0) of the body, big-endian |
-public struct Envelope: Sendable, Equatable {
+package struct Envelope: Sendable, Equatable {
     /// The header size in bytes.
-    public static let size = 14
+    package static let size = 14
     /// Zero bytes standing for the header until ``seal(_:kind:schemaVersion:)`` fills it in.
     static let placeholder = [UInt8](repeating: 0, count: size)
 
     /// The format major version that wrote the record.
-    public var formatVersion: UInt8
+    package var formatVersion: UInt8
     /// Flag bits; v1 defines none.
-    public var flags: UInt8
+    package var flags: UInt8
     /// The record kind's number.
-    public var kind: UInt16
+    package var kind: UInt16
     /// The schema version of the kind.
-    public var schemaVersion: UInt16
+    package var schemaVersion: UInt16
     /// The XXH3-64 checksum of the body.
-    public var checksum: UInt64
+    package var checksum: UInt64
 
     /// Returns header + body for a body of `kind`.
-    public static func seal(kind: RecordKind, schemaVersion: UInt16, body: [UInt8]) -> [UInt8] {
+    package static func seal(kind: RecordKind, schemaVersion: UInt16, body: [UInt8]) -> [UInt8] {
         var writer = ProtoWriter(capacity: size + body.count)
         writer.appendRaw(placeholder)
         writer.appendRaw(body)
@@ -49,7 +49,7 @@ public struct Envelope: Sendable, Equatable {
     ///
     /// - Throws: ``FormatError`` — `truncated`, `unsupportedFormatVersion`, `unknownFlags`, or
     ///   `checksumMismatch` when the body is damaged. `context` names the record in the message.
-    public static func open(_ record: UnsafeRawBufferPointer, context: String) throws(FormatError)
+    package static func open(_ record: UnsafeRawBufferPointer, context: String) throws(FormatError)
         -> (envelope: Envelope, body: UnsafeRawBufferPointer)
     {
         guard record.count >= size else {

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// For any tuples `a` and `b`: `encode(a) < encode(b)` in byte order exactly when `a < b` element-wise,
 /// and `encode(a)` is a byte prefix of `encode(a + c)` for any `c`.
-public enum TupleCodec {
+package enum TupleCodec {
     enum TypeCode {
         static let null: UInt8 = 0x00
         static let bytes: UInt8 = 0x01
@@ -19,7 +19,7 @@ public enum TupleCodec {
     }
 
     /// The encoding of `elements`.
-    public static func encode(_ elements: [TupleElement]) -> [UInt8] {
+    package static func encode(_ elements: [TupleElement]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(32)
         encode(elements, into: &out)
@@ -27,7 +27,7 @@ public enum TupleCodec {
     }
 
     /// Appends the encoding of `elements` to `out`.
-    public static func encode(_ elements: [TupleElement], into out: inout [UInt8]) {
+    package static func encode(_ elements: [TupleElement], into out: inout [UInt8]) {
         for element in elements { encode(element, into: &out, nested: false) }
     }
 
@@ -99,7 +99,7 @@ public enum TupleCodec {
 
     /// Decodes a whole key.
     /// - Throws: ``FormatError`` with the byte offset of the first invalid byte.
-    public static func decode(_ bytes: some Collection<UInt8>) throws(FormatError) -> [TupleElement] {
+    package static func decode(_ bytes: some Collection<UInt8>) throws(FormatError) -> [TupleElement] {
         let bytes = Array(bytes)
         var reader = Reader(bytes: bytes)
         var elements: [TupleElement] = []
