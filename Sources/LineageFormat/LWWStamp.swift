@@ -1,24 +1,24 @@
 /// The last-writer-wins order of a progress update: `(timestamp, reporter, seq)`, compared in that order
 /// (reporters by their UTF-8 bytes). The zero stamp orders before every real one.
-public struct LWWStamp: Sendable, Hashable, Comparable {
+package struct LWWStamp: Sendable, Hashable, Comparable {
     /// The update's time, microseconds since the Unix epoch.
-    public var timestamp: Int64
+    package var timestamp: Int64
     /// The reporter, or empty for updates without one.
-    public var reporter: String
+    package var reporter: String
     /// The reporter's sequence number, or 0.
-    public var seq: UInt64
+    package var seq: UInt64
 
     /// Creates a stamp.
-    public init(timestamp: Int64 = 0, reporter: String = "", seq: UInt64 = 0) {
+    package init(timestamp: Int64 = 0, reporter: String = "", seq: UInt64 = 0) {
         self.timestamp = timestamp
         self.reporter = reporter
         self.seq = seq
     }
 
     /// Whether this is the zero stamp (no writer yet).
-    public var isZero: Bool { timestamp == 0 && reporter.isEmpty && seq == 0 }
+    package var isZero: Bool { timestamp == 0 && reporter.isEmpty && seq == 0 }
 
-    public static func < (lhs: LWWStamp, rhs: LWWStamp) -> Bool {
+    package static func < (lhs: LWWStamp, rhs: LWWStamp) -> Bool {
         if lhs.timestamp != rhs.timestamp { return lhs.timestamp < rhs.timestamp }
         if lhs.reporter != rhs.reporter { return Array(lhs.reporter.utf8).lexicographicallyPrecedes(rhs.reporter.utf8) }
         return lhs.seq < rhs.seq

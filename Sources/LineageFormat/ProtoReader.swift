@@ -1,28 +1,28 @@
 /// Reads protocol-buffers wire-format fields one at a time from a byte buffer, without copying.
 ///
 /// The buffer must outlive the reader; the ranges it returns index into it.
-public struct ProtoReader {
+package struct ProtoReader {
     /// One decoded field.
-    public struct Field {
+    package struct Field {
         /// The field number.
-        public let number: Int
+        package let number: Int
         /// The wire type.
-        public let wireType: ProtoWireType
+        package let wireType: ProtoWireType
         /// The varint, or the fixed64/fixed32 bits, of a scalar field.
-        public let scalar: UInt64
+        package let scalar: UInt64
         /// The payload of a length-delimited field.
-        public let payload: UnsafeRawBufferPointer
+        package let payload: UnsafeRawBufferPointer
         /// The field's whole encoding, tag included — kept verbatim when the field is unknown.
-        public let raw: UnsafeRawBufferPointer
+        package let raw: UnsafeRawBufferPointer
     }
 
     private let buffer: UnsafeRawBufferPointer
     private var offset = 0
     /// What is being decoded, for error messages (e.g. a record kind).
-    public let context: String
+    package let context: String
 
     /// Creates a reader over `buffer`.
-    public init(_ buffer: UnsafeRawBufferPointer, context: String) {
+    package init(_ buffer: UnsafeRawBufferPointer, context: String) {
         self.buffer = buffer
         self.context = context
     }
@@ -56,7 +56,7 @@ public struct ProtoReader {
     }
 
     /// The next field, or `nil` at the end of the buffer.
-    public mutating func next() throws(FormatError) -> Field? {
+    package mutating func next() throws(FormatError) -> Field? {
         guard offset < buffer.count else { return nil }
         let start = offset
         let tag = try varint()
@@ -96,53 +96,53 @@ extension ProtoReader.Field {
     }
 
     /// The value of a `uint64` field.
-    public func uint64(_ context: String) throws(FormatError) -> UInt64 {
+    package func uint64(_ context: String) throws(FormatError) -> UInt64 {
         try require(.varint, "uint64", context)
         return scalar
     }
 
     /// The value of an `int64` field.
-    public func int64(_ context: String) throws(FormatError) -> Int64 {
+    package func int64(_ context: String) throws(FormatError) -> Int64 {
         try require(.varint, "int64", context)
         return Int64(bitPattern: scalar)
     }
 
     /// The value of a `sint64` field.
-    public func sint64(_ context: String) throws(FormatError) -> Int64 {
+    package func sint64(_ context: String) throws(FormatError) -> Int64 {
         try require(.varint, "sint64", context)
         return Int64(bitPattern: (scalar >> 1) ^ (0 &- (scalar & 1)))
     }
 
     /// The value of a `bool` field.
-    public func bool(_ context: String) throws(FormatError) -> Bool {
+    package func bool(_ context: String) throws(FormatError) -> Bool {
         try require(.varint, "bool", context)
         return scalar != 0
     }
 
     /// The value of a `fixed64` field.
-    public func fixed64(_ context: String) throws(FormatError) -> UInt64 {
+    package func fixed64(_ context: String) throws(FormatError) -> UInt64 {
         try require(.fixed64, "fixed64", context)
         return scalar
     }
 
     /// The value of an `sfixed64` field.
-    public func sfixed64(_ context: String) throws(FormatError) -> Int64 {
+    package func sfixed64(_ context: String) throws(FormatError) -> Int64 {
         Int64(bitPattern: try fixed64(context))
     }
 
     /// The value of a `double` field.
-    public func double(_ context: String) throws(FormatError) -> Double {
+    package func double(_ context: String) throws(FormatError) -> Double {
         Double(bitPattern: try fixed64(context))
     }
 
     /// The value of a `bytes` field, copied.
-    public func bytes(_ context: String) throws(FormatError) -> [UInt8] {
+    package func bytes(_ context: String) throws(FormatError) -> [UInt8] {
         try require(.lengthDelimited, "bytes", context)
         return Array(payload)
     }
 
     /// The value of a `string` field; invalid UTF-8 is an error, never repaired.
-    public func string(_ context: String) throws(FormatError) -> String {
+    package func string(_ context: String) throws(FormatError) -> String {
         try require(.lengthDelimited, "string", context)
         guard let text = String(validating: payload, as: UTF8.self) else {
             throw FormatError(.invalidUTF8, "\(context): field \(number) is not valid UTF-8")
@@ -151,7 +151,7 @@ extension ProtoReader.Field {
     }
 
     /// A reader over a nested message field.
-    public func message(_ context: String) throws(FormatError) -> ProtoReader {
+    package func message(_ context: String) throws(FormatError) -> ProtoReader {
         try require(.lengthDelimited, "message", context)
         return ProtoReader(payload, context: context)
     }

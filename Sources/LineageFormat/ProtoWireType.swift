@@ -1,5 +1,5 @@
 /// The protocol-buffers wire types this format writes (3 and 4, the deprecated groups, are rejected).
-public enum ProtoWireType: UInt8, Sendable {
+package enum ProtoWireType: UInt8, Sendable {
     /// Varint: int64, uint64, sint64 (zigzag), bool, enum.
     case varint = 0
     /// Eight little-endian bytes: fixed64, sfixed64, double.

@@ -1,7 +1,7 @@
 extension ProtoWriter {
     /// Writes a `Stamp` message field (`sfixed64 timestamp = 1; string reporter = 2; uint64 seq = 3`); nothing
     /// for the zero stamp. The nested message is written in place.
-    public mutating func writeStamp(_ field: Int, _ stamp: LWWStamp) {
+    package mutating func writeStamp(_ field: Int, _ stamp: LWWStamp) {
         guard !stamp.isZero else { return }
         let reporterBytes = stamp.reporter.utf8.count
         var length = stamp.timestamp == 0 ? 0 : 9
@@ -15,7 +15,7 @@ extension ProtoWriter {
 
     /// Writes a `map<string, sint64>` field, entries in key order (UTF-8 bytes) so the encoding is canonical;
     /// each entry is written in place.
-    public mutating func writeCounts(_ field: Int, _ counts: [String: Int64]) {
+    package mutating func writeCounts(_ field: Int, _ counts: [String: Int64]) {
         guard !counts.isEmpty else { return }
         let entries =
             counts.count == 1 ? Array(counts) : counts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
@@ -38,7 +38,7 @@ extension ProtoWriter {
 
 extension ProtoReader.Field {
     /// The value of a `Stamp` message field.
-    public func stamp(_ context: String) throws(FormatError) -> LWWStamp {
+    package func stamp(_ context: String) throws(FormatError) -> LWWStamp {
         var reader = try message(context)
         var stamp = LWWStamp()
         while let inner = try reader.next() {
@@ -53,7 +53,7 @@ extension ProtoReader.Field {
     }
 
     /// One entry of a `map<string, sint64>` field.
-    public func countEntry(_ context: String) throws(FormatError) -> (String, Int64) {
+    package func countEntry(_ context: String) throws(FormatError) -> (String, Int64) {
         var reader = try message(context)
         var key = ""
         var value: Int64 = 0

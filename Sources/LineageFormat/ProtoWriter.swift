@@ -3,18 +3,18 @@
 /// Singular scalar fields follow proto3's implicit presence: a field equal to its default (0, `false`,
 /// empty) is not written, exactly as `protoc` encodes it, so every value has one canonical encoding.
 /// Repeated fields are written element by element with the `repeated` methods.
-public struct ProtoWriter: Sendable {
+package struct ProtoWriter: Sendable {
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8]
+    package private(set) var bytes: [UInt8]
 
     /// Creates an empty writer.
-    public init(capacity: Int = 64) {
+    package init(capacity: Int = 64) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
     /// Appends a varint.
-    public mutating func appendVarint(_ value: UInt64) {
+    package mutating func appendVarint(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -29,7 +29,7 @@ public struct ProtoWriter: Sendable {
     }
 
     /// Writes a `uint64` field.
-    public mutating func write(_ field: Int, uint64 value: UInt64) {
+    package mutating func write(_ field: Int, uint64 value: UInt64) {
         if value != 0 { writeVarintField(field, value) }
     }
 
@@ -39,41 +39,41 @@ public struct ProtoWriter: Sendable {
     }
 
     /// Writes an `int64` field (two's complement varint; negative values take ten bytes).
-    public mutating func write(_ field: Int, int64 value: Int64) {
+    package mutating func write(_ field: Int, int64 value: Int64) {
         write(field, uint64: UInt64(bitPattern: value))
     }
 
     /// Writes a `sint64` field (zigzag varint: small negative values stay short).
-    public mutating func write(_ field: Int, sint64 value: Int64) {
+    package mutating func write(_ field: Int, sint64 value: Int64) {
         write(field, uint64: UInt64(bitPattern: (value << 1) ^ (value >> 63)))
     }
 
     /// Writes a `bool` field.
-    public mutating func write(_ field: Int, bool value: Bool) {
+    package mutating func write(_ field: Int, bool value: Bool) {
         write(field, uint64: value ? 1 : 0)
     }
 
     /// Writes a `fixed64` field.
-    public mutating func write(_ field: Int, fixed64 value: UInt64) {
+    package mutating func write(_ field: Int, fixed64 value: UInt64) {
         guard value != 0 else { return }
         tag(field, .fixed64)
         for index in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
     }
 
     /// Writes an `sfixed64` field.
-    public mutating func write(_ field: Int, sfixed64 value: Int64) {
+    package mutating func write(_ field: Int, sfixed64 value: Int64) {
         write(field, fixed64: UInt64(bitPattern: value))
     }
 
     /// Writes a `double` field.
-    public mutating func write(_ field: Int, double value: Double) {
+    package mutating func write(_ field: Int, double value: Double) {
         guard value.bitPattern != 0 else { return }
         tag(field, .fixed64)
         for index in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value.bitPattern >> (8 * UInt64(index)))) }
     }
 
     /// Writes a `bytes` field.
-    public mutating func write(_ field: Int, bytes value: some Collection<UInt8>) {
+    package mutating func write(_ field: Int, bytes value: some Collection<UInt8>) {
         if !value.isEmpty { writeLengthDelimited(field, value) }
     }
 
@@ -90,29 +90,29 @@ public struct ProtoWriter: Sendable {
     }
 
     /// Writes a `string` field as UTF-8.
-    public mutating func write(_ field: Int, string value: String) {
+    package mutating func write(_ field: Int, string value: String) {
         write(field, bytes: value.utf8)
     }
 
     /// Writes a nested message field whose body `body` writes; written even when empty (message presence).
-    public mutating func writeMessage(_ field: Int, _ body: (inout ProtoWriter) -> Void) {
+    package mutating func writeMessage(_ field: Int, _ body: (inout ProtoWriter) -> Void) {
         var nested = ProtoWriter()
         body(&nested)
         writeLengthDelimited(field, nested.bytes)
     }
 
     /// Writes one element of a `repeated string` field, even when empty.
-    public mutating func writeRepeated(_ field: Int, string value: String) {
+    package mutating func writeRepeated(_ field: Int, string value: String) {
         writeLengthDelimited(field, value.utf8)
     }
 
     /// Writes one element of a `repeated bytes` field, even when empty.
-    public mutating func writeRepeated(_ field: Int, bytes value: some Collection<UInt8>) {
+    package mutating func writeRepeated(_ field: Int, bytes value: some Collection<UInt8>) {
         writeLengthDelimited(field, value)
     }
 
     /// Writes a packed `repeated sint64` field (proto3's default for repeated scalars); nothing when empty.
-    public mutating func writePacked(_ field: Int, sint64 values: [Int64]) {
+    package mutating func writePacked(_ field: Int, sint64 values: [Int64]) {
         guard !values.isEmpty else { return }
         var packed = ProtoWriter()
         for value in values { packed.appendVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
@@ -125,7 +125,7 @@ public struct ProtoWriter: Sendable {
     }
 
     /// Appends already-encoded fields, such as the unknown fields kept from a decoded record.
-    public mutating func appendRaw(_ encoded: [UInt8]) {
+    package mutating func appendRaw(_ encoded: [UInt8]) {
         bytes.append(contentsOf: encoded)
     }
 }

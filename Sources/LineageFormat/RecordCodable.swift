@@ -2,7 +2,7 @@
 ///
 /// Conforming types keep the fields they do not know in `unknownFields` and write them back unchanged,
 /// so a record written by a newer schema survives a read-modify-write by an older library.
-public protocol RecordCodable: Sendable {
+package protocol RecordCodable: Sendable {
     /// The kind stored in the envelope.
     static var kind: RecordKind { get }
     /// The schema version of the kind this type writes.
@@ -19,7 +19,7 @@ public protocol RecordCodable: Sendable {
 
 extension RecordCodable {
     /// The body: known fields, then unknown fields.
-    public func encodedBody() -> [UInt8] {
+    package func encodedBody() -> [UInt8] {
         var writer = ProtoWriter()
         encodeFields(into: &writer)
         writer.appendRaw(unknownFields)
@@ -27,7 +27,7 @@ extension RecordCodable {
     }
 
     /// Envelope and body, as stored, written into one buffer.
-    public func encodedRecord() -> [UInt8] {
+    package func encodedRecord() -> [UInt8] {
         var writer = ProtoWriter(capacity: 256)
         writer.appendRaw(Envelope.placeholder)
         encodeFields(into: &writer)
@@ -37,7 +37,7 @@ extension RecordCodable {
     }
 
     /// Decodes a body (no envelope).
-    public init(body: UnsafeRawBufferPointer, context: String) throws(FormatError) {
+    package init(body: UnsafeRawBufferPointer, context: String) throws(FormatError) {
         self.init()
         var reader = ProtoReader(body, context: context)
         while let field = try reader.next() {
@@ -47,7 +47,7 @@ extension RecordCodable {
 
     /// Decodes a stored record, checking its envelope, kind and checksum.
     /// - Parameter context: names the record (database and key) in any error.
-    public init(record: UnsafeRawBufferPointer, context: String) throws(FormatError) {
+    package init(record: UnsafeRawBufferPointer, context: String) throws(FormatError) {
         let (envelope, body) = try Envelope.open(record, context: context)
         guard envelope.kind == Self.kind.rawValue else {
             let found = RecordKind.known(envelope.kind)?.name ?? "unknown kind \(envelope.kind)"
@@ -57,7 +57,7 @@ extension RecordCodable {
     }
 
     /// Decodes a stored record from bytes.
-    public init(record: [UInt8], context: String) throws(FormatError) {
+    package init(record: [UInt8], context: String) throws(FormatError) {
         let result = record.withUnsafeBytes { bytes in
             Result { () throws(FormatError) in try Self(record: bytes, context: context) }
         }

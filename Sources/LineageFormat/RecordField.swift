@@ -5,13 +5,13 @@ import Foundation
 ///
 /// The record types, their field tables and their wire codecs are all generated from
 /// `Formats/lineagestore.proto` (`make generate`), so the table, the codec and the spec cannot disagree.
-public struct RecordField<Record>: Sendable {
+package struct RecordField<Record>: Sendable {
     /// The field number.
-    public let number: Int
+    package let number: Int
     /// The snake_case name.
-    public let name: String
+    package let name: String
     /// The property the field is stored in.
-    public let keyPath: AnyKeyPath & Sendable
+    package let keyPath: AnyKeyPath & Sendable
     let toJSON: @Sendable (Record) -> Any
     let fromJSON: @Sendable (inout Record, Any, String) throws(FormatError) -> Void
 
@@ -20,7 +20,7 @@ public struct RecordField<Record>: Sendable {
     }
 
     /// A `string` field.
-    public static func string(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, String> & Sendable)
+    package static func string(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, String> & Sendable)
         -> Self
     {
         RecordField(
@@ -33,7 +33,7 @@ public struct RecordField<Record>: Sendable {
     }
 
     /// A `string` field holding a value of an open vocabulary (a status, a type).
-    public static func value<Value: RawRepresentable & Sendable>(
+    package static func value<Value: RawRepresentable & Sendable>(
         _ number: Int, _ name: String, _ path: WritableKeyPath<Record, Value> & Sendable
     ) -> Self where Value.RawValue == String {
         RecordField(
@@ -48,7 +48,7 @@ public struct RecordField<Record>: Sendable {
     }
 
     /// A `string` field holding a JSON document, exported as that document rather than as a string.
-    public static func json(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, String> & Sendable)
+    package static func json(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, String> & Sendable)
         -> Self
     {
         RecordField(
@@ -72,7 +72,7 @@ public struct RecordField<Record>: Sendable {
     }
 
     /// A `uint64` field.
-    public static func uint64(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, UInt64> & Sendable)
+    package static func uint64(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, UInt64> & Sendable)
         -> Self
     {
         RecordField(
@@ -85,7 +85,8 @@ public struct RecordField<Record>: Sendable {
     }
 
     /// A `sint64` field (zigzag varint).
-    public static func int64(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Int64> & Sendable) -> Self {
+    package static func int64(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Int64> & Sendable) -> Self
+    {
         RecordField(
             number: number, name: name, keyPath: path,
             toJSON: { NSNumber(value: $0[keyPath: path]) },
@@ -96,7 +97,7 @@ public struct RecordField<Record>: Sendable {
     }
 
     /// An `sfixed64` timestamp in microseconds since the Unix epoch; RFC 3339 in JSON, `null` when zero.
-    public static func timestamp(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Int64> & Sendable)
+    package static func timestamp(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Int64> & Sendable)
         -> Self
     {
         RecordField(
@@ -118,7 +119,7 @@ public struct RecordField<Record>: Sendable {
     }
 
     /// A `bool` field.
-    public static func bool(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Bool> & Sendable) -> Self {
+    package static func bool(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Bool> & Sendable) -> Self {
         RecordField(
             number: number, name: name, keyPath: path,
             toJSON: { $0[keyPath: path] },
@@ -131,7 +132,7 @@ public struct RecordField<Record>: Sendable {
     }
 
     /// A `double` field.
-    public static func double(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Double> & Sendable)
+    package static func double(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Double> & Sendable)
         -> Self
     {
         RecordField(
@@ -146,7 +147,7 @@ public struct RecordField<Record>: Sendable {
     }
 
     /// A `bytes` field; lowercase hex in JSON.
-    public static func bytes(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, [UInt8]> & Sendable)
+    package static func bytes(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, [UInt8]> & Sendable)
         -> Self
     {
         RecordField(
@@ -161,7 +162,7 @@ public struct RecordField<Record>: Sendable {
     }
 
     /// A `repeated string` field.
-    public static func strings(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, [String]> & Sendable)
+    package static func strings(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, [String]> & Sendable)
         -> Self
     {
         RecordField(
@@ -175,7 +176,7 @@ public struct RecordField<Record>: Sendable {
 
     /// A nested `Stamp` message (`sfixed64 timestamp = 1; string reporter = 2; uint64 seq = 3`), omitted when
     /// zero; an object `{"timestamp", "reporter", "seq"}` in JSON, `null` when zero.
-    public static func stamp(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, LWWStamp> & Sendable)
+    package static func stamp(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, LWWStamp> & Sendable)
         -> Self
     {
         RecordField(
@@ -203,7 +204,7 @@ public struct RecordField<Record>: Sendable {
 
     /// A `map<string, sint64>` field: entries are written in key order (UTF-8 bytes), so the encoding is
     /// canonical.
-    public static func counts(
+    package static func counts(
         _ number: Int, _ name: String, _ path: WritableKeyPath<Record, [String: Int64]> & Sendable
     ) -> Self {
         RecordField(
@@ -224,16 +225,16 @@ public struct RecordField<Record>: Sendable {
 }
 
 /// Exact conversions of the numbers `JSONSerialization` parses; booleans and fractions are never numbers here.
-public enum JSONNumbers {
+package enum JSONNumbers {
     private static func typeCode(_ value: Any) -> String? {
         (value as? NSNumber).map { String(cString: $0.objCType) }
     }
 
     /// Whether `value` is a JSON `true` or `false`.
-    public static func isBoolean(_ value: Any) -> Bool { typeCode(value) == "c" }
+    package static func isBoolean(_ value: Any) -> Bool { typeCode(value) == "c" }
 
     /// `value` as an `Int64` if it is a JSON integer that fits, else `nil`.
-    public static func int64(_ value: Any) -> Int64? {
+    package static func int64(_ value: Any) -> Int64? {
         guard let number = value as? NSNumber, let type = typeCode(value), type != "c" else { return nil }
         switch type {
         case "d", "f":
@@ -246,7 +247,7 @@ public enum JSONNumbers {
     }
 
     /// `value` as a `UInt64` if it is a non-negative JSON integer that fits, else `nil`.
-    public static func uint64(_ value: Any) -> UInt64? {
+    package static func uint64(_ value: Any) -> UInt64? {
         if typeCode(value) == "Q", let number = value as? NSNumber { return number.uint64Value }
         return int64(value).flatMap { $0 >= 0 ? UInt64($0) : nil }
     }
@@ -256,29 +257,32 @@ public enum JSONNumbers {
 ///
 /// Its `Encodable` form is its JSON object (``jsonObject``), so `JSONEncoder` writes the same snake_case fields
 /// as the export without a second declaration.
-public protocol FieldTableRecord: RecordCodable, Encodable {
+package protocol FieldTableRecord: RecordCodable, Encodable {
     /// The fields, in field-number order.
     static var fields: [RecordField<Self>] { get }
+    /// Writes the record's JSON form, which its public `encode(to:)` hands on to: ``jsonObject`` unless the
+    /// type shows its users another shape.
+    func encodeJSON(to encoder: any Encoder) throws
 }
 
 extension FieldTableRecord {
     /// Encodes ``jsonObject``.
-    public func encode(to encoder: any Encoder) throws { try JSONValue(jsonObject).encode(to: encoder) }
+    package func encodeJSON(to encoder: any Encoder) throws { try JSONValue(jsonObject).encode(to: encoder) }
 
     /// The record as a JSON object with snake_case keys (Foundation values, for `JSONSerialization`).
-    public var jsonObject: [String: Any] {
+    package var jsonObject: [String: Any] {
         var object: [String: Any] = [:]
         for field in Self.fields { object[field.name] = field.toJSON(self) }
         return object
     }
 
     /// The snake_case name of the field stored at `keyPath` (its description if it is not a field).
-    public static func fieldName(_ keyPath: PartialKeyPath<Self>) -> String {
+    package static func fieldName(_ keyPath: PartialKeyPath<Self>) -> String {
         fields.first { $0.keyPath as AnyKeyPath == keyPath as AnyKeyPath }?.name ?? "\(keyPath)"
     }
 
     /// The JSON object of only the fields stored at `keyPaths`, under their snake_case names.
-    public func jsonObject(only keyPaths: [PartialKeyPath<Self>]) -> [String: Any] {
+    package func jsonObject(only keyPaths: [PartialKeyPath<Self>]) -> [String: Any] {
         let wanted = Set(keyPaths.map { $0 as AnyKeyPath })
         var object: [String: Any] = [:]
         for field in Self.fields where wanted.contains(field.keyPath as AnyKeyPath) {
@@ -289,7 +293,7 @@ extension FieldTableRecord {
 
     /// A record from a JSON object produced by ``jsonObject``; absent keys keep their defaults, unknown keys
     /// are an error.
-    public init(jsonObject: [String: Any], context: String) throws(FormatError) {
+    package init(jsonObject: [String: Any], context: String) throws(FormatError) {
         self.init()
         for (key, value) in jsonObject {
             guard let field = Self.fields.first(where: { $0.name == key }) else {

@@ -1,5 +1,5 @@
 /// The named database a record type lives in.
-public enum RecordDatabase: String, Sendable {
+package enum RecordDatabase: String, Sendable {
     /// Primary records.
     case records
     /// Append-only logs: page versions and job events.
@@ -11,7 +11,7 @@ public enum RecordDatabase: String, Sendable {
 ///
 /// The stored key is `(kind, primaryKey…)`. Each index entry is `(index id, value…, primaryKey…)` → empty
 /// value, or for a unique index `(index id, value…)` → the stored key.
-public protocol StoredRecord: RecordCodable {
+package protocol StoredRecord: RecordCodable {
     /// The database the record lives in; `records` unless it is an append-only log entry.
     static var database: RecordDatabase { get }
     /// The secondary indexes kept for this type.
@@ -21,44 +21,44 @@ public protocol StoredRecord: RecordCodable {
 }
 
 extension StoredRecord {
-    public static var database: RecordDatabase { .records }
-    public static var indexes: [IndexDefinition<Self>] { [] }
+    package static var database: RecordDatabase { .records }
+    package static var indexes: [IndexDefinition<Self>] { [] }
 
     /// The encoded stored key of the record whose primary key is `primaryKey`.
-    public static func storedKey(_ primaryKey: [TupleElement]) -> [UInt8] {
+    package static func storedKey(_ primaryKey: [TupleElement]) -> [UInt8] {
         TupleCodec.encode([.int(Int64(kind.rawValue))] + primaryKey)
     }
 
     /// The tuple prefix of every stored key of this kind that starts with `primaryKeyPrefix`.
-    public static func keyPrefix(_ primaryKeyPrefix: [TupleElement] = []) -> [TupleElement] {
+    package static func keyPrefix(_ primaryKeyPrefix: [TupleElement] = []) -> [TupleElement] {
         [.int(Int64(kind.rawValue))] + primaryKeyPrefix
     }
 
     /// This record's encoded stored key.
-    public var storedKey: [UInt8] { Self.storedKey(primaryKey) }
+    package var storedKey: [UInt8] { Self.storedKey(primaryKey) }
 
     /// Whether `other` is indexed under exactly the values this record is, in every index: the indexed fields
     /// are compared directly, without building entries (a progress merge saves a job many times a second
     /// without moving it in any index).
-    @inlinable public func hasSameIndexValues(as other: Self) -> Bool {
+    @inlinable package func hasSameIndexValues(as other: Self) -> Bool {
         Self.indexes.allSatisfy { $0.hasSameValues(self, other) }
     }
 }
 
 /// One secondary index of a record type, declared by the key paths of the fields it holds: its id, whether
 /// it is unique, and the one entry a record has (or none).
-public struct IndexDefinition<Record>: Sendable {
+package struct IndexDefinition<Record>: Sendable {
     /// The index.
-    public let id: IndexID
+    package let id: IndexID
     /// Whether at most one record may have each value.
-    public let unique: Bool
+    package let unique: Bool
     /// Whether a record whose first indexed field is empty has no entry.
-    public let skipsEmpty: Bool
+    package let skipsEmpty: Bool
     /// The indexed fields, in entry order.
-    public let parts: [IndexPart<Record>]
+    package let parts: [IndexPart<Record>]
 
     /// An index over `parts`; with `skipsEmpty`, records whose first part is empty are not indexed.
-    public init(_ id: IndexID, unique: Bool = false, skipsEmpty: Bool = false, _ parts: IndexPart<Record>...) {
+    package init(_ id: IndexID, unique: Bool = false, skipsEmpty: Bool = false, _ parts: IndexPart<Record>...) {
         self.id = id
         self.unique = unique
         self.skipsEmpty = skipsEmpty
@@ -66,16 +66,16 @@ public struct IndexDefinition<Record>: Sendable {
     }
 
     /// The number of value elements in every entry.
-    public var arity: Int { parts.count }
+    package var arity: Int { parts.count }
 
     /// The values `record` is indexed under, or `nil` when the index skips it.
-    public func values(_ record: Record) -> [TupleElement]? {
+    package func values(_ record: Record) -> [TupleElement]? {
         if skipsEmpty, let first = parts.first, first.isEmpty(record) { return nil }
         return parts.map { $0.element(record) }
     }
 
     /// Whether `a` and `b` are indexed under the same values, compared field by field.
-    @inlinable public func hasSameValues(_ a: Record, _ b: Record) -> Bool {
+    @inlinable package func hasSameValues(_ a: Record, _ b: Record) -> Bool {
         if skipsEmpty, let first = parts.first, first.isEmpty(a), first.isEmpty(b) { return true }
         return parts.allSatisfy { $0.isEqual(a, b) }
     }
@@ -84,28 +84,33 @@ public struct IndexDefinition<Record>: Sendable {
 /// One field of an index entry, read from the record. Declare it with a key path (`.field(\.websiteID)`):
 /// the literal becomes a direct property read, so comparing a record's indexed values costs no key-path
 /// lookups on the ingestion hot path.
-public struct IndexPart<Record>: Sendable {
+package struct IndexPart<Record>: Sendable {
     let element: @Sendable (Record) -> TupleElement
     @usableFromInline let isEmpty: @Sendable (Record) -> Bool
     @usableFromInline let isEqual: @Sendable (Record, Record) -> Bool
 
     /// A field stored in the entry as itself.
-    public static func field<Value: IndexValue>(_ value: @escaping @Sendable (Record) -> Value) -> Self {
+    package static func field<Value: IndexValue>(_ value: @escaping @Sendable (Record) -> Value) -> Self {
         IndexPart(
             element: { value($0).tupleElement }, isEmpty: { value($0).isEmptyValue },
             isEqual: { value($0) == value($1) })
     }
 
+    /// A vocabulary field (a status, a type), stored as its spelling.
+    package static func field<Value: Vocabulary>(_ value: @escaping @Sendable (Record) -> Value) -> Self {
+        .field { value($0).rawValue }
+    }
+
     /// A text field that may exceed the key limit (a URL, a path, a row key), stored as its XXH3-128
     /// (``TupleElement/hashed(_:)``).
-    public static func hashed(_ text: @escaping @Sendable (Record) -> String) -> Self {
+    package static func hashed(_ text: @escaping @Sendable (Record) -> String) -> Self {
         IndexPart(
             element: { .hashed(text($0)) }, isEmpty: { text($0).isEmpty }, isEqual: { text($0) == text($1) })
     }
 }
 
 /// A field type an index can hold.
-public protocol IndexValue: Equatable, Sendable {
+package protocol IndexValue: Equatable, Sendable {
     /// The value as a tuple element.
     var tupleElement: TupleElement { get }
     /// Whether it is the field's empty default.
@@ -113,29 +118,22 @@ public protocol IndexValue: Equatable, Sendable {
 }
 
 extension String: IndexValue {
-    public var tupleElement: TupleElement { .string(self) }
-    public var isEmptyValue: Bool { isEmpty }
+    package var tupleElement: TupleElement { .string(self) }
+    package var isEmptyValue: Bool { isEmpty }
 }
 
 extension Int64: IndexValue {
-    public var tupleElement: TupleElement { .int(self) }
-    public var isEmptyValue: Bool { self == 0 }
+    package var tupleElement: TupleElement { .int(self) }
+    package var isEmptyValue: Bool { self == 0 }
 }
 
 extension Array: IndexValue where Element == UInt8 {
-    public var tupleElement: TupleElement { .bytes(self) }
-    public var isEmptyValue: Bool { isEmpty }
-}
-
-extension Vocabulary {
-    /// The spelling as a tuple element.
-    public var tupleElement: TupleElement { .string(rawValue) }
-    /// Whether the spelling is empty.
-    public var isEmptyValue: Bool { rawValue.isEmpty }
+    package var tupleElement: TupleElement { .bytes(self) }
+    package var isEmptyValue: Bool { isEmpty }
 }
 
 extension TupleElement {
     /// The element that stands for a value that may exceed the key limit (a URL, a path, a row key): the 16
     /// canonical bytes of its XXH3-128. Readers compare the full value kept in the record.
-    public static func hashed(_ text: String) -> TupleElement { .bytes(XXH3.hash128(text).canonicalBytes) }
+    package static func hashed(_ text: String) -> TupleElement { .bytes(XXH3.hash128(text).canonicalBytes) }
 }

@@ -25,36 +25,39 @@ public struct SwiftRecordSource {
         let name = message.swiftName
         var lines = [Self.header, ""]
         lines += docComment(message.comment, indent: "")
-        lines.append("public struct \(name): Equatable, Sendable {")
+        lines.append("public struct \(name): Equatable, Sendable, Encodable {")
         for field in fields {
             lines += docComment(field.schema.comment, indent: "    ")
             lines.append("    \(field.schema.isStorageOnly ? "package" : "public") var \(field.declaration)")
         }
         lines += [
             "    /// Fields this version does not know, kept verbatim and written back unchanged.",
-            "    public var unknownFields: [UInt8] = []",
+            "    package var unknownFields: [UInt8] = []",
             "",
             "    /// A record with every field at its default.",
             "    public init() {}",
+            "",
+            "    /// Encodes the record as its JSON object: the snake_case fields of the export.",
+            "    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }",
             "}",
             "",
             "extension \(name): FieldTableRecord {",
             "    /// The fields in field-number order, with their snake_case names.",
-            "    public static let fields: [RecordField<\(name)>] = [",
+            "    package static let fields: [RecordField<\(name)>] = [",
         ]
         lines += fields.map { "        \($0.tableEntry)," }
         lines += [
             "    ]",
             "",
             "    /// Writes the known fields in field-number order.",
-            "    public func encodeFields(into writer: inout ProtoWriter) {",
+            "    package func encodeFields(into writer: inout ProtoWriter) {",
         ]
         lines += fields.map { "        \($0.encoding)" }
         lines += [
             "    }",
             "",
             "    /// Reads one known field; returns `false` for a field number this version does not know.",
-            "    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {",
+            "    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {",
             "        switch field.number {",
         ]
         for field in fields {

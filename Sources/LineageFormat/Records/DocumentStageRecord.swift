@@ -20,12 +20,12 @@ public struct StageStatus: Vocabulary {
 // How DocumentStageRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/DocumentStageRecord.generated.swift.
 extension DocumentStageRecord: StoredRecord {
-    public static let kind = RecordKind.documentStage
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.documentStage
+    package static let schemaVersion: UInt16 = 1
 
-    public var primaryKey: [TupleElement] { [.string(documentID), .string(stage)] }
+    package var primaryKey: [TupleElement] { [.string(documentID), .string(stage)] }
 
-    public static let indexes: [IndexDefinition<DocumentStageRecord>] = [
+    package static let indexes: [IndexDefinition<DocumentStageRecord>] = [
         IndexDefinition(.documentStagesByStatus, .field(\.stage), .field(\.status))
     ]
 }

@@ -1,9 +1,9 @@
 // How EventRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/EventRecord.generated.swift.
 extension EventRecord: StoredRecord {
-    public static let kind = RecordKind.event
-    public static let schemaVersion: UInt16 = 1
-    public static var database: RecordDatabase { .events }
+    package static let kind = RecordKind.event
+    package static let schemaVersion: UInt16 = 1
+    package static var database: RecordDatabase { .events }
 
     /// The event name for errors.
     public static let errorEvent = "error"
@@ -11,5 +11,5 @@ extension EventRecord: StoredRecord {
     /// Whether this entry is an error.
     public var isError: Bool { event == Self.errorEvent }
 
-    public var primaryKey: [TupleElement] { [.string(jobID), .int(Int64(sequence))] }
+    package var primaryKey: [TupleElement] { [.string(jobID), .int(Int64(sequence))] }
 }

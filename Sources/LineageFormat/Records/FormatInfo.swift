@@ -1,8 +1,8 @@
 // How FormatInfo is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/FormatInfo.generated.swift.
 extension FormatInfo {
-    public static let kind = RecordKind.formatInfo
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.formatInfo
+    package static let schemaVersion: UInt16 = 1
 
     /// Creates the description of a new file.
     public init(major: UInt64, minor: UInt64, createdAt: Int64, createdBy: String) {

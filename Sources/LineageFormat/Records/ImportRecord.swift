@@ -22,12 +22,12 @@ public struct ImportStatus: Vocabulary {
 // How ImportRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/ImportRecord.generated.swift.
 extension ImportRecord: StoredRecord {
-    public static let kind = RecordKind.importRun
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.importRun
+    package static let schemaVersion: UInt16 = 1
 
-    public var primaryKey: [TupleElement] { [.string(id)] }
+    package var primaryKey: [TupleElement] { [.string(id)] }
 
-    public static let indexes: [IndexDefinition<ImportRecord>] = [
+    package static let indexes: [IndexDefinition<ImportRecord>] = [
         IndexDefinition(.importsByStart, .field(\.startedAt)),
         IndexDefinition(.importsByTable, skipsEmpty: true, .field(\.tableName), .field(\.startedAt)),
         IndexDefinition(.importsByUser, skipsEmpty: true, .field(\.userID), .field(\.startedAt)),

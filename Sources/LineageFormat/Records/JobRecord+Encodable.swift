@@ -6,7 +6,7 @@ extension JobRecord {
     /// The job as users read it: its snake_case fields, with the merged progress under `progress` in the
     /// crawler payload's camelCase keys (the seed's `progress` document) and without the progress fields'
     /// last-writer-wins stamps. The export keeps every field flat (``jsonObject``).
-    public func encode(to encoder: any Encoder) throws {
+    package func encodeJSON(to encoder: any Encoder) throws {
         var object = [String: JSONValue]()
         for field in Self.fields where !Self.progressFieldNumbers.contains(field.number) {
             object[field.name] = JSONValue(field.toJSON(self))

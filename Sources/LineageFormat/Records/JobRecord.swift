@@ -38,12 +38,12 @@ public struct ProcessType: Vocabulary {
 // How JobRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/JobRecord.generated.swift.
 extension JobRecord: StoredRecord {
-    public static let kind = RecordKind.job
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.job
+    package static let schemaVersion: UInt16 = 1
 
-    public var primaryKey: [TupleElement] { [.string(id)] }
+    package var primaryKey: [TupleElement] { [.string(id)] }
 
-    public static let indexes: [IndexDefinition<JobRecord>] = [
+    package static let indexes: [IndexDefinition<JobRecord>] = [
         IndexDefinition(.jobsByWebsite, .field(\.websiteID), .field(\.startedAt)),
         IndexDefinition(.jobsByStatus, .field(\.status), .field(\.startedAt)),
         IndexDefinition(.jobsByType, .field(\.processType), .field(\.startedAt)),

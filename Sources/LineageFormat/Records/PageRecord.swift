@@ -16,12 +16,12 @@ public struct PageStatus: Vocabulary {
 // How PageRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/PageRecord.generated.swift.
 extension PageRecord: StoredRecord {
-    public static let kind = RecordKind.page
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.page
+    package static let schemaVersion: UInt16 = 1
 
-    public var primaryKey: [TupleElement] { [.string(id)] }
+    package var primaryKey: [TupleElement] { [.string(id)] }
 
-    public static let indexes: [IndexDefinition<PageRecord>] = [
+    package static let indexes: [IndexDefinition<PageRecord>] = [
         IndexDefinition(.pageByURL, unique: true, .field(\.websiteID), .hashed(\.url)),
         IndexDefinition(.pagesByCreator, skipsEmpty: true, .field(\.createdByProcessID)),
         IndexDefinition(.pagesByUpdater, skipsEmpty: true, .field(\.lastUpdatedByProcessID)),

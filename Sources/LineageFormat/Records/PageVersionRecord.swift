@@ -18,9 +18,9 @@ public struct PageChange: Vocabulary {
 // How PageVersionRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/PageVersionRecord.generated.swift.
 extension PageVersionRecord: StoredRecord {
-    public static let kind = RecordKind.pageVersion
-    public static let schemaVersion: UInt16 = 1
-    public static var database: RecordDatabase { .events }
+    package static let kind = RecordKind.pageVersion
+    package static let schemaVersion: UInt16 = 1
+    package static var database: RecordDatabase { .events }
 
-    public var primaryKey: [TupleElement] { [.string(pageID), .int(Int64(version))] }
+    package var primaryKey: [TupleElement] { [.string(pageID), .int(Int64(version))] }
 }

@@ -1,8 +1,8 @@
 // How ReporterWindowRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/ReporterWindowRecord.generated.swift.
 extension ReporterWindowRecord: StoredRecord {
-    public static let kind = RecordKind.reporterWindow
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.reporterWindow
+    package static let schemaVersion: UInt16 = 1
     /// How many seqs at and below the highest are remembered.
     public static let window = 1_024
 
@@ -12,7 +12,7 @@ extension ReporterWindowRecord: StoredRecord {
         self.reporter = reporter
     }
 
-    public var primaryKey: [TupleElement] { [.string(jobID), .string(reporter)] }
+    package var primaryKey: [TupleElement] { [.string(jobID), .string(reporter)] }
 
     /// What a reporter's window says of `seq`.
     public enum Admission: Sendable, Equatable {

@@ -1,15 +1,15 @@
 // How ScheduleRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/ScheduleRecord.generated.swift.
 extension ScheduleRecord: StoredRecord {
-    public static let kind = RecordKind.schedule
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.schedule
+    package static let schemaVersion: UInt16 = 1
 
     /// Whether a batch crawl holds an unexpired lease at `time`.
     public func isCrawling(at time: Int64) -> Bool { !leaseOwner.isEmpty && leaseExpiresAt > time }
 
-    public var primaryKey: [TupleElement] { [.string(userID)] }
+    package var primaryKey: [TupleElement] { [.string(userID)] }
 
-    public static let indexes: [IndexDefinition<ScheduleRecord>] = [
+    package static let indexes: [IndexDefinition<ScheduleRecord>] = [
         IndexDefinition(.schedulesByDue, .field(\.nextScheduledCrawlAt))
     ]
 }

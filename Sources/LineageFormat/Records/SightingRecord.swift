@@ -1,8 +1,8 @@
 // How SightingRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/SightingRecord.generated.swift.
 extension SightingRecord: StoredRecord {
-    public static let kind = RecordKind.sighting
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.sighting
+    package static let schemaVersion: UInt16 = 1
 
-    public var primaryKey: [TupleElement] { [.bytes(sha256), .hashed(location)] }
+    package var primaryKey: [TupleElement] { [.bytes(sha256), .hashed(location)] }
 }

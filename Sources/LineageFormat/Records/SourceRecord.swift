@@ -12,8 +12,8 @@ public struct SourceStatus: Vocabulary {
 // How SourceRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/SourceRecord.generated.swift.
 extension SourceRecord: StoredRecord {
-    public static let kind = RecordKind.source
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.source
+    package static let schemaVersion: UInt16 = 1
 
-    public var primaryKey: [TupleElement] { [.string(userID), .string(id)] }
+    package var primaryKey: [TupleElement] { [.string(userID), .string(id)] }
 }

@@ -1,8 +1,8 @@
 // How StageDefinitionRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/StageDefinitionRecord.generated.swift.
 extension StageDefinitionRecord: StoredRecord {
-    public static let kind = RecordKind.stageDefinition
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.stageDefinition
+    package static let schemaVersion: UInt16 = 1
 
     /// Creates a definition.
     public init(
@@ -16,7 +16,7 @@ extension StageDefinitionRecord: StoredRecord {
         self.summary = summary
     }
 
-    public var primaryKey: [TupleElement] { [.string(name)] }
+    package var primaryKey: [TupleElement] { [.string(name)] }
 
     /// The seed design's pipeline: markdown-conversion → markdown-optimizer (optional) → chunker →
     /// fact-generator → ingestor.

@@ -1,8 +1,8 @@
 // How StageOutputRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/StageOutputRecord.generated.swift.
 extension StageOutputRecord: StoredRecord {
-    public static let kind = RecordKind.stageOutput
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.stageOutput
+    package static let schemaVersion: UInt16 = 1
 
-    public var primaryKey: [TupleElement] { [.string(documentID), .string(stage), .hashed(path)] }
+    package var primaryKey: [TupleElement] { [.string(documentID), .string(stage), .hashed(path)] }
 }

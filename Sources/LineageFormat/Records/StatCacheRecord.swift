@@ -1,8 +1,8 @@
 // How StatCacheRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/StatCacheRecord.generated.swift.
 extension StatCacheRecord: StoredRecord {
-    public static let kind = RecordKind.statCache
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.statCache
+    package static let schemaVersion: UInt16 = 1
 
-    public var primaryKey: [TupleElement] { [.hashed(path)] }
+    package var primaryKey: [TupleElement] { [.hashed(path)] }
 }

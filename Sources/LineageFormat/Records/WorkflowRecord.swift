@@ -1,8 +1,8 @@
 // How WorkflowRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto into Generated/WorkflowRecord.generated.swift.
 extension WorkflowRecord: StoredRecord {
-    public static let kind = RecordKind.workflow
-    public static let schemaVersion: UInt16 = 1
+    package static let kind = RecordKind.workflow
+    package static let schemaVersion: UInt16 = 1
 
-    public var primaryKey: [TupleElement] { [.string(documentID)] }
+    package var primaryKey: [TupleElement] { [.string(documentID)] }
 }

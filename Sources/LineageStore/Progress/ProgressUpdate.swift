@@ -134,7 +134,7 @@ public struct ProgressUpdate: Sendable, Equatable {
     }
 
     /// The update's last-writer-wins order, using `now` when it carries no timestamp.
-    public func stamp(now: Int64) -> LWWStamp {
+    package func stamp(now: Int64) -> LWWStamp {
         LWWStamp(timestamp: timestamp ?? now, reporter: reporter ?? "", seq: seq ?? 0)
     }
 

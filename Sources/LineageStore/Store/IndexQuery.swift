@@ -6,24 +6,24 @@ import LineageFormat
 ///
 /// Pages are stable: the continuation cursor names the last entry returned, so records inserted or removed
 /// elsewhere in the range neither repeat nor skip the entries that follow it.
-public struct IndexQuery: Sendable {
+package struct IndexQuery: Sendable {
     /// The index to scan.
-    public var index: IndexID
+    package var index: IndexID
     /// Leading index values every entry must equal (e.g. a website id).
-    public var equal: [TupleElement]
+    package var equal: [TupleElement]
     /// The inclusive lower bound of the values after `equal` (e.g. a start time), or `nil`.
-    public var from: [TupleElement]?
+    package var from: [TupleElement]?
     /// The exclusive upper bound of the values after `equal`, or `nil`.
-    public var before: [TupleElement]?
+    package var before: [TupleElement]?
     /// The scan order.
-    public var direction: ScanDirection
+    package var direction: ScanDirection
     /// The most records a page holds.
-    public var limit: Int
+    package var limit: Int
     /// The cursor from the previous page, or `nil` for the first page.
-    public var cursor: String?
+    package var cursor: String?
 
     /// Creates a query.
-    public init(
+    package init(
         _ index: IndexID, equal: [TupleElement] = [], from: [TupleElement]? = nil, before: [TupleElement]? = nil,
         direction: ScanDirection = .forward, limit: Int = .max, cursor: String? = nil
     ) {
@@ -51,7 +51,7 @@ public struct IndexQuery: Sendable {
 public struct QueryPage<Record>: Sendable where Record: Sendable {
     /// The records of this page, in index order.
     public var records: [Record]
-    /// Pass as ``IndexQuery/cursor`` to get the next page; `nil` when there are no more.
+    /// Pass as the `cursor` of the same query to get the next page; `nil` when there are no more.
     public var nextCursor: String?
 
     /// Creates a page.
@@ -67,7 +67,7 @@ extension Snapshot {
     /// - Throws: `.invalidInput` if `R` has no such index or the cursor is not one this query produced;
     ///   `.damagedRecord` if an entry points to a missing or damaged record.
     /// - Complexity: O(entries visited); with a filter, entries it rejects are visited too.
-    public func query<R: StoredRecord>(
+    package func query<R: StoredRecord>(
         _ type: R.Type, _ query: IndexQuery, where filter: (R) -> Bool = { _ in true }
     ) throws -> QueryPage<R> {
         let index = try definition(R.self, query.index)
@@ -102,13 +102,13 @@ extension Snapshot {
     }
 
     /// The number of entries `query` covers (ignoring its limit and cursor), without decoding records.
-    public func count(_ query: IndexQuery) throws -> Int {
+    package func count(_ query: IndexQuery) throws -> Int {
         try transaction.count(databases.index, range: query.range)
     }
 
     /// The record of type `R` whose unique index entry is `values`, if it passes `matches` — the check of the
     /// full value behind a hashed element, so a hash collision never returns a wrong record.
-    public func unique<R: StoredRecord>(
+    package func unique<R: StoredRecord>(
         _ type: R.Type, _ index: IndexID, _ values: [TupleElement], matches: (R) -> Bool = { _ in true }
     ) throws -> R? {
         let definition = try definition(R.self, index)

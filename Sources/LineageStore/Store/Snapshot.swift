@@ -52,13 +52,13 @@ public class Snapshot {
     }
 
     /// The stored record of type `R` with this primary key, or `nil`.
-    public func fetch<R: StoredRecord>(_ type: R.Type, _ primaryKey: [TupleElement]) throws -> R? {
+    package func fetch<R: StoredRecord>(_ type: R.Type, _ primaryKey: [TupleElement]) throws -> R? {
         try record(type, key: R.storedKey(primaryKey), in: databases[R.database])
     }
 
     /// Decodes every record of type `R` whose primary key starts with `prefix`, in key order, stopping after
     /// `limit` records.
-    public func records<R: StoredRecord>(
+    package func records<R: StoredRecord>(
         _ type: R.Type, prefix: [TupleElement] = [], direction: ScanDirection = .forward, limit: Int = .max
     ) throws -> [R] {
         var out: [R] = []
@@ -73,7 +73,7 @@ public class Snapshot {
     }
 
     /// The number of records of type `R` whose primary key starts with `prefix`, without decoding them.
-    public func count<R: StoredRecord>(_ type: R.Type, prefix: [TupleElement] = []) throws -> Int {
+    package func count<R: StoredRecord>(_ type: R.Type, prefix: [TupleElement] = []) throws -> Int {
         try transaction.count(databases[R.database], range: .prefix(TupleCodec.encode(R.keyPrefix(prefix))))
     }
 }

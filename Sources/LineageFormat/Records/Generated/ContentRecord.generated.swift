@@ -2,7 +2,7 @@
 // run `make generate`.
 
 /// One distinct file content (record kind 16; schema `Content`). Key: `(16, sha256)`.
-public struct ContentRecord: Equatable, Sendable {
+public struct ContentRecord: Equatable, Sendable, Encodable {
     /// The 32-byte SHA-256 digest.
     public var sha256: [UInt8] = []
     /// The 16 canonical bytes of the XXH3-128 digest.
@@ -16,15 +16,18 @@ public struct ContentRecord: Equatable, Sendable {
     /// How many sightings were recorded, all locations together.
     public var seenCount: UInt64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension ContentRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<ContentRecord>] = [
+    package static let fields: [RecordField<ContentRecord>] = [
         .bytes(1, "sha256", \.sha256),
         .bytes(2, "xxh3_128", \.xxh3),
         .uint64(3, "size", \.size),
@@ -34,7 +37,7 @@ extension ContentRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, bytes: sha256)
         writer.write(2, bytes: xxh3)
         writer.write(3, uint64: size)
@@ -44,7 +47,7 @@ extension ContentRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: sha256 = try field.bytes(context)
         case 2: xxh3 = try field.bytes(context)

@@ -2,7 +2,7 @@
 // run `make generate`.
 
 /// A document going through the processing stages (record kind 9; schema `Document`). Key (9, id).
-public struct DocumentRecord: Equatable, Sendable {
+public struct DocumentRecord: Equatable, Sendable, Encodable {
     /// The document id.
     public var id = ""
     /// Its title.
@@ -14,15 +14,18 @@ public struct DocumentRecord: Equatable, Sendable {
     /// When it last changed.
     public var updatedAt: Int64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension DocumentRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<DocumentRecord>] = [
+    package static let fields: [RecordField<DocumentRecord>] = [
         .string(1, "id", \.id),
         .string(2, "title", \.title),
         .string(3, "realm", \.realm),
@@ -31,7 +34,7 @@ extension DocumentRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: id)
         writer.write(2, string: title)
         writer.write(3, string: realm)
@@ -40,7 +43,7 @@ extension DocumentRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: id = try field.string(context)
         case 2: title = try field.string(context)

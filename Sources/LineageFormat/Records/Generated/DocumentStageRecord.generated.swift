@@ -2,7 +2,7 @@
 // run `make generate`.
 
 /// A document's state at one stage (record kind 11; schema `DocumentStage`). Key: `(11, document, stage)`.
-public struct DocumentStageRecord: Equatable, Sendable {
+public struct DocumentStageRecord: Equatable, Sendable, Encodable {
     /// The document.
     public var documentID = ""
     /// The stage.
@@ -20,15 +20,18 @@ public struct DocumentStageRecord: Equatable, Sendable {
     /// When it last changed.
     public var updatedAt: Int64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension DocumentStageRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<DocumentStageRecord>] = [
+    package static let fields: [RecordField<DocumentStageRecord>] = [
         .string(1, "document_id", \.documentID),
         .string(2, "stage", \.stage),
         .value(3, "status", \.status),
@@ -40,7 +43,7 @@ extension DocumentStageRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: documentID)
         writer.write(2, string: stage)
         writer.write(3, string: status.rawValue)
@@ -52,7 +55,7 @@ extension DocumentStageRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: documentID = try field.string(context)
         case 2: stage = try field.string(context)

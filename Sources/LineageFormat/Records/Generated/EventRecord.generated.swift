@@ -3,7 +3,7 @@
 
 /// One entry of a job's append-only event log (record kind 14, `events` database; schema `Event`): a timeline
 /// event or an error. Key: `(14, job id, sequence)`.
-public struct EventRecord: Equatable, Sendable {
+public struct EventRecord: Equatable, Sendable, Encodable {
     /// The job.
     public var jobID = ""
     /// Its position in the job's log, from 0.
@@ -25,15 +25,18 @@ public struct EventRecord: Equatable, Sendable {
     /// When the store recorded it.
     public var recordedAt: Int64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension EventRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<EventRecord>] = [
+    package static let fields: [RecordField<EventRecord>] = [
         .string(1, "job_id", \.jobID),
         .uint64(2, "sequence", \.sequence),
         .timestamp(3, "at", \.at),
@@ -47,7 +50,7 @@ extension EventRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: jobID)
         writer.write(2, uint64: sequence)
         writer.write(3, sfixed64: at)
@@ -61,7 +64,7 @@ extension EventRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: jobID = try field.string(context)
         case 2: sequence = try field.uint64(context)

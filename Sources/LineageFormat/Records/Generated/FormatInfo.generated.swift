@@ -2,7 +2,7 @@
 // run `make generate`.
 
 /// The description of a database file, stored under the key `("format")` in the `meta` database.
-public struct FormatInfo: Equatable, Sendable {
+public struct FormatInfo: Equatable, Sendable, Encodable {
     /// The major format version of the file.
     public var major: UInt64 = 0
     /// The minor format version of the file.
@@ -12,15 +12,18 @@ public struct FormatInfo: Equatable, Sendable {
     /// The library that created the file, e.g. `LineageStore 0.1.0`.
     public var createdBy = ""
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension FormatInfo: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<FormatInfo>] = [
+    package static let fields: [RecordField<FormatInfo>] = [
         .uint64(1, "major", \.major),
         .uint64(2, "minor", \.minor),
         .timestamp(3, "created_at", \.createdAt),
@@ -28,7 +31,7 @@ extension FormatInfo: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, uint64: major)
         writer.write(2, uint64: minor)
         writer.write(3, sfixed64: createdAt)
@@ -36,7 +39,7 @@ extension FormatInfo: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: major = try field.uint64(context)
         case 2: minor = try field.uint64(context)

@@ -3,7 +3,7 @@
 
 /// One file import (record kind 7; schema `Import`; `import_history` in the seed design): every field the seed
 /// tracks, plus the content registry's digests. Key (7, id).
-public struct ImportRecord: Equatable, Sendable {
+public struct ImportRecord: Equatable, Sendable, Encodable {
     /// The import id.
     public var id = ""
     /// Where the data came from: `file`, `url`, `api`….
@@ -73,15 +73,18 @@ public struct ImportRecord: Equatable, Sendable {
     /// When it last changed.
     public var updatedAt: Int64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension ImportRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<ImportRecord>] = [
+    package static let fields: [RecordField<ImportRecord>] = [
         .string(1, "id", \.id),
         .string(2, "source_type", \.sourceType),
         .string(3, "source_path", \.sourcePath),
@@ -119,7 +122,7 @@ extension ImportRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: id)
         writer.write(2, string: sourceType)
         writer.write(3, string: sourcePath)
@@ -157,7 +160,7 @@ extension ImportRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: id = try field.string(context)
         case 2: sourceType = try field.string(context)

@@ -3,7 +3,7 @@
 
 /// A row an import wrote (record kind 8; schema `ImportRow`), for row-level lineage and rollback. Key: `(8,
 /// import id, sequence)`.
-public struct ImportRowRecord: Equatable, Sendable {
+public struct ImportRowRecord: Equatable, Sendable, Encodable {
     /// The import that wrote the row.
     public var importID = ""
     /// The row's position among the import's recorded rows, from 0.
@@ -13,15 +13,18 @@ public struct ImportRowRecord: Equatable, Sendable {
     /// The row's key in that table (its primary key, as text).
     public var rowKey = ""
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension ImportRowRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<ImportRowRecord>] = [
+    package static let fields: [RecordField<ImportRowRecord>] = [
         .string(1, "import_id", \.importID),
         .uint64(2, "sequence", \.sequence),
         .string(3, "table_name", \.tableName),
@@ -29,7 +32,7 @@ extension ImportRowRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: importID)
         writer.write(2, uint64: sequence)
         writer.write(3, string: tableName)
@@ -37,7 +40,7 @@ extension ImportRowRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: importID = try field.string(context)
         case 2: sequence = try field.uint64(context)

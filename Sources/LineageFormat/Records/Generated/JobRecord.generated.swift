@@ -3,7 +3,7 @@
 
 /// A process job (record kind 2; schema `Job`): a run that creates and changes pages, with its counters, the
 /// scrape batches it used, and its progress. Key (2, id).
-public struct JobRecord: Equatable, Sendable {
+public struct JobRecord: Equatable, Sendable, Encodable {
     /// The job id.
     public var id = ""
     /// The website (scope) the job works on.
@@ -67,15 +67,18 @@ public struct JobRecord: Equatable, Sendable {
     /// Progress updates merged into the job.
     public var progressUpdates: UInt64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension JobRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<JobRecord>] = [
+    package static let fields: [RecordField<JobRecord>] = [
         .string(1, "id", \.id),
         .string(2, "website_id", \.websiteID),
         .value(3, "process_type", \.processType),
@@ -110,7 +113,7 @@ extension JobRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: id)
         writer.write(2, string: websiteID)
         writer.write(3, string: processType.rawValue)
@@ -145,7 +148,7 @@ extension JobRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: id = try field.string(context)
         case 2: websiteID = try field.string(context)

@@ -3,7 +3,7 @@
 
 /// A crawled page and its lineage (record kind 3; schema `Page`): which job created it, which last changed it,
 /// and which scrape batch produced its content. The URL is unique per website. Key (3, id).
-public struct PageRecord: Equatable, Sendable {
+public struct PageRecord: Equatable, Sendable, Encodable {
     /// The page id.
     public var id = ""
     /// The website it belongs to.
@@ -31,15 +31,18 @@ public struct PageRecord: Equatable, Sendable {
     /// How many versions its history holds.
     public var versionCount: UInt64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension PageRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<PageRecord>] = [
+    package static let fields: [RecordField<PageRecord>] = [
         .string(1, "id", \.id),
         .string(2, "website_id", \.websiteID),
         .string(3, "url", \.url),
@@ -56,7 +59,7 @@ extension PageRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: id)
         writer.write(2, string: websiteID)
         writer.write(3, string: url)
@@ -73,7 +76,7 @@ extension PageRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: id = try field.string(context)
         case 2: websiteID = try field.string(context)

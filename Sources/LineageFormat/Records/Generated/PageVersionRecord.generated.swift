@@ -3,7 +3,7 @@
 
 /// One entry of a page's history (record kind 4, `events` database; schema `PageVersion`): the page's state
 /// right after a change. Key: `(4, page id, version)`.
-public struct PageVersionRecord: Equatable, Sendable {
+public struct PageVersionRecord: Equatable, Sendable, Encodable {
     /// The page.
     public var pageID = ""
     /// The version number, from 1.
@@ -27,15 +27,18 @@ public struct PageVersionRecord: Equatable, Sendable {
     /// The failure message, for `errored`.
     public var error = ""
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension PageVersionRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<PageVersionRecord>] = [
+    package static let fields: [RecordField<PageVersionRecord>] = [
         .string(1, "page_id", \.pageID),
         .uint64(2, "version", \.version),
         .value(3, "change", \.change),
@@ -50,7 +53,7 @@ extension PageVersionRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: pageID)
         writer.write(2, uint64: version)
         writer.write(3, string: change.rawValue)
@@ -65,7 +68,7 @@ extension PageVersionRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: pageID = try field.string(context)
         case 2: version = try field.uint64(context)

@@ -4,7 +4,7 @@
 /// What the store remembers of one reporter's updates to one job (record kind 15; schema `ReporterWindow`):
 /// the highest `seq` seen and which of the `window` seqs below it were seen, so a retried or reordered update
 /// is applied exactly once. Key: `(15, job id, reporter)`.
-public struct ReporterWindowRecord: Equatable, Sendable {
+public struct ReporterWindowRecord: Equatable, Sendable, Encodable {
     /// The job.
     public var jobID = ""
     /// The reporter.
@@ -18,15 +18,18 @@ public struct ReporterWindowRecord: Equatable, Sendable {
     /// that seq, within 1024 of highest_seq, was applied
     public var applied: UInt64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension ReporterWindowRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<ReporterWindowRecord>] = [
+    package static let fields: [RecordField<ReporterWindowRecord>] = [
         .string(1, "job_id", \.jobID),
         .string(2, "reporter", \.reporter),
         .uint64(3, "highest_seq", \.highestSeq),
@@ -35,7 +38,7 @@ extension ReporterWindowRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: jobID)
         writer.write(2, string: reporter)
         writer.write(3, uint64: highestSeq)
@@ -44,7 +47,7 @@ extension ReporterWindowRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: jobID = try field.string(context)
         case 2: reporter = try field.string(context)

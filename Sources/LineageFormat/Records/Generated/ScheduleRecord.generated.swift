@@ -5,7 +5,7 @@
 ///
 /// The seed's `is_crawling` flag is a lease here: `lease_owner` holds it from `lease_since` until
 /// `lease_expires_at`, after which another crawler may take it over. Key (5, user id).
-public struct ScheduleRecord: Equatable, Sendable {
+public struct ScheduleRecord: Equatable, Sendable, Encodable {
     /// The user.
     public var userID = ""
     /// When the last batch crawl completed, or 0.
@@ -37,15 +37,18 @@ public struct ScheduleRecord: Equatable, Sendable {
     /// When it last changed.
     public var updatedAt: Int64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension ScheduleRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<ScheduleRecord>] = [
+    package static let fields: [RecordField<ScheduleRecord>] = [
         .string(1, "user_id", \.userID),
         .timestamp(2, "last_batch_crawl_at", \.lastBatchCrawlAt),
         .timestamp(3, "next_scheduled_crawl_at", \.nextScheduledCrawlAt),
@@ -64,7 +67,7 @@ extension ScheduleRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: userID)
         writer.write(2, sfixed64: lastBatchCrawlAt)
         writer.write(3, sfixed64: nextScheduledCrawlAt)
@@ -83,7 +86,7 @@ extension ScheduleRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: userID = try field.string(context)
         case 2: lastBatchCrawlAt = try field.sfixed64(context)

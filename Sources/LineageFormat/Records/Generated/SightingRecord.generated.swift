@@ -3,7 +3,7 @@
 
 /// A location where a content was seen (record kind 17; schema `Sighting`). Key: `(17, sha256, XXH3-128 of
 /// location)`.
-public struct SightingRecord: Equatable, Sendable {
+public struct SightingRecord: Equatable, Sendable, Encodable {
     /// The content's SHA-256.
     public var sha256: [UInt8] = []
     /// The location: a file path, `import:ID`, or `stage_output:ID`.
@@ -15,15 +15,18 @@ public struct SightingRecord: Equatable, Sendable {
     /// How many times it was seen there.
     public var count: UInt64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension SightingRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<SightingRecord>] = [
+    package static let fields: [RecordField<SightingRecord>] = [
         .bytes(1, "sha256", \.sha256),
         .string(2, "location", \.location),
         .timestamp(3, "first_seen_at", \.firstSeenAt),
@@ -32,7 +35,7 @@ extension SightingRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, bytes: sha256)
         writer.write(2, string: location)
         writer.write(3, sfixed64: firstSeenAt)
@@ -41,7 +44,7 @@ extension SightingRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: sha256 = try field.bytes(context)
         case 2: location = try field.string(context)

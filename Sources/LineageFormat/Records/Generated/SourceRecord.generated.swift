@@ -3,7 +3,7 @@
 
 /// One of a user's crawl sources (record kind 6; schema `Source`). Key: `(6, user id, source id)`, so a user's
 /// sources are one prefix scan.
-public struct SourceRecord: Equatable, Sendable {
+public struct SourceRecord: Equatable, Sendable, Encodable {
     /// The owning user.
     public var userID = ""
     /// The source id.
@@ -23,15 +23,18 @@ public struct SourceRecord: Equatable, Sendable {
     /// When it last changed.
     public var updatedAt: Int64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension SourceRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<SourceRecord>] = [
+    package static let fields: [RecordField<SourceRecord>] = [
         .string(1, "user_id", \.userID),
         .string(2, "id", \.id),
         .string(3, "name", \.name),
@@ -44,7 +47,7 @@ extension SourceRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: userID)
         writer.write(2, string: id)
         writer.write(3, string: name)
@@ -57,7 +60,7 @@ extension SourceRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: userID = try field.string(context)
         case 2: id = try field.string(context)

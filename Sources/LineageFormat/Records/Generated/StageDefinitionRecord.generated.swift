@@ -3,7 +3,7 @@
 
 /// A processing stage and the stages it depends on (record kind 10; schema `StageDefinition`). The definitions
 /// form a DAG; stages are data, not an enum. Key (10, name).
-public struct StageDefinitionRecord: Equatable, Sendable {
+public struct StageDefinitionRecord: Equatable, Sendable, Encodable {
     /// The stage name, e.g. `chunker`.
     public var name = ""
     /// The stages that must finish before this one runs.
@@ -17,15 +17,18 @@ public struct StageDefinitionRecord: Equatable, Sendable {
     /// Its position in listings.
     public var position: UInt64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension StageDefinitionRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<StageDefinitionRecord>] = [
+    package static let fields: [RecordField<StageDefinitionRecord>] = [
         .string(1, "name", \.name),
         .strings(2, "depends_on", \.dependsOn),
         .bool(3, "optional", \.isOptional),
@@ -35,7 +38,7 @@ extension StageDefinitionRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: name)
         for value in dependsOn { writer.writeRepeated(2, string: value) }
         writer.write(3, bool: isOptional)
@@ -45,7 +48,7 @@ extension StageDefinitionRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: name = try field.string(context)
         case 2: dependsOn.append(try field.string(context))

@@ -3,7 +3,7 @@
 
 /// A file a stage produced for a document (record kind 12; schema `StageOutput`). The path is relative to the
 /// pipeline's storage root and never escapes it. Key: `(12, document, stage, XXH3-128 of path)`.
-public struct StageOutputRecord: Equatable, Sendable {
+public struct StageOutputRecord: Equatable, Sendable, Encodable {
     /// The document.
     public var documentID = ""
     /// The stage that produced the file.
@@ -26,15 +26,18 @@ public struct StageOutputRecord: Equatable, Sendable {
     /// (`file_type` in the seed design), or empty. Format 1.4.
     public var fileType = ""
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension StageOutputRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<StageOutputRecord>] = [
+    package static let fields: [RecordField<StageOutputRecord>] = [
         .string(1, "document_id", \.documentID),
         .string(2, "stage", \.stage),
         .string(3, "path", \.path),
@@ -48,7 +51,7 @@ extension StageOutputRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: documentID)
         writer.write(2, string: stage)
         writer.write(3, string: path)
@@ -62,7 +65,7 @@ extension StageOutputRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: documentID = try field.string(context)
         case 2: stage = try field.string(context)

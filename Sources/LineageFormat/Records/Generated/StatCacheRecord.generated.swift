@@ -3,7 +3,7 @@
 
 /// What a path looked like when it was last hashed, so an unchanged file is not hashed again (record kind 18;
 /// schema `StatCacheEntry`). Key: `(18, XXH3-128 of path)`.
-public struct StatCacheRecord: Equatable, Sendable {
+public struct StatCacheRecord: Equatable, Sendable, Encodable {
     /// The absolute path.
     public var path = ""
     /// The size in bytes.
@@ -21,15 +21,18 @@ public struct StatCacheRecord: Equatable, Sendable {
     /// When the digests were computed.
     public var hashedAt: Int64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension StatCacheRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<StatCacheRecord>] = [
+    package static let fields: [RecordField<StatCacheRecord>] = [
         .string(1, "path", \.path),
         .uint64(2, "size", \.size),
         .int64(3, "modified_at_ns", \.modifiedAtNanoseconds),
@@ -41,7 +44,7 @@ extension StatCacheRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: path)
         writer.write(2, uint64: size)
         writer.write(3, sint64: modifiedAtNanoseconds)
@@ -53,7 +56,7 @@ extension StatCacheRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: path = try field.string(context)
         case 2: size = try field.uint64(context)

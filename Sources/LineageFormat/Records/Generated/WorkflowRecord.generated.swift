@@ -2,7 +2,7 @@
 // run `make generate`.
 
 /// A document's workflow summary (record kind 13; schema `Workflow`). Key: `(13, document)`.
-public struct WorkflowRecord: Equatable, Sendable {
+public struct WorkflowRecord: Equatable, Sendable, Encodable {
     /// The document.
     public var documentID = ""
     /// The workflow type, e.g. `default`.
@@ -20,15 +20,18 @@ public struct WorkflowRecord: Equatable, Sendable {
     /// When it last changed.
     public var updatedAt: Int64 = 0
     /// Fields this version does not know, kept verbatim and written back unchanged.
-    public var unknownFields: [UInt8] = []
+    package var unknownFields: [UInt8] = []
 
     /// A record with every field at its default.
     public init() {}
+
+    /// Encodes the record as its JSON object: the snake_case fields of the export.
+    public func encode(to encoder: any Encoder) throws { try encodeJSON(to: encoder) }
 }
 
 extension WorkflowRecord: FieldTableRecord {
     /// The fields in field-number order, with their snake_case names.
-    public static let fields: [RecordField<WorkflowRecord>] = [
+    package static let fields: [RecordField<WorkflowRecord>] = [
         .string(1, "document_id", \.documentID),
         .string(2, "workflow_type", \.workflowType),
         .uint64(3, "total_stages", \.totalStages),
@@ -40,7 +43,7 @@ extension WorkflowRecord: FieldTableRecord {
     ]
 
     /// Writes the known fields in field-number order.
-    public func encodeFields(into writer: inout ProtoWriter) {
+    package func encodeFields(into writer: inout ProtoWriter) {
         writer.write(1, string: documentID)
         writer.write(2, string: workflowType)
         writer.write(3, uint64: totalStages)
@@ -52,7 +55,7 @@ extension WorkflowRecord: FieldTableRecord {
     }
 
     /// Reads one known field; returns `false` for a field number this version does not know.
-    public mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
+    package mutating func decodeField(_ field: ProtoReader.Field, context: String) throws(FormatError) -> Bool {
         switch field.number {
         case 1: documentID = try field.string(context)
         case 2: workflowType = try field.string(context)
