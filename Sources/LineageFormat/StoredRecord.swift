@@ -36,13 +36,6 @@ extension StoredRecord {
 
     /// This record's encoded stored key.
     package var storedKey: [UInt8] { Self.storedKey(primaryKey) }
-
-    /// Whether `other` is indexed under exactly the values this record is, in every index: the indexed fields
-    /// are compared directly, without building entries (a progress merge saves a job many times a second
-    /// without moving it in any index).
-    @inlinable package func hasSameIndexValues(as other: Self) -> Bool {
-        Self.indexes.allSatisfy { $0.hasSameValues(self, other) }
-    }
 }
 
 /// One secondary index of a record type, declared by the key paths of the fields it holds: its id, whether
@@ -73,12 +66,6 @@ package struct IndexDefinition<Record>: Sendable {
         if skipsEmpty, let first = parts.first, first.isEmpty(record) { return nil }
         return parts.map { $0.element(record) }
     }
-
-    /// Whether `a` and `b` are indexed under the same values, compared field by field.
-    @inlinable package func hasSameValues(_ a: Record, _ b: Record) -> Bool {
-        if skipsEmpty, let first = parts.first, first.isEmpty(a), first.isEmpty(b) { return true }
-        return parts.allSatisfy { $0.isEqual(a, b) }
-    }
 }
 
 /// One field of an index entry, read from the record. Declare it with a key path (`.field(\.websiteID)`):
@@ -86,8 +73,10 @@ package struct IndexDefinition<Record>: Sendable {
 /// lookups on the ingestion hot path.
 package struct IndexPart<Record>: Sendable {
     let element: @Sendable (Record) -> TupleElement
-    @usableFromInline let isEmpty: @Sendable (Record) -> Bool
-    @usableFromInline let isEqual: @Sendable (Record, Record) -> Bool
+    /// Whether the record's value of this part is empty.
+    package let isEmpty: @Sendable (Record) -> Bool
+    /// Whether two records hold the same value in this part.
+    package let isEqual: @Sendable (Record, Record) -> Bool
 
     /// A field stored in the entry as itself.
     package static func field<Value: IndexValue>(_ value: @escaping @Sendable (Record) -> Value) -> Self {
