@@ -24,9 +24,11 @@ extension Snapshot {
     /// - Throws: `.notFound` if there is no such document.
     public func documentOverview(_ id: String) throws -> DocumentOverview {
         guard let document = try document(id) else { throw StoreError(.notFound, "no document \(id) in \(path)") }
+        let (graph, states) = (try stageGraph(), try stageStates(id))
         return DocumentOverview(
-            document: document, stages: try documentStages(id), workflow: try workflow(documentID: id),
-            outputs: try stageOutputs(documentID: id), runnableStages: try nextRunnableStages(documentID: id))
+            document: document, stages: Self.stages(of: id, in: graph, states: states),
+            workflow: try workflow(documentID: id), outputs: try stageOutputs(documentID: id),
+            runnableStages: graph.runnable(states))
     }
 }
 

@@ -13,8 +13,19 @@ extension Snapshot {
 
     /// A document's state at every defined stage, in definition order (`pending` where none is stored).
     public func documentStages(_ documentID: String) throws -> [DocumentStageRecord] {
-        let states = try stageStates(documentID)
-        return try stageGraph().stages.map { stage in
+        Self.stages(of: documentID, in: try stageGraph(), states: try stageStates(documentID))
+    }
+
+    /// The stages of a document that may start now, in definition order.
+    public func nextRunnableStages(documentID: String) throws -> [String] {
+        try stageGraph().runnable(stageStates(documentID))
+    }
+
+    /// The state at every stage of `graph`, from a document's stored `states` (`pending` where none is).
+    static func stages(of documentID: String, in graph: StageGraph, states: [String: DocumentStageRecord])
+        -> [DocumentStageRecord]
+    {
+        graph.stages.map { stage in
             states[stage.name]
                 ?? {
                     var state = DocumentStageRecord()
@@ -24,11 +35,6 @@ extension Snapshot {
                     return state
                 }()
         }
-    }
-
-    /// The stages of a document that may start now, in definition order.
-    public func nextRunnableStages(documentID: String) throws -> [String] {
-        try stageGraph().runnable(stageStates(documentID))
     }
 
     /// Documents whose state at `stage` is `status` ("all documents waiting for the chunker"): one range scan.
@@ -54,7 +60,6 @@ extension Snapshot {
         try records(StageOutputRecord.self, prefix: [.string(documentID)])
     }
 
-    /// The stored stage DAG.
     /// A document's stored stage states by stage name.
     func stageStates(_ documentID: String) throws -> [String: DocumentStageRecord] {
         Dictionary(

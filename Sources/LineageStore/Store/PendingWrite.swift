@@ -1,11 +1,8 @@
-import Dispatch
-
 /// A ``LineageStore/write(_:)`` body waiting for the writer thread, and the caller blocked until the
-/// transaction that ran it has committed. The semaphore orders every access between the two threads.
+/// transaction that ran it has committed.
 final class PendingWrite: @unchecked Sendable {
     private var body: ((WriteContext) throws -> Void)?
-    private var result: Result<Void, any Error>?
-    private let done = DispatchSemaphore(value: 0)
+    private let handoff = Handoff<Void>()
 
     /// Wraps `body`, which the writer thread runs (perhaps more than once, if the map grows).
     init(_ body: @escaping (WriteContext) throws -> Void) { self.body = body }
@@ -13,16 +10,12 @@ final class PendingWrite: @unchecked Sendable {
     /// Runs the body in `context`; called on the writer thread.
     func run(_ context: WriteContext) throws { try body?(context) }
 
-    /// Hands the caller its result and drops the body, so nothing outlives the caller's frame.
+    /// Drops the body, so nothing outlives the caller's frame, and hands the caller its result.
     func finish(_ result: Result<Void, any Error>) {
-        self.result = result
         body = nil
-        done.signal()
+        handoff.finish(result)
     }
 
     /// Blocks until ``finish(_:)``, then returns or throws the result.
-    func wait() throws {
-        done.wait()
-        try result?.get()
-    }
+    func wait() throws { try handoff.wait() }
 }

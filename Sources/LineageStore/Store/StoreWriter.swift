@@ -87,14 +87,9 @@ final class StoreWriter: @unchecked Sendable {
 
     /// Submits validated updates and blocks until the transaction holding them has committed.
     func submitAndWait(_ updates: [ProgressUpdate], strict: Bool) throws -> [ProgressOutcome] {
-        let done = DispatchSemaphore(value: 0)
-        let result = ResultSlot()
-        try submit(updates, strict: strict) { outcome in
-            result.value = outcome
-            done.signal()
-        }
-        done.wait()
-        return try result.value!.get()
+        let handoff = Handoff<[ProgressOutcome]>()
+        try submit(updates, strict: strict, completion: handoff.finish)
+        return try handoff.wait()
     }
 
     /// Submits validated updates and suspends until the transaction holding them has committed.
@@ -239,9 +234,4 @@ final class StoreWriter: @unchecked Sendable {
         for waiter in waiters { waiter.resume() }
         return batch
     }
-}
-
-/// A result handed from the writer thread to a blocked submitter; the semaphore orders the accesses.
-private final class ResultSlot: @unchecked Sendable {
-    var value: Result<[ProgressOutcome], any Error>?
 }
