@@ -9,7 +9,7 @@ SWIFT_BUILD_FLAGS ?=
 # The CLI links the Swift runtime statically: it starts in a third of the time and runs where Swift is absent.
 CLI_BUILD := swift build -c release --product lineage --static-swift-stdlib
 
-.PHONY: demo test system-packages python-packages lint generate
+.PHONY: demo test system-packages python-packages lint
 
 system-packages:
 	@missing=""; for package in $(SYSTEM_PACKAGES); do \
@@ -33,8 +33,3 @@ test: system-packages python-packages
 
 lint:
 	swift format lint --strict -r Sources Tests Tools Package.swift
-
-# Regenerates the record types from the format spec (Sources/LineageFormat/Records/Generated).
-generate: system-packages
-	swift build --product generate-records $(SWIFT_BUILD_FLAGS)
-	$$(swift build --show-bin-path)/generate-records Formats/lineagestore.proto Sources/LineageFormat/Records/Generated

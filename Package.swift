@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,7 +27,7 @@ let package = Package(
             providers: [.apt(["libxxhash-dev"])]
         ),
         .target(name: "LMDB", dependencies: ["CLMDB"]),
-        .target(name: "LineageFormat", dependencies: ["CXXHash"]),
+        .target(name: "LineageFormat", dependencies: ["CXXHash"], plugins: ["RecordCodegen"]),
         .target(
             name: "LineageStore",
             dependencies: [
@@ -44,8 +45,18 @@ let package = Package(
             ],
             path: "Tools/lineage"
         ),
-        .target(name: "RecordSchema", dependencies: ["LineageFormat"], path: "Tools/RecordSchema"),
+        .target(
+            name: "RecordSchema",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            path: "Tools/RecordSchema"
+        ),
         .executableTarget(name: "generate-records", dependencies: ["RecordSchema"], path: "Tools/generate-records"),
+        .plugin(
+            name: "RecordCodegen",
+            capability: .buildTool(),
+            dependencies: ["generate-records"],
+            path: "Tools/RecordCodegen"
+        ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
         .testTarget(name: "LineageFormatTests", dependencies: ["LineageFormat", "RecordSchema", "TestSupport"]),

@@ -4,7 +4,7 @@ import Foundation
 /// `Formats/lineagestore.proto`), and how to write and read its value in JSON.
 ///
 /// The record types, their field tables and their wire codecs are all generated from
-/// `Formats/lineagestore.proto` (`make generate`), so the table, the codec and the spec cannot disagree.
+/// `Formats/lineagestore.proto` when the package builds (the RecordCodegen plugin), so the table, the codec and the spec cannot disagree.
 package struct RecordField<Record>: Sendable {
     /// The field number.
     package let number: Int

@@ -1,141 +1,74 @@
-import LineageFormat
+import SwiftProtobuf
 
 /// Reads the messages of one file from a `FileDescriptorSet` that `protoc --include_source_info
-/// --descriptor_set_out` wrote, with the project's own wire-format reader.
+/// --descriptor_set_out` wrote, with swift-protobuf's descriptor types.
 ///
 /// Only what the generator needs is read: message and field names, numbers, types, labels, the
 /// `lineagestore.v1` options (field numbers 50000–50003) and the comments of the source info.
 public enum DescriptorSet {
     /// The messages of the first file in `bytes`, in declaration order.
     public static func messages(_ bytes: [UInt8]) throws -> [MessageSchema] {
-        let result = bytes.withUnsafeBytes { buffer in
-            Result { () throws(FormatError) in try readSet(buffer) }
-        }
-        return try result.get()
-    }
-
-    private static func readSet(_ buffer: UnsafeRawBufferPointer) throws(FormatError) -> [MessageSchema] {
-        var set = ProtoReader(buffer, context: "FileDescriptorSet")
-        while let field = try set.next() {
-            if field.number == 1 { return try readFile(try field.message("FileDescriptorProto")) }
-        }
-        throw FormatError(.invalidField, "FileDescriptorSet: no file")
-    }
-
-    private static func readFile(_ file: ProtoReader) throws(FormatError) -> [MessageSchema] {
-        var file = file
-        var messages: [MessageSchema] = []
-        var comments: [[Int]: String] = [:]
-        while let field = try file.next() {
-            switch field.number {
-            case 4: messages.append(try readMessage(try field.message("DescriptorProto")))
-            case 9: comments = try readComments(try field.message("SourceCodeInfo"))
-            default: break
-            }
-        }
-        for (messageIndex, message) in messages.enumerated() {
-            messages[messageIndex].comment = comments[[4, messageIndex]] ?? ""
+        let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes, extensions: Options.all)
+        guard let file = set.file.first else { throw RecordSchemaError.emptyDescriptorSet }
+        let comments = Dictionary(
+            file.sourceCodeInfo.location.compactMap { location in
+                let text = location.leadingComments.isEmpty ? location.trailingComments : location.leadingComments
+                return text.isEmpty ? nil : (location.path.map(Int.init), text)
+            },
+            uniquingKeysWith: { first, _ in first })
+        return try file.messageType.enumerated().map { messageIndex, descriptor in
+            var message = try schema(descriptor)
+            message.comment = comments[[4, messageIndex]] ?? ""
             for fieldIndex in message.fields.indices {
-                messages[messageIndex].fields[fieldIndex].comment = comments[[4, messageIndex, 2, fieldIndex]] ?? ""
+                message.fields[fieldIndex].comment = comments[[4, messageIndex, 2, fieldIndex]] ?? ""
             }
-            messages[messageIndex].fields.sort { $0.number < $1.number }
+            message.fields.sort { $0.number < $1.number }
+            return message
         }
-        return messages
     }
 
-    private static func readMessage(_ message: ProtoReader) throws(FormatError) -> MessageSchema {
-        var message = message
-        var schema = MessageSchema(name: "", swiftName: "", comment: "", fields: [], nested: [], isMapEntry: false)
-        while let field = try message.next() {
-            switch field.number {
-            case 1: schema.name = try field.string("DescriptorProto.name")
-            case 2: schema.fields.append(try readField(try field.message("FieldDescriptorProto")))
-            case 3: schema.nested.append(try readMessage(try field.message("DescriptorProto")))
-            case 7:
-                var options = try field.message("MessageOptions")
-                while let option = try options.next() {
-                    if option.number == 7 { schema.isMapEntry = try option.bool("map_entry") }
-                    if option.number == 50000 { schema.swiftName = try option.string("swift_struct") }
-                }
-            default: break
-            }
-        }
-        if schema.swiftName.isEmpty { schema.swiftName = schema.name + "Record" }
-        return schema
+    private static func schema(_ message: Google_Protobuf_DescriptorProto) throws -> MessageSchema {
+        let swiftStruct = message.options.getExtensionValue(ext: Options.swiftStruct) ?? ""
+        return MessageSchema(
+            name: message.name, swiftName: swiftStruct.isEmpty ? message.name + "Record" : swiftStruct, comment: "",
+            fields: try message.field.map { try schema($0, in: message.name) },
+            nested: try message.nestedType.map(schema), isMapEntry: message.options.mapEntry)
     }
 
-    private static func readField(_ field: ProtoReader) throws(FormatError) -> FieldSchema {
-        var reader = field
-        var schema = FieldSchema(
-            name: "", number: 0, type: .string, isRepeated: false, typeName: "", swiftNameOption: "", swiftType: "",
-            isJSONDocument: false, isStorageOnly: false, comment: "")
-        while let field = try reader.next() {
-            switch field.number {
-            case 1: schema.name = try field.string("FieldDescriptorProto.name")
-            case 3: schema.number = Int(try field.uint64("FieldDescriptorProto.number"))
-            case 4: schema.isRepeated = try field.uint64("FieldDescriptorProto.label") == 3
-            case 5:
-                let code = Int(try field.uint64("FieldDescriptorProto.type"))
-                guard let type = FieldSchema.WireType(rawValue: code) else {
-                    throw FormatError(.invalidField, "field \(schema.name): protobuf type \(code) is not supported")
-                }
-                schema.type = type
-            case 6: schema.typeName = try field.string("FieldDescriptorProto.type_name")
-            case 8:
-                var options = try field.message("FieldOptions")
-                while let option = try options.next() {
-                    switch option.number {
-                    case 50000: schema.swiftNameOption = try option.string("swift_name")
-                    case 50001: schema.swiftType = try option.string("swift_type")
-                    case 50002: schema.isJSONDocument = try option.bool("json_document")
-                    case 50003: schema.isStorageOnly = try option.bool("storage_only")
-                    default: break
-                    }
-                }
-            default: break
-            }
+    private static func schema(_ field: Google_Protobuf_FieldDescriptorProto, in message: String) throws
+        -> FieldSchema
+    {
+        guard let type = FieldSchema.WireType(rawValue: field.type.rawValue) else {
+            throw RecordSchemaError.unsupported(message: message, field: field.name)
         }
-        return schema
+        let options = field.options
+        return FieldSchema(
+            name: field.name, number: Int(field.number), type: type, isRepeated: field.label == .repeated,
+            typeName: field.typeName, swiftNameOption: options.getExtensionValue(ext: Options.swiftName) ?? "",
+            swiftType: options.getExtensionValue(ext: Options.swiftType) ?? "",
+            isJSONDocument: options.getExtensionValue(ext: Options.jsonDocument) ?? false,
+            isStorageOnly: options.getExtensionValue(ext: Options.storageOnly) ?? false, comment: "")
     }
 
-    /// The comment of each commented element, by its source-info path: the leading comment, else the
-    /// trailing one, with the comment markers' spaces removed.
-    private static func readComments(_ info: ProtoReader) throws(FormatError) -> [[Int]: String] {
-        var info = info
-        var comments: [[Int]: String] = [:]
-        while let field = try info.next() {
-            guard field.number == 1 else { continue }
-            var location = try field.message("SourceCodeInfo.Location")
-            var path: [Int] = []
-            var leading = ""
-            var trailing = ""
-            while let part = try location.next() {
-                switch part.number {
-                case 1: path = packedVarints(part.payload)
-                case 3: leading = try part.string("leading_comments")
-                case 4: trailing = try part.string("trailing_comments")
-                default: break
-                }
-            }
-            let text = leading.isEmpty ? trailing : leading
-            if !text.isEmpty { comments[path] = text }
-        }
-        return comments
-    }
+    /// The custom options `Formats/lineagestore.proto` declares, as swift-protobuf extensions.
+    private enum Options {
+        typealias MessageOption<Value: FieldType> = MessageExtension<
+            OptionalExtensionField<Value>, Google_Protobuf_MessageOptions
+        >
+        typealias FieldOption<Value: FieldType> = MessageExtension<
+            OptionalExtensionField<Value>, Google_Protobuf_FieldOptions
+        >
 
-    private static func packedVarints(_ bytes: UnsafeRawBufferPointer) -> [Int] {
-        var values: [Int] = []
-        var value = 0
-        var shift = 0
-        for byte in bytes {
-            value |= Int(byte & 0x7F) << shift
-            shift += 7
-            if byte < 0x80 {
-                values.append(value)
-                value = 0
-                shift = 0
-            }
-        }
-        return values
+        static let swiftStruct = MessageOption<ProtobufString>(
+            _protobuf_fieldNumber: 50000, fieldName: "lineagestore.v1.swift_struct")
+        static let swiftName = FieldOption<ProtobufString>(
+            _protobuf_fieldNumber: 50000, fieldName: "lineagestore.v1.swift_name")
+        static let swiftType = FieldOption<ProtobufString>(
+            _protobuf_fieldNumber: 50001, fieldName: "lineagestore.v1.swift_type")
+        static let jsonDocument = FieldOption<ProtobufBool>(
+            _protobuf_fieldNumber: 50002, fieldName: "lineagestore.v1.json_document")
+        static let storageOnly = FieldOption<ProtobufBool>(
+            _protobuf_fieldNumber: 50003, fieldName: "lineagestore.v1.storage_only")
+        static let all: SimpleExtensionMap = [swiftStruct, swiftName, swiftType, jsonDocument, storageOnly]
     }
 }

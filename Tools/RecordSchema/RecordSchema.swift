@@ -1,21 +1,20 @@
 import Foundation
 
-/// Generates the Swift record types of `Formats/lineagestore.proto`: one file per stored message. Messages
-/// used as a field's type (`Stamp`) and map entries are values inside records and are not generated.
+/// Generates the Swift record types of `Formats/lineagestore.proto`, one per stored message, in one source
+/// file. Messages used as a field's type (`Stamp`) and map entries are values inside records and are not
+/// generated.
 public enum RecordSchema {
-    /// The generated files, by file name, for the `.proto` at `proto`.
-    public static func swiftFiles(proto: URL) throws -> [String: String] {
+    /// The generated source for the `.proto` at `proto`.
+    public static func swiftSource(proto: URL) throws -> String {
         let messages = try DescriptorSet.messages(try descriptorSet(proto: proto))
         let embedded = Set(
             messages.flatMap(\.fields).filter { $0.type == .message }.compactMap {
                 $0.typeName.split(separator: ".").last.map(String.init)
             })
-        var files: [String: String] = [:]
-        for message in messages where !embedded.contains(message.name) && !message.isMapEntry {
-            let source = try SwiftRecordSource(message, among: messages)
-            files[source.fileName] = source.text
+        let records = try messages.filter { !embedded.contains($0.name) && !$0.isMapEntry }.map {
+            try SwiftRecordSource($0, among: messages).text
         }
-        return files
+        return ([SwiftRecordSource.header] + records).joined(separator: "\n")
     }
 
     /// The descriptor set protoc writes for `proto`, with comments.

@@ -2,10 +2,11 @@
 /// its field table (JSON names for export and load) and its wire codec, written out field by field so the
 /// hot path pays no table lookups or closures.
 public struct SwiftRecordSource {
-    /// What every generated file starts with.
+    /// What the generated file starts with.
     public static let header = """
-        // Generated from Formats/lineagestore.proto by Tools/RecordSchema. Do not edit: change the .proto and
-        // run `make generate`.
+        // Generated from Formats/lineagestore.proto by Tools/RecordSchema when the package builds (the
+        // RecordCodegen plugin). Change the .proto, not this file.
+
         """
 
     private let message: MessageSchema
@@ -17,14 +18,10 @@ public struct SwiftRecordSource {
         fields = try message.fields.map { try SwiftField($0, in: message, among: messages) }
     }
 
-    /// The file name, e.g. `PageRecord.generated.swift`.
-    public var fileName: String { message.swiftName + ".generated.swift" }
-
-    /// The file's text.
+    /// The record's source text.
     public var text: String {
         let name = message.swiftName
-        var lines = [Self.header, ""]
-        lines += docComment(message.comment, indent: "")
+        var lines = docComment(message.comment, indent: "")
         lines.append("public struct \(name): Equatable, Sendable, Encodable {")
         for field in fields {
             lines += docComment(field.schema.comment, indent: "    ")

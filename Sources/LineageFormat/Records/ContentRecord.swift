@@ -1,5 +1,5 @@
 // How ContentRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/ContentRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension ContentRecord: StoredRecord {
     package static let kind = RecordKind.content
     package static let schemaVersion: UInt16 = 1

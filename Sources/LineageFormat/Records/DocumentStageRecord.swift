@@ -18,7 +18,7 @@ public struct StageStatus: Vocabulary {
 }
 
 // How DocumentStageRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/DocumentStageRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension DocumentStageRecord: StoredRecord {
     package static let kind = RecordKind.documentStage
     package static let schemaVersion: UInt16 = 1

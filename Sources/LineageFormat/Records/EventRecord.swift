@@ -1,5 +1,5 @@
 // How EventRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/EventRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension EventRecord: StoredRecord {
     package static let kind = RecordKind.event
     package static let schemaVersion: UInt16 = 1

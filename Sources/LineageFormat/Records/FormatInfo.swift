@@ -1,5 +1,5 @@
 // How FormatInfo is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/FormatInfo.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension FormatInfo {
     package static let kind = RecordKind.formatInfo
     package static let schemaVersion: UInt16 = 1

@@ -20,7 +20,7 @@ public struct ImportStatus: Vocabulary {
 }
 
 // How ImportRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/ImportRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension ImportRecord: StoredRecord {
     package static let kind = RecordKind.importRun
     package static let schemaVersion: UInt16 = 1

@@ -1,5 +1,5 @@
 // How ImportRowRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/ImportRowRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension ImportRowRecord: StoredRecord {
     package static let kind = RecordKind.importRow
     package static let schemaVersion: UInt16 = 1

@@ -36,7 +36,7 @@ public struct ProcessType: Vocabulary {
 }
 
 // How JobRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/JobRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension JobRecord: StoredRecord {
     package static let kind = RecordKind.job
     package static let schemaVersion: UInt16 = 1

@@ -14,7 +14,7 @@ public struct PageStatus: Vocabulary {
 }
 
 // How PageRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/PageRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension PageRecord: StoredRecord {
     package static let kind = RecordKind.page
     package static let schemaVersion: UInt16 = 1

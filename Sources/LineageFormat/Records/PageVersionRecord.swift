@@ -16,7 +16,7 @@ public struct PageChange: Vocabulary {
 }
 
 // How PageVersionRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/PageVersionRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension PageVersionRecord: StoredRecord {
     package static let kind = RecordKind.pageVersion
     package static let schemaVersion: UInt16 = 1

@@ -1,5 +1,5 @@
 // How ReporterWindowRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/ReporterWindowRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension ReporterWindowRecord: StoredRecord {
     package static let kind = RecordKind.reporterWindow
     package static let schemaVersion: UInt16 = 1

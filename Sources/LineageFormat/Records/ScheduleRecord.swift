@@ -1,5 +1,5 @@
 // How ScheduleRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/ScheduleRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension ScheduleRecord: StoredRecord {
     package static let kind = RecordKind.schedule
     package static let schemaVersion: UInt16 = 1

@@ -1,5 +1,5 @@
 // How SightingRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/SightingRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension SightingRecord: StoredRecord {
     package static let kind = RecordKind.sighting
     package static let schemaVersion: UInt16 = 1

@@ -10,7 +10,7 @@ public struct SourceStatus: Vocabulary {
 }
 
 // How SourceRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/SourceRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension SourceRecord: StoredRecord {
     package static let kind = RecordKind.source
     package static let schemaVersion: UInt16 = 1

@@ -1,5 +1,5 @@
 // How StageDefinitionRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/StageDefinitionRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension StageDefinitionRecord: StoredRecord {
     package static let kind = RecordKind.stageDefinition
     package static let schemaVersion: UInt16 = 1

@@ -1,5 +1,5 @@
 // How StageOutputRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/StageOutputRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension StageOutputRecord: StoredRecord {
     package static let kind = RecordKind.stageOutput
     package static let schemaVersion: UInt16 = 1

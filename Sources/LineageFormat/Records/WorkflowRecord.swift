@@ -1,5 +1,5 @@
 // How WorkflowRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
-// generated from Formats/lineagestore.proto into Generated/WorkflowRecord.generated.swift.
+// generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension WorkflowRecord: StoredRecord {
     package static let kind = RecordKind.workflow
     package static let schemaVersion: UInt16 = 1

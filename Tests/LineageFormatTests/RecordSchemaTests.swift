@@ -1,0 +1,65 @@
+import Foundation
+import RecordSchema
+import Testing
+
+/// The generator the RecordCodegen build plugin runs: what it makes of `Formats/lineagestore.proto`, and how it
+/// refuses a `.proto` it cannot map to Swift.
+@Suite struct RecordSchemaTests {
+    static func proto(_ text: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("test.proto")
+        try Data(text.utf8).write(to: file)
+        return file
+    }
+
+    @Test func theSpecGivesOneRecordTypePerStoredMessageUnderTheGeneratedHeader() throws {
+        let spec = FormatsDirectory.url.appendingPathComponent("lineagestore.proto")
+        let source = try RecordSchema.swiftSource(proto: spec)
+        #expect(source.hasPrefix(SwiftRecordSource.header))
+        let structs = source.matches(of: /public struct (\w+):/).map { String($0.1) }
+        #expect(structs.count == 18)
+        #expect(structs.contains("JobRecord") && structs.contains("FormatInfo"))
+        #expect(!structs.contains("LWWStamp"), "an embedded message is a value, not a record")
+        #expect(source.contains("package var unknownFields: [UInt8] = []"))
+    }
+
+    @Test func commentsOptionsAndDefaultNamesCarryOver() throws {
+        let file = try Self.proto(
+            """
+            syntax = "proto3";
+            package t;
+            // A thing.
+            message Thing {
+              // Its id.
+              string thing_id = 1;
+              uint64 page_urls = 2;
+              bool done = 3;
+            }
+            """)
+        let source = try RecordSchema.swiftSource(proto: file)
+        #expect(source.contains("/// A thing.\npublic struct ThingRecord: Equatable, Sendable, Encodable {"))
+        #expect(source.contains("    /// Its id.\n    public var thingID = \"\""))
+        #expect(source.contains("public var pageURLs: UInt64 = 0"))
+        #expect(source.contains(".bool(3, \"done\", \\.done)"))
+    }
+
+    @Test func aFieldTypeWithoutASwiftMappingIsRefusedNamingIt() throws {
+        let file = try Self.proto("syntax = \"proto3\";\nmessage Thing { float ratio = 1; }\n")
+        #expect {
+            try RecordSchema.swiftSource(proto: file)
+        } throws: { error in
+            String(describing: error) == "unsupported_field: Thing.ratio has a type the generator does not map to Swift"
+        }
+    }
+
+    @Test func protocsMessageIsReportedWhenTheProtoDoesNotParse() throws {
+        let file = try Self.proto("syntax = \"proto3\";\nmessage Thing { strin name = 1; }\n")
+        #expect {
+            try RecordSchema.swiftSource(proto: file)
+        } throws: { error in
+            let description = String(describing: error)
+            return description.hasPrefix("protoc_failed: ") && description.contains("strin")
+        }
+    }
+}
