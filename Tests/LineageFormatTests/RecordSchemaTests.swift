@@ -13,12 +13,18 @@ import Testing
         return file
     }
 
-    @Test func theSpecGivesOneRecordTypePerStoredMessageUnderTheGeneratedHeader() throws {
+    @Test func theSpecGivesOneTypePerStoredMessageAndPerVocabularyUnderTheGeneratedHeader() throws {
         let spec = FormatsDirectory.url.appendingPathComponent("lineagestore.proto")
         let source = try RecordSchema.swiftSource(proto: spec)
         #expect(source.hasPrefix(SwiftRecordSource.header))
-        let structs = source.matches(of: /public struct (\w+):/).map { String($0.1) }
+        let structs = source.matches(of: /public struct (\w+): Equatable/).map { String($0.1) }
         #expect(structs.count == 18)
+        let vocabularies = source.matches(of: /public struct (\w+): Vocabulary/).map { String($0.1) }
+        #expect(
+            vocabularies == [
+                "JobStatus", "ProcessType", "PageStatus", "PageChange", "SourceStatus", "ImportStatus", "StageStatus",
+            ])
+        #expect(source.contains("    public static let inProgress: ImportStatus = \"in_progress\"\n"))
         #expect(structs.contains("JobRecord") && structs.contains("FormatInfo"))
         #expect(!structs.contains("LWWStamp"), "an embedded message is a value, not a record")
         #expect(source.contains("package var unknownFields: [UInt8] = []"))
@@ -50,6 +56,28 @@ import Testing
             try RecordSchema.swiftSource(proto: file)
         } throws: { error in
             String(describing: error) == "unsupported_field: Thing.ratio has a type the generator does not map to Swift"
+        }
+    }
+
+    @Test func vocabularyValuesMustCarryTheirEnumsPrefixAndFieldsMustNameAVocabulary() throws {
+        let badValue = try Self.proto(
+            "syntax = \"proto3\";\nenum RunState { RUN_STATE_UNSPECIFIED = 0; RUNNING = 1; }\n")
+        #expect {
+            try RecordSchema.swiftSource(proto: badValue)
+        } throws: { error in
+            String(describing: error) == "invalid_vocabulary_value: RunState.RUNNING must start with RUN_STATE_"
+        }
+        let unknown = try Self.proto(
+            """
+            syntax = "proto3";
+            import "google/protobuf/descriptor.proto";
+            extend google.protobuf.FieldOptions { string swift_type = 50001; }
+            message Run { string state = 1 [(swift_type) = "RunState"]; }
+            """)
+        #expect {
+            try RecordSchema.swiftSource(proto: unknown)
+        } throws: { error in
+            String(describing: error) == "unknown_vocabulary: Run.state names RunState, which is no enum of the file"
         }
     }
 

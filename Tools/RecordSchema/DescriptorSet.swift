@@ -1,13 +1,18 @@
 import SwiftProtobuf
 
-/// Reads the messages of one file from a `FileDescriptorSet` that `protoc --include_source_info
+/// Reads the messages and enums of one file from a `FileDescriptorSet` that `protoc --include_source_info
 /// --descriptor_set_out` wrote, with swift-protobuf's descriptor types.
 ///
-/// Only what the generator needs is read: message and field names, numbers, types, labels, the
+/// Only what the generator needs is read: message and field names, numbers, types, labels, enum values, the
 /// `lineagestore.v1` options (field numbers 50000–50003) and the comments of the source info.
-public enum DescriptorSet {
-    /// The messages of the first file in `bytes`, in declaration order.
-    public static func messages(_ bytes: [UInt8]) throws -> [MessageSchema] {
+public struct DescriptorSet {
+    /// The messages, in declaration order.
+    public let messages: [MessageSchema]
+    /// The enums, as the vocabularies of string fields, in declaration order.
+    public let vocabularies: [VocabularySchema]
+
+    /// Reads the first file in `bytes`.
+    public init(_ bytes: [UInt8]) throws {
         let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes, extensions: Options.all)
         guard let file = set.file.first else { throw RecordSchemaError.emptyDescriptorSet }
         let comments = Dictionary(
@@ -16,8 +21,13 @@ public enum DescriptorSet {
                 return text.isEmpty ? nil : (location.path.map(Int.init), text)
             },
             uniquingKeysWith: { first, _ in first })
-        return try file.messageType.enumerated().map { messageIndex, descriptor in
-            var message = try schema(descriptor)
+        vocabularies = try file.enumType.enumerated().map { enumIndex, descriptor in
+            try Self.vocabulary(descriptor) { valueIndex in
+                comments[[5, enumIndex] + (valueIndex.map { [2, $0] } ?? [])] ?? ""
+            }
+        }
+        messages = try file.messageType.enumerated().map { messageIndex, descriptor in
+            var message = try Self.schema(descriptor)
             message.comment = comments[[4, messageIndex]] ?? ""
             for fieldIndex in message.fields.indices {
                 message.fields[fieldIndex].comment = comments[[4, messageIndex, 2, fieldIndex]] ?? ""
@@ -25,6 +35,22 @@ public enum DescriptorSet {
             message.fields.sort { $0.number < $1.number }
             return message
         }
+    }
+
+    /// The vocabulary an enum declares; `comment(nil)` is the enum's comment, `comment(i)` its i-th value's.
+    private static func vocabulary(_ descriptor: Google_Protobuf_EnumDescriptorProto, comment: (Int?) -> String)
+        throws -> VocabularySchema
+    {
+        let prefix = descriptor.name.replacing(/([a-z0-9])([A-Z])/) { "\($0.1)_\($0.2)" }.uppercased() + "_"
+        var values: [VocabularySchema.Value] = []
+        for (index, value) in descriptor.value.enumerated() {
+            guard value.name.hasPrefix(prefix) else {
+                throw RecordSchemaError.vocabularyValue(vocabulary: descriptor.name, value: value.name, prefix: prefix)
+            }
+            if value.number == 0 { continue }
+            values.append(.init(spelling: value.name.dropFirst(prefix.count).lowercased(), comment: comment(index)))
+        }
+        return VocabularySchema(name: descriptor.name, comment: comment(nil), values: values)
     }
 
     private static func schema(_ message: Google_Protobuf_DescriptorProto) throws -> MessageSchema {

@@ -53,3 +53,28 @@ public struct FieldSchema: Sendable, Equatable {
         }.joined()
     }
 }
+
+/// One enum of `Formats/lineagestore.proto`: the known values of a string field's open vocabulary.
+public struct VocabularySchema: Sendable, Equatable {
+    /// One known value.
+    public struct Value: Sendable, Equatable {
+        /// How it is stored: the value's name after the enum's prefix, in lowercase (`in_progress`).
+        public var spelling: String
+        /// The comment above it.
+        public var comment: String
+
+        /// The Swift name: the spelling in lowerCamelCase.
+        public var swiftName: String {
+            let words = spelling.split(separator: "_")
+            return words.enumerated().map { $0 == 0 ? String($1) : $1.prefix(1).uppercased() + $1.dropFirst() }
+                .joined()
+        }
+    }
+
+    /// The enum's name, also the Swift type's.
+    public var name: String
+    /// The comment above the enum.
+    public var comment: String
+    /// The known values in declaration order, without the zero value (the empty string).
+    public var values: [Value]
+}

@@ -1,12 +1,20 @@
 import Foundation
 
-/// Generates the Swift record types of `Formats/lineagestore.proto`, one per stored message, in one source
-/// file. Messages used as a field's type (`Stamp`) and map entries are values inside records and are not
+/// Generates the Swift record types of `Formats/lineagestore.proto`, one per stored message, and a vocabulary
+/// type per enum, in one source file. Messages used as a field's type (`Stamp`) and map entries are values inside records and are not
 /// generated.
 public enum RecordSchema {
-    /// The generated source for the `.proto` at `proto`.
+    /// The generated source for the `.proto` at `proto`: its vocabularies, then its records.
     public static func swiftSource(proto: URL) throws -> String {
-        let messages = try DescriptorSet.messages(try descriptorSet(proto: proto))
+        let file = try DescriptorSet(try descriptorSet(proto: proto))
+        let messages = file.messages
+        let vocabularies = Set(file.vocabularies.map(\.name))
+        for message in messages {
+            for field in message.fields where !field.swiftType.isEmpty && !vocabularies.contains(field.swiftType) {
+                throw RecordSchemaError.unknownVocabulary(
+                    message: message.name, field: field.name, type: field.swiftType)
+            }
+        }
         let embedded = Set(
             messages.flatMap(\.fields).filter { $0.type == .message }.compactMap {
                 $0.typeName.split(separator: ".").last.map(String.init)
@@ -14,7 +22,8 @@ public enum RecordSchema {
         let records = try messages.filter { !embedded.contains($0.name) && !$0.isMapEntry }.map {
             try SwiftRecordSource($0, among: messages).text
         }
-        return ([SwiftRecordSource.header] + records).joined(separator: "\n")
+        let sources = [SwiftRecordSource.header] + file.vocabularies.map(SwiftVocabularySource.text) + records
+        return sources.joined(separator: "\n")
     }
 
     /// The descriptor set protoc writes for `proto`, with comments.

@@ -21,10 +21,10 @@ public struct SwiftRecordSource {
     /// The record's source text.
     public var text: String {
         let name = message.swiftName
-        var lines = docComment(message.comment, indent: "")
+        var lines = Self.docComment(message.comment, indent: "")
         lines.append("public struct \(name): Equatable, Sendable, Encodable {")
         for field in fields {
-            lines += docComment(field.schema.comment, indent: "    ")
+            lines += Self.docComment(field.schema.comment, indent: "    ")
             lines.append("    \(field.schema.isStorageOnly ? "package" : "public") var \(field.declaration)")
         }
         lines += [
@@ -77,7 +77,8 @@ public struct SwiftRecordSource {
         return lines.joined(separator: "\n")
     }
 
-    private func docComment(_ comment: String, indent: String) -> [String] {
+    /// `comment` as `///` lines at `indent`, without the space protoc keeps after `//`.
+    static func docComment(_ comment: String, indent: String) -> [String] {
         var lines = comment.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasPrefix(" ") ? String(line.dropFirst()) : String(line)
         }

@@ -1,20 +1,4 @@
-/// An import's status.
-public struct ImportStatus: Vocabulary {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Started and not finished.
-    public static let inProgress: ImportStatus = "in_progress"
-    /// Every row was imported.
-    public static let success: ImportStatus = "success"
-    /// Nothing was imported.
-    public static let failed: ImportStatus = "failed"
-    /// Some rows were imported.
-    public static let partial: ImportStatus = "partial"
-    /// Its rows were handed back for deletion.
-    public static let rolledBack: ImportStatus = "rolled_back"
-    /// The statuses this version names.
-    public static let known: [ImportStatus] = [.inProgress, .success, .failed, .partial, .rolledBack]
+extension ImportStatus {
     /// The statuses an import may be completed with.
     public static let completions: [ImportStatus] = [.success, .failed, .partial]
 }

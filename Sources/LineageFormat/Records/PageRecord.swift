@@ -1,18 +1,3 @@
-/// A page's status.
-public struct PageStatus: Vocabulary {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Crawled successfully.
-    public static let active: PageStatus = "active"
-    /// The last crawl failed.
-    public static let error: PageStatus = "error"
-    /// Gone from the website.
-    public static let deleted: PageStatus = "deleted"
-    /// The statuses this version names.
-    public static let known: [PageStatus] = [.active, .error, .deleted]
-}
-
 // How PageRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension PageRecord: StoredRecord {

@@ -1,14 +1,3 @@
-/// A crawl source's status.
-public struct SourceStatus: Vocabulary {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Crawled successfully last time (or not yet crawled).
-    public static let active: SourceStatus = "active"
-    /// The last crawl of it failed.
-    public static let error: SourceStatus = "error"
-}
-
 // How SourceRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are
 // generated from Formats/lineagestore.proto when the package builds (Tools/RecordCodegen).
 extension SourceRecord: StoredRecord {
