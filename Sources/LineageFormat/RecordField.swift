@@ -15,6 +15,12 @@ package struct RecordField<Record>: Sendable {
     let toJSON: @Sendable (Record) -> Any
     let fromJSON: @Sendable (inout Record, Any, String) throws(FormatError) -> Void
 
+    /// The same field named by `property`: an `optional` field is read and written through its property's
+    /// ``Swift/Optional/stored`` form, and found by the property itself.
+    package func property(_ property: PartialKeyPath<Record> & Sendable) -> Self {
+        RecordField(number: number, name: name, keyPath: property, toJSON: toJSON, fromJSON: fromJSON)
+    }
+
     private static func invalid(_ context: String, _ name: String, _ expected: String) -> FormatError {
         FormatError(.invalidField, "\(context): field \(name) must be \(expected)")
     }

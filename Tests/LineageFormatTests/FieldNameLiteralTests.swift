@@ -19,7 +19,7 @@ import Testing
     /// The snake_case field names of the `.proto`.
     static func fieldNames() throws -> Set<String> {
         let proto = try String(contentsOf: root.appendingPathComponent("Formats/lineagestore.proto"), encoding: .utf8)
-        let declaration = /^\s+(?:repeated\s+|map<[^>]*>\s+)?[\w.]+\s+([a-z][a-z0-9_]*)\s*=\s*\d+/
+        let declaration = /^\s+(?:repeated\s+|optional\s+|map<[^>]*>\s+)?[\w.]+\s+([a-z][a-z0-9_]*)\s*=\s*\d+/
         var names = Set<String>()
         for line in proto.split(separator: "\n") {
             if let match = line.firstMatch(of: declaration) { names.insert(String(match.1)) }

@@ -41,6 +41,8 @@ import Testing
               string thing_id = 1;
               uint64 page_urls = 2;
               bool done = 3;
+              // When it ended, if it did.
+              optional sfixed64 ended_at = 4;
             }
             """)
         let source = try RecordSchema.swiftSource(proto: file)
@@ -48,6 +50,9 @@ import Testing
         #expect(source.contains("    /// Its id.\n    public var thingID = \"\""))
         #expect(source.contains("public var pageURLs: UInt64 = 0"))
         #expect(source.contains(".bool(3, \"done\", \\.done)"))
+        #expect(source.contains("    /// When it ended, if it did.\n    public var endedAt: Int64?\n"))
+        #expect(source.contains(".timestamp(4, \"ended_at\", \\.endedAt.stored).property(\\.endedAt)"))
+        #expect(source.contains("writer.write(4, sfixed64: endedAt.stored)"))
     }
 
     @Test func aFieldTypeWithoutASwiftMappingIsRefusedNamingIt() throws {

@@ -25,7 +25,7 @@ import Testing
         #expect(done.nextScheduledCrawlAt == t.clock.now() + 6 * Timestamp.hour)
         #expect(done.lastDurationSeconds == 90)
         #expect((done.sourcesCrawled, done.sourcesFailed) == (7, 1))
-        #expect(done.leaseOwner.isEmpty && !done.isCrawling(at: t.clock.now()))
+        #expect(done.leaseOwner == nil && !done.isCrawling(at: t.clock.now()))
         #expect(try store.dueSchedules(at: t.clock.now()).isEmpty)
         #expect(try store.dueSchedules(at: done.nextScheduledCrawlAt).map(\.userID) == ["u1"])
         #expect(
@@ -56,7 +56,7 @@ import Testing
         let renewed = try store.renewBatchCrawl(userID: "u1", owner: "rescuer", lease: 2 * Self.lease)
         #expect(renewed.leaseExpiresAt == t.clock.now() + 2 * Self.lease)
         let failed = try store.failBatchCrawl(userID: "u1", owner: "rescuer", error: "proxy down")
-        #expect(failed.lastOutcome == "failed" && failed.lastError == "proxy down" && failed.leaseOwner.isEmpty)
+        #expect(failed.lastOutcome == "failed" && failed.lastError == "proxy down" && failed.leaseOwner == nil)
         #expect(try store.dueSchedules(at: t.clock.now()).map(\.userID) == ["u1"], "a failed batch stays due")
         try store.startBatchCrawl(userID: "u1", owner: "c", lease: Self.lease)
         #expect(try store.abandonBatchCrawl(userID: "u1", owner: "c").lastOutcome == "abandoned")

@@ -98,7 +98,7 @@ import Testing
         }
         #expect(failures.withLock { $0 } == [])
         for thread in 0..<4 {
-            for index in 0..<25 { #expect(try store.job("t\(thread)-\(index)")?.metadata.count == 50_000) }
+            for index in 0..<25 { #expect(try store.job("t\(thread)-\(index)")?.metadata?.count == 50_000) }
         }
         #expect(try store.verify().isClean)
     }

@@ -16,7 +16,7 @@ import Testing
             by: "ingest-1")
         #expect(created.map(\.change) == [.created, .created, .created])
         #expect(created.allSatisfy { $0.page.createdByProcessID == "ingest-1" && $0.page.batchID == "batch-1" })
-        #expect(created.allSatisfy { $0.page.lastUpdatedByProcessID.isEmpty })
+        #expect(created.allSatisfy { $0.page.lastUpdatedByProcessID == nil })
         var job = try #require(try store.job("ingest-1"))
         #expect((job.urlsDiscovered, job.urlsUpdated, job.urlsErrored) == (3, 0, 0))
         #expect(job.batchIDs == ["batch-1"])
@@ -123,7 +123,8 @@ import Testing
                 : PageObservation(websiteID: "w", url: url, contentHash: Self.hash("v\(round)"), batchID: "b\(round)")
             let update = try store.recordPage(observation, by: job)
             pageID = update.page.id
-            expected.append((job, t.clock.now(), update.page.contentHash, update.page.batchID, update.page.status))
+            expected.append(
+                (job, t.clock.now(), update.page.contentHash ?? [], update.page.batchID, update.page.status))
             t.advance(seconds: 5)
             try store.completeJob(job)
             t.advance(seconds: 5)

@@ -70,6 +70,7 @@ public struct DescriptorSet {
         let options = field.options
         return FieldSchema(
             name: field.name, number: Int(field.number), type: type, isRepeated: field.label == .repeated,
+            isOptional: field.proto3Optional,
             typeName: field.typeName, swiftNameOption: options.getExtensionValue(ext: Options.swiftName) ?? "",
             swiftType: options.getExtensionValue(ext: Options.swiftType) ?? "",
             isJSONDocument: options.getExtensionValue(ext: Options.jsonDocument) ?? false,

@@ -29,6 +29,8 @@ public struct FieldSchema: Sendable, Equatable {
     public var type: WireType
     /// Whether the field is `repeated` (a map is a repeated message).
     public var isRepeated: Bool
+    /// Whether the field is proto3 `optional`: a Swift optional, absent when empty.
+    public var isOptional: Bool
     /// The fully qualified message type of a message field, e.g. `.lineagestore.v1.Stamp`.
     public var typeName: String
     /// The `swift_name` option, or empty.

@@ -13,6 +13,14 @@ struct SwiftField {
     init(_ schema: FieldSchema, in message: MessageSchema, among messages: [MessageSchema]) throws {
         self.schema = schema
         kind = try Self.kind(of: schema, in: message, among: messages)
+        switch kind {
+        case .string, .jsonDocument, .uint64, .timestamp, .bytes: break
+        default:
+            // Only kinds with an empty value can be optional: an absent value is stored as that empty value.
+            guard !schema.isOptional else {
+                throw RecordSchemaError.unsupported(message: message.name, field: schema.name)
+            }
+        }
     }
 
     private static func kind(of field: FieldSchema, in message: MessageSchema, among messages: [MessageSchema])
@@ -50,10 +58,21 @@ struct SwiftField {
 
     private var property: String { schema.swiftName }
     private var number: Int { schema.number }
+    /// What the codec and the field table read and write: the property, or for an `optional` field its
+    /// ``Swift/Optional/stored`` form, where `nil` is the empty value.
+    private var stored: String { schema.isOptional ? property + ".stored" : property }
 
-    /// `name: Type = default`.
+    /// `name: Type = default`, or `name: Type?` for an `optional` field.
     var declaration: String {
-        switch kind {
+        if schema.isOptional {
+            return switch kind {
+            case .string, .jsonDocument: "\(property): String?"
+            case .uint64: "\(property): UInt64?"
+            case .timestamp: "\(property): Int64?"
+            default: "\(property): [UInt8]?"
+            }
+        }
+        return switch kind {
         case .string, .jsonDocument: "\(property) = \"\""
         case .vocabulary(let type): "\(property): \(type) = \"\""
         case .strings: "\(property): [String] = []"
@@ -84,21 +103,22 @@ struct SwiftField {
             case .stamp: "stamp"
             case .counts: "counts"
             }
-        return ".\(constructor)(\(number), \"\(schema.name)\", \\.\(property))"
+        let entry = ".\(constructor)(\(number), \"\(schema.name)\", \\.\(stored))"
+        return schema.isOptional ? entry + ".property(\\.\(property))" : entry
     }
 
     /// The statement that writes the field.
     var encoding: String {
         switch kind {
-        case .string, .jsonDocument: "writer.write(\(number), string: \(property))"
+        case .string, .jsonDocument: "writer.write(\(number), string: \(stored))"
         case .vocabulary: "writer.write(\(number), string: \(property).rawValue)"
         case .strings: "for value in \(property) { writer.writeRepeated(\(number), string: value) }"
-        case .uint64: "writer.write(\(number), uint64: \(property))"
+        case .uint64: "writer.write(\(number), uint64: \(stored))"
         case .int64: "writer.write(\(number), sint64: \(property))"
-        case .timestamp: "writer.write(\(number), sfixed64: \(property))"
+        case .timestamp: "writer.write(\(number), sfixed64: \(stored))"
         case .double: "writer.write(\(number), double: \(property))"
         case .bool: "writer.write(\(number), bool: \(property))"
-        case .bytes: "writer.write(\(number), bytes: \(property))"
+        case .bytes: "writer.write(\(number), bytes: \(stored))"
         case .stamp: "writer.writeStamp(\(number), \(property))"
         case .counts: "writer.writeCounts(\(number), \(property))"
         }
@@ -107,15 +127,15 @@ struct SwiftField {
     /// The statements that read the field from `field`.
     var decoding: [String] {
         switch kind {
-        case .string, .jsonDocument: ["\(property) = try field.string(context)"]
+        case .string, .jsonDocument: ["\(stored) = try field.string(context)"]
         case .vocabulary(let type): ["\(property) = \(type)(rawValue: try field.string(context))"]
         case .strings: ["\(property).append(try field.string(context))"]
-        case .uint64: ["\(property) = try field.uint64(context)"]
+        case .uint64: ["\(stored) = try field.uint64(context)"]
         case .int64: ["\(property) = try field.sint64(context)"]
-        case .timestamp: ["\(property) = try field.sfixed64(context)"]
+        case .timestamp: ["\(stored) = try field.sfixed64(context)"]
         case .double: ["\(property) = try field.double(context)"]
         case .bool: ["\(property) = try field.bool(context)"]
-        case .bytes: ["\(property) = try field.bytes(context)"]
+        case .bytes: ["\(stored) = try field.bytes(context)"]
         case .stamp: ["\(property) = try field.stamp(context)"]
         case .counts: ["let (key, value) = try field.countEntry(context)", "\(property)[key] = value"]
         }

@@ -5,16 +5,16 @@ import LineageStore
 
 /// Spellings for people: times, durations, bars.
 enum Human {
-    /// `2025-01-06 19:15:30Z`, or `-` for zero.
-    static func time(_ microseconds: Int64) -> String {
-        guard microseconds != 0 else { return "-" }
+    /// `2025-01-06 19:15:30Z`, or `-` for none (or zero).
+    static func time(_ microseconds: Int64?) -> String {
+        guard let microseconds, microseconds != 0 else { return "-" }
         let text = Timestamp.format(microseconds)
         return String(text.prefix(19)).replacingOccurrences(of: "T", with: " ") + "Z"
     }
 
-    /// `3 min ago`, `in 2 h`, or `-` for zero.
-    static func relative(_ microseconds: Int64, now: Int64) -> String {
-        guard microseconds != 0 else { return "-" }
+    /// `3 min ago`, `in 2 h`, or `-` for none (or zero).
+    static func relative(_ microseconds: Int64?, now: Int64) -> String {
+        guard let microseconds, microseconds != 0 else { return "-" }
         let delta = now - microseconds
         let text = duration(Double(abs(delta)) / 1e6)
         return delta >= 0 ? "\(text) ago" : "in \(text)"

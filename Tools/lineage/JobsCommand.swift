@@ -88,8 +88,8 @@ struct JobsCommand: ParsableCommand {
                 for event in events {
                     table.add(
                         String(event.sequence), Human.time(event.at), event.event,
-                        event.reporter.isEmpty ? "-" : "\(event.reporter)#\(event.reporterSequence)",
-                        event.message.isEmpty ? event.details : event.message)
+                        event.reporter.map { "\($0)#\(event.reporterSequence ?? 0)" } ?? "-",
+                        event.message.isEmpty ? event.details ?? "" : event.message)
                 }
                 try output.output.print(events, table: table)
             }

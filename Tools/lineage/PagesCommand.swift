@@ -114,7 +114,7 @@ struct PagesCommand: ParsableCommand {
                 for record in page.records {
                     table.add(
                         record.url, record.status.rawValue, record.createdByProcessID,
-                        record.lastUpdatedByProcessID.isEmpty ? "-" : record.lastUpdatedByProcessID,
+                        record.lastUpdatedByProcessID ?? "-",
                         record.batchID.isEmpty ? "-" : record.batchID, String(record.versionCount))
                 }
                 try output.output.print(page.records, table: table)

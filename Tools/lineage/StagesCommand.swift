@@ -37,7 +37,7 @@ struct StagesCommand: ParsableCommand {
                 for file in outputs {
                     files.add(
                         file.stage, file.path, humanBytes(Double(file.size)),
-                        file.fileType.isEmpty ? "-" : file.fileType,
+                        file.fileType ?? "-",
                         file.mimeType,
                         String(Hex.encode(file.sha256).prefix(16)) + "…")
                 }

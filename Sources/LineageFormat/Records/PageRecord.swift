@@ -9,9 +9,9 @@ extension PageRecord: StoredRecord {
     package static let indexes: [IndexDefinition<PageRecord>] = [
         IndexDefinition(.pageByURL, unique: true, .field(\.websiteID), .hashed(\.url)),
         IndexDefinition(.pagesByCreator, skipsEmpty: true, .field(\.createdByProcessID)),
-        IndexDefinition(.pagesByUpdater, skipsEmpty: true, .field(\.lastUpdatedByProcessID)),
+        IndexDefinition(.pagesByUpdater, skipsEmpty: true, .field(\.lastUpdatedByProcessID.stored)),
         IndexDefinition(.pagesByBatch, skipsEmpty: true, .field(\.batchID)),
         IndexDefinition(.pagesByStatus, .field(\.websiteID), .field(\.status)),
-        IndexDefinition(.pagesByFailer, skipsEmpty: true, .field(\.failedByProcessID)),
+        IndexDefinition(.pagesByFailer, skipsEmpty: true, .field(\.failedByProcessID.stored)),
     ]
 }

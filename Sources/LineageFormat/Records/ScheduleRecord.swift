@@ -5,7 +5,7 @@ extension ScheduleRecord: StoredRecord {
     package static let schemaVersion: UInt16 = 1
 
     /// Whether a batch crawl holds an unexpired lease at `time`.
-    public func isCrawling(at time: Int64) -> Bool { !leaseOwner.isEmpty && leaseExpiresAt > time }
+    public func isCrawling(at time: Int64) -> Bool { leaseOwner != nil && leaseExpiresAt > time }
 
     package var primaryKey: [TupleElement] { [.string(userID)] }
 

@@ -80,7 +80,7 @@ extension LineageStore {
     {
         guard let entry = try read({ try $0.fetch(StatCacheRecord.self, [.hashed(path)]) }),
             entry.path == path, entry.identity == identity, let xxh3 = Digest128(canonical: entry.xxh3),
-            algorithms == .xxh3Only || entry.sha256.count == 32
+            algorithms == .xxh3Only || entry.sha256?.count == 32
         else { return nil }
         return FileDigests(size: entry.size, sha256: algorithms == .xxh3Only ? nil : entry.sha256, xxh3: xxh3)
     }
@@ -95,7 +95,7 @@ extension StatCacheRecord {
         modifiedAtNanoseconds = identity.modifiedAtNanoseconds
         inode = identity.inode
         device = identity.device
-        sha256 = digests.sha256 ?? []
+        sha256 = digests.sha256
         xxh3 = digests.xxh3.canonicalBytes
         self.hashedAt = hashedAt
     }

@@ -35,7 +35,7 @@ extension ImportRecord {
         totalRows = try Validation.count(start.totalRows, name(\.totalRows))
         analysisID = start.analysisID
         taskID = start.taskID
-        metadata = start.metadata
+        metadata.stored = start.metadata
         userID = start.userID
         userEmail = start.userEmail
         status = .inProgress

@@ -69,7 +69,7 @@ extension Snapshot {
             case .rolledBack: statistics.rolledBackImports += 1
             default: break
             }
-            if record.completedAt != 0 {
+            if record.completedAt != nil {
                 finished += 1
                 duration += record.durationSeconds
             }

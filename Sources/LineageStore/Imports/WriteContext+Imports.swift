@@ -25,8 +25,8 @@ extension WriteContext {
         try Validation.seconds(completion.insertDurationSeconds, name(\.insertDurationSeconds))
         record.status = completion.status
         record.errorMessage = completion.errorMessage
-        record.warnings = completion.warnings
-        record.validationErrors = completion.validationErrors
+        record.warnings.stored = completion.warnings
+        record.validationErrors.stored = completion.validationErrors
         record.parsingDurationSeconds = completion.parsingDurationSeconds
         record.duplicateCheckDurationSeconds = completion.duplicateCheckDurationSeconds
         record.insertDurationSeconds = completion.insertDurationSeconds

@@ -16,7 +16,7 @@ extension WriteContext {
         job.id = id ?? RecordID.mint(at: now)
         job.websiteID = websiteID
         job.processType = processType
-        job.metadata = metadata
+        job.metadata.stored = metadata
         try Validation.identifier(job.id, "job id")
         try Validation.identifier(websiteID, "website id")
         try Validation.identifier(processType.rawValue, "process type")
@@ -41,7 +41,7 @@ extension WriteContext {
         guard !job.status.isTerminal else {
             throw StoreError(
                 .conflict,
-                "job \(id) is already \(job.status) since \(Timestamp.format(job.completedAt)); "
+                "job \(id) is already \(job.status) since \(Timestamp.format(job.completedAt ?? job.startedAt)); "
                     + "it cannot become \(status)")
         }
         if let error { try appendError(to: &job, message: error) }
@@ -103,8 +103,8 @@ extension WriteContext {
         var event = EventRecord()
         event.event = EventRecord.errorEvent
         event.message = message
-        event.url = url
-        event.details = details
+        event.url.stored = url
+        event.details.stored = details
         job.errorCount += 1
         job.lastError = message
         return try appendEvent(to: &job, event)

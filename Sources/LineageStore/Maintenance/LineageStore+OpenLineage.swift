@@ -101,7 +101,9 @@ private struct OpenLineageEvents {
         if let type = Self.terminal(job.status.rawValue) {
             var facets: [String: Any] = ["lineagestore_progress": progress]
             if type == "FAIL", !job.lastError.isEmpty { facets["errorMessage"] = errorFacet(job.lastError) }
-            emit(type, at: job.completedAt, runID: runID, job: name, runFacets: facets, outputs: outputs)
+            emit(
+                type, at: job.completedAt ?? job.startedAt, runID: runID, job: name, runFacets: facets, outputs: outputs
+            )
         }
     }
 
@@ -134,7 +136,7 @@ private struct OpenLineageEvents {
         if let type = Self.terminal(record.status.rawValue) {
             var facets: [String: Any] = [:]
             if type == "FAIL", !record.errorMessage.isEmpty { facets["errorMessage"] = errorFacet(record.errorMessage) }
-            let time = max(record.completedAt, record.rolledBackAt)
+            let time = max(record.completedAt ?? 0, record.rolledBackAt ?? 0)
             emit(type, at: time, runID: runID, job: name, runFacets: facets, inputs: [file], outputs: [table])
         }
     }
@@ -142,7 +144,7 @@ private struct OpenLineageEvents {
     mutating func add(
         _ state: DocumentStageRecord, document: DocumentRecord, graph: StageGraph, outputs: [StageOutputRecord]
     ) {
-        guard state.startedAt != 0 || state.status == .skipped else { return }
+        guard state.startedAt != nil || state.status == .skipped else { return }
         let runID = Self.runID("stage:\(state.documentID)/\(state.stage)")
         let name = ("lineagestore", "stage.\(state.stage)")
         func dataset(_ output: StageOutputRecord) -> [String: Any] {
@@ -160,7 +162,7 @@ private struct OpenLineageEvents {
             inputs = [["namespace": "document", "name": document.id, "facets": [:] as [String: Any]]]
         }
         let produced = outputs.filter { $0.stage == state.stage }.map(dataset)
-        let start = state.startedAt != 0 ? state.startedAt : state.completedAt
+        let start = state.startedAt ?? state.completedAt ?? 0
         emit("START", at: start, runID: runID, job: name, inputs: inputs, outputs: produced)
         if let type = Self.terminal(state.status.rawValue) {
             var facets: [String: Any] = [
@@ -169,7 +171,7 @@ private struct OpenLineageEvents {
             ]
             if type == "FAIL" { facets["errorMessage"] = errorFacet(state.errorMessage) }
             emit(
-                type, at: state.completedAt, runID: runID, job: name, runFacets: facets, inputs: inputs,
+                type, at: state.completedAt ?? 0, runID: runID, job: name, runFacets: facets, inputs: inputs,
                 outputs: produced)
         }
     }

@@ -43,7 +43,7 @@ extension Snapshot {
         guard let job = try job(jobID) else { throw StoreError(.notFound, "no job \(jobID) in \(path)") }
         let history = try pageHistory(id: id)
         if let own = history.last(where: { $0.jobID == jobID }) { return own }
-        let end = job.completedAt != 0 ? job.completedAt : Int64.max
+        let end = job.completedAt ?? Int64.max
         return history.last { $0.at <= end }
     }
 
@@ -52,12 +52,12 @@ extension Snapshot {
     /// - Throws: `.notFound` for an unknown page.
     public func trace(pageID: String) throws -> PageTrace {
         guard let page = try page(id: pageID) else { throw StoreError(.notFound, "no page \(pageID) in \(path)") }
-        func job(_ id: String) throws -> JobRecord? { id.isEmpty ? nil : try self.job(id) }
+        func job(_ id: String?) throws -> JobRecord? { try id.flatMap { $0.isEmpty ? nil : try self.job($0) } }
         let jobIDs = [page.createdByProcessID, page.lastUpdatedByProcessID, page.failedByProcessID]
         var errors: [EventRecord] = []
-        for id in Set(jobIDs) where !id.isEmpty {
+        for id in Set(jobIDs.compactMap { $0 }) where !id.isEmpty {
             errors += try records(EventRecord.self, prefix: [.string(id)]).filter {
-                $0.isError && ($0.url.isEmpty || $0.url == page.url)
+                $0.isError && ($0.url == nil || $0.url == page.url)
             }
         }
         return PageTrace(

@@ -39,7 +39,7 @@ extension WriteContext {
         case (.active, nil):
             change = .created
             job.urlsDiscovered += 1
-        case (.active, let old?) where old.status == .active && old.contentHash == hash:
+        case (.active, let old?) where old.status == .active && (old.contentHash ?? []) == hash:
             return PageUpdate(page: old, change: .unchanged)
         case (.active, _):
             change = .changed
@@ -69,7 +69,7 @@ extension WriteContext {
         }
         page.status = observation.status
         if observation.status == .active {
-            page.contentHash = hash
+            page.contentHash.stored = hash
             page.lastError = ""
             if !observation.batchID.isEmpty {
                 page.batchID = observation.batchID

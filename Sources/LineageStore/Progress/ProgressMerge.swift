@@ -97,9 +97,9 @@ public enum ProgressMerge {
             event.at = time ?? stamp.timestamp
             event.event = name
             event.message = message
-            event.details = details
-            event.reporter = update.reporter ?? ""
-            event.reporterSequence = update.seq ?? 0
+            event.details.stored = details
+            event.reporter.stored = update.reporter ?? ""
+            event.reporterSequence.stored = update.seq ?? 0
             event.recordedAt = now
             state.job.nextEventSequence += 1
             events.append(event)
@@ -118,7 +118,7 @@ public enum ProgressMerge {
                     log(
                         "late_status", at: nil,
                         message: "\(status) ignored: the job is already \(state.job.status) since "
-                            + Timestamp.format(state.job.completedAt))
+                            + Timestamp.format(state.job.completedAt ?? state.job.startedAt))
                 } else if state.job.statusStamp < stamp {
                     state.job.status = target
                     state.job.statusStamp = stamp

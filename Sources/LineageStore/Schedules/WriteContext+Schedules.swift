@@ -12,8 +12,8 @@ extension WriteContext {
         }
         var schedule = try scheduleOrNew(userID)
         schedule.frequencyHours = UInt64(frequencyHours)
-        if schedule.lastBatchCrawlAt != 0 {
-            schedule.nextScheduledCrawlAt = schedule.lastBatchCrawlAt + Int64(frequencyHours) * Timestamp.hour
+        if let last = schedule.lastBatchCrawlAt {
+            schedule.nextScheduledCrawlAt = last + Int64(frequencyHours) * Timestamp.hour
         }
         schedule.updatedAt = now
         try save(schedule)
@@ -34,14 +34,14 @@ extension WriteContext {
         try Validation.identifier(owner, "lease owner")
         guard lease > 0 else { throw StoreError(.invalidInput, "a lease must be positive (got \(lease) µs)") }
         var schedule = try scheduleOrNew(userID)
-        if schedule.isCrawling(at: now) {
+        if schedule.isCrawling(at: now), let holder = schedule.leaseOwner {
             throw StoreError(
                 .conflict,
-                "user \(userID) is already being crawled by \(schedule.leaseOwner) since "
+                "user \(userID) is already being crawled by \(holder) since "
                     + "\(Timestamp.format(schedule.leaseSince)) (lease expires "
                     + "\(Timestamp.format(schedule.leaseExpiresAt)))")
         }
-        if !schedule.leaseOwner.isEmpty { schedule.leaseRecoveries += 1 }
+        if schedule.leaseOwner != nil { schedule.leaseRecoveries += 1 }
         schedule.leaseOwner = owner
         schedule.leaseSince = now
         schedule.leaseExpiresAt = now + lease
@@ -159,9 +159,8 @@ extension WriteContext {
         }
         guard schedule.leaseOwner == owner, schedule.isCrawling(at: now) else {
             let holder =
-                schedule.leaseOwner.isEmpty
-                ? "no batch crawl holds the lease"
-                : "the lease is \(schedule.isCrawling(at: now) ? "held" : "expired") by \(schedule.leaseOwner)"
+                schedule.leaseOwner.map { "the lease is \(schedule.isCrawling(at: now) ? "held" : "expired") by \($0)" }
+                ?? "no batch crawl holds the lease"
             throw StoreError(.conflict, "\(owner) holds no live lease for user \(userID): \(holder)")
         }
         return schedule
@@ -169,7 +168,7 @@ extension WriteContext {
 
     /// Clears the lease and saves the schedule.
     func release(_ schedule: inout ScheduleRecord) throws {
-        schedule.leaseOwner = ""
+        schedule.leaseOwner = nil
         schedule.leaseSince = 0
         schedule.leaseExpiresAt = 0
         schedule.updatedAt = now

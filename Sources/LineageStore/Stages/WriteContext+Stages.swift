@@ -58,7 +58,7 @@ extension WriteContext {
         var workflow = WorkflowRecord()
         workflow.documentID = id
         workflow.workflowType = workflowType
-        workflow.configuration = configuration
+        workflow.configuration.stored = configuration
         workflow.createdAt = now
         try refreshWorkflow(&workflow, graph)
         return document
@@ -125,10 +125,10 @@ extension WriteContext {
         record.path = output.path
         record.size = digests.size
         record.mimeType = output.mimeType
-        record.fileType = output.fileType
+        record.fileType.stored = output.fileType
         record.sha256 = digests.sha256 ?? []
         record.xxh3 = digests.xxh3.canonicalBytes
-        record.metadata = output.metadata
+        record.metadata.stored = output.metadata
         record.createdAt = now
         try save(record)
         try recordContent(digests, seenAt: "stage_output:\(documentID)/\(stage)/\(output.path)")
@@ -186,7 +186,7 @@ extension WriteContext {
                     "stage \(stage) of document \(documentID) waits for \(unmet.joined(separator: ", "))")
             }
             state.startedAt = now
-            state.completedAt = 0
+            state.completedAt = nil
             state.errorMessage = ""
         case .skipped:
             guard definition.isOptional else {

@@ -9,7 +9,7 @@ extension Snapshot {
     public func status(limit: Int = 20) throws -> StatusReport {
         let day = now - Timestamp.day
         let schedules = try schedules()
-        let stuck = schedules.filter { !$0.leaseOwner.isEmpty && !$0.isCrawling(at: now) }
+        let stuck = schedules.filter { $0.leaseOwner != nil && !$0.isCrawling(at: now) }
         let due = try dueSchedules(at: now).filter { schedule in !stuck.contains { $0.userID == schedule.userID } }
         let failedImports = try imports(ImportFilter(status: .failed, since: day), limit: limit)
         var blocked: [DocumentStageRecord] = []

@@ -17,7 +17,7 @@ extension PageTrace {
             versions.add(
                 String(version.version), Human.time(version.at), version.change.rawValue, version.jobID,
                 version.batchID.isEmpty ? "-" : version.batchID, version.status.rawValue,
-                version.contentHash.isEmpty ? "-" : String(Hex.encode(version.contentHash).prefix(12)))
+                version.contentHash.map { String(Hex.encode($0).prefix(12)) } ?? "-")
         }
         return text + "\n" + versions.render()
     }

@@ -20,10 +20,10 @@ extension TextTable {
         var table = TextTable("USER", "LAST CRAWL", "NEXT", "EVERY", "CRAWLED", "FAILED", "LEASE", numeric: [4, 5])
         for schedule in schedules {
             let lease =
-                schedule.leaseOwner.isEmpty
-                ? "-"
-                : "\(schedule.leaseOwner) since \(Human.relative(schedule.leaseSince, now: now))"
-                    + (schedule.isCrawling(at: now) ? "" : " (expired)")
+                schedule.leaseOwner.map { owner in
+                    "\(owner) since \(Human.relative(schedule.leaseSince, now: now))"
+                        + (schedule.isCrawling(at: now) ? "" : " (expired)")
+                } ?? "-"
             table.add(
                 schedule.userID, Human.relative(schedule.lastBatchCrawlAt, now: now),
                 Human.relative(schedule.nextScheduledCrawlAt, now: now), "\(schedule.frequencyHours) h",
@@ -39,7 +39,7 @@ extension TextTable {
             table.add(
                 record.id, record.tableName, record.fileName, record.status.rawValue, String(record.insertedRows),
                 Human.relative(record.startedAt, now: now),
-                record.completedAt == 0 ? "-" : Human.duration(record.durationSeconds),
+                record.completedAt == nil ? "-" : Human.duration(record.durationSeconds),
                 record.userID.isEmpty ? "-" : record.userID)
         }
         return table
