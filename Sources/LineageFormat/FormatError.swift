@@ -1,5 +1,5 @@
 /// An error raised while encoding or decoding LineageStore's on-disk format.
-public struct FormatError: Error, Sendable, CustomStringConvertible {
+public struct FormatError: CodedError {
     /// The kind of failure; compare against the static members.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: Hashable, Sendable {
@@ -54,8 +54,4 @@ public struct FormatError: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
-    public var description: String {
-        guard let underlying else { return "\(code): \(message)" }
-        return "\(code): \(message) (caused by: \(underlying))"
-    }
 }

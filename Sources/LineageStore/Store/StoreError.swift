@@ -1,5 +1,7 @@
+import LineageFormat
+
 /// An error raised by ``LineageStore``: what failed, naming the file, database, key, record kind or field.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
+public struct StoreError: CodedError {
     /// The kind of failure; compare against the static members.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: Hashable, Sendable {
@@ -44,8 +46,4 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
-    public var description: String {
-        guard let underlying else { return "\(code): \(message)" }
-        return "\(code): \(message) (caused by: \(underlying))"
-    }
 }
