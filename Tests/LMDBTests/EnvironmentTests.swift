@@ -138,6 +138,24 @@ import Testing
         again.close()
     }
 
+    @Test func aSymlinkToTheDataFileSharesTheRealFilesLock() throws {
+        let real = try TemporaryDirectory()
+        let elsewhere = try TemporaryDirectory()
+        let path = real.path("data.lineage")
+        try Environment.open(EnvironmentOptions(path: path)).close()
+        let link = elsewhere.path("link.lineage")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+
+        let viaLink = try Environment.open(EnvironmentOptions(path: link))
+        #expect(viaLink.path == URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+        #expect(FileManager.default.fileExists(atPath: path + "-lock"))
+        #expect(!FileManager.default.fileExists(atPath: link + "-lock"), "the lock lives beside the real file")
+        #expect {
+            try Environment.open(EnvironmentOptions(path: path, readOnly: true))
+        } throws: { ($0 as? LMDBError)?.code == .alreadyOpen }
+        viaLink.close()
+    }
+
     @Test func readOnlyEnvironmentsRefuseWrites() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("a.lineage")

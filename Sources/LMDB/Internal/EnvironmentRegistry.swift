@@ -26,9 +26,14 @@ enum EnvironmentRegistry {
         _ = openPaths.withLock { $0.remove(path) }
     }
 
-    /// The absolute path of `path` with its directory's symbolic links resolved, so two spellings of one
-    /// file map to one registry entry.
+    /// The absolute path of `path` with every symbolic link resolved — the file's own, when it exists, and
+    /// its directory's — so two spellings of one file map to one registry entry and LMDB puts the `-lock`
+    /// file beside the real data file, where every opener finds it.
     static func canonicalPath(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
         let absolute: String
         if path.hasPrefix("/") {
             absolute = path
