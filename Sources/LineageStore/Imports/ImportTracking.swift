@@ -152,7 +152,7 @@ public struct ImportStatistics: Sendable, Equatable, Encodable {
     /// The period's length in days.
     public var days: Int
     /// The period's start.
-    public var since: Int64
+    @RFC3339 public var since: Int64
     /// Imports started in the period.
     public var totalImports = 0
     /// Of which succeeded.
@@ -187,25 +187,6 @@ public struct ImportStatistics: Sendable, Equatable, Encodable {
         case totalRowsProcessed = "total_rows_processed", totalRowsInserted = "total_rows_inserted"
         case totalRowsSkipped = "total_rows_skipped", totalDuplicatesFound = "total_duplicates_found"
         case averageDurationSeconds = "average_duration_seconds", successRate = "success_rate", byTable = "by_table"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(days, forKey: .days)
-        try container.encode(Timestamp.format(since), forKey: .since)
-        try container.encode(totalImports, forKey: .totalImports)
-        try container.encode(successfulImports, forKey: .successfulImports)
-        try container.encode(failedImports, forKey: .failedImports)
-        try container.encode(partialImports, forKey: .partialImports)
-        try container.encode(inProgressImports, forKey: .inProgressImports)
-        try container.encode(rolledBackImports, forKey: .rolledBackImports)
-        try container.encode(totalRowsProcessed, forKey: .totalRowsProcessed)
-        try container.encode(totalRowsInserted, forKey: .totalRowsInserted)
-        try container.encode(totalRowsSkipped, forKey: .totalRowsSkipped)
-        try container.encode(totalDuplicatesFound, forKey: .totalDuplicatesFound)
-        try container.encode(averageDurationSeconds, forKey: .averageDurationSeconds)
-        try container.encode(successRate, forKey: .successRate)
-        try container.encode(byTable, forKey: .byTable)
     }
 }
 

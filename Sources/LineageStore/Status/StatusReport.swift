@@ -4,7 +4,7 @@ import LineageFormat
 /// what is due or stuck, and what is blocked, from one snapshot.
 public struct StatusReport: Sendable, Encodable {
     /// When the report was taken.
-    public var at: Int64
+    @RFC3339 public var at: Int64
     /// Running jobs, newest first.
     public var runningJobs: [JobRecord]
     /// Jobs that failed in the 24 hours before ``at``, newest first.
@@ -24,17 +24,5 @@ public struct StatusReport: Sendable, Encodable {
         case at, runningJobs = "running_jobs", failedJobs = "failed_jobs", dueSchedules = "due_schedules"
         case stuckLeases = "stuck_leases", failedImports = "failed_imports", failedImportCount = "failed_import_count"
         case blockedDocuments = "blocked_documents"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(Timestamp.format(at), forKey: .at)
-        try container.encode(runningJobs, forKey: .runningJobs)
-        try container.encode(failedJobs, forKey: .failedJobs)
-        try container.encode(dueSchedules, forKey: .dueSchedules)
-        try container.encode(stuckLeases, forKey: .stuckLeases)
-        try container.encode(failedImports, forKey: .failedImports)
-        try container.encode(failedImportCount, forKey: .failedImportCount)
-        try container.encode(blockedDocuments, forKey: .blockedDocuments)
     }
 }
