@@ -1,4 +1,3 @@
-import Foundation
 import LineageFormat
 
 extension ProgressUpdate {
@@ -9,126 +8,199 @@ extension ProgressUpdate {
     static func oversized(_ length: Int) -> String { "the update is \(length) bytes; the limit is \(maxJSONBytes)" }
 
     /// Parses the crawler payload (`{"jobId": …, "reporter": …, "seq": …, "timestamp": "2025-01-06T19:15:30.000Z",
-    /// "status": …, "processedItems": …, "itemsByType": {…}, "timeline": […], "error": {…}}`); `taskId` is
-    /// a synonym of `jobId`, keys this version does not know are ignored.
+    /// "status": …, "processedItems": …, "itemsByType": {…}, "timeline": […], "error": {…}}`) straight from its
+    /// bytes; `taskId` is a synonym of `jobId`, keys this version does not know are ignored (but must be valid
+    /// JSON), `null` means absent. Timeline `details` and error `context` are kept as their JSON text without
+    /// the whitespace outside strings.
     ///
     /// - Throws: ``StoreError`` `.invalidInput` naming the field: malformed JSON or UTF-8, a payload over
     ///   ``maxJSONBytes``, wrong types, integers beyond 64 bits, negative counts, an unknown status, a missing
     ///   job id.
     public static func parse(json bytes: some Collection<UInt8>) throws -> ProgressUpdate {
         guard bytes.count <= maxJSONBytes else { throw StoreError(.invalidInput, oversized(bytes.count)) }
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
-            throw StoreError(.invalidInput, "not valid JSON (or not UTF-8)")
-        }
-        guard let fields = object as? [String: Any] else {
-            throw StoreError(.invalidInput, "the update must be a JSON object")
-        }
-        let reader = FieldReader(fields: fields)
-        let jobID = try reader.string("jobId")
-        let taskID = try reader.string("taskId")
-        if let jobID, let taskID, jobID != taskID {
-            throw StoreError(.invalidInput, "jobId \(jobID) and taskId \(taskID) disagree")
-        }
-        guard let id = jobID ?? taskID, !id.isEmpty else { throw StoreError(.invalidInput, "jobId is missing") }
-        var update = ProgressUpdate(jobID: id)
-        update.reporter = try reader.string("reporter")
-        update.seq = try reader.unsigned("seq")
-        update.timestamp = try reader.time("timestamp")
-        update.status = try reader.string("status").map(Status.init(rawValue:))
-        update.processedItems = try reader.integer("processedItems")
-        update.totalItems = try reader.integer("totalItems")
-        update.currentDataType = try reader.string("currentDataType")
-        update.lastProcessedID = try reader.string("lastProcessedId")
-        update.stage = try reader.string("stage")
-        update.operationType = try reader.string("operationType")
-        if let counts = fields["itemsByType"], !(counts is NSNull) {
-            guard let counts = counts as? [String: Any] else {
-                throw StoreError(.invalidInput, "itemsByType must be an object of integers")
-            }
-            for (type, value) in counts {
-                guard let delta = JSONNumbers.int64(value) else {
-                    throw StoreError(.invalidInput, "itemsByType.\(type) must be an integer that fits in 64 bits")
-                }
-                update.itemsByType[type] = delta
-            }
-        }
-        if let timeline = fields["timeline"], !(timeline is NSNull) {
-            guard let entries = timeline as? [Any] else { throw StoreError(.invalidInput, "timeline must be an array") }
-            update.timeline = try entries.enumerated().map { index, entry in
-                guard let entry = entry as? [String: Any] else {
-                    throw StoreError(.invalidInput, "timeline[\(index)] must be an object")
-                }
-                let inner = FieldReader(fields: entry, prefix: "timeline[\(index)].")
-                guard let name = try inner.string("event") ?? inner.string("type") else {
-                    throw StoreError(.invalidInput, "timeline[\(index)].event is missing")
-                }
-                return TimelineEvent(
-                    event: name, timestamp: try inner.time("timestamp"), details: try inner.json("details"))
-            }
-        }
-        if let error = fields["error"], !(error is NSNull) {
-            if let message = error as? String {
-                update.error = ReportedError(message: message)
-            } else if let object = error as? [String: Any] {
-                let inner = FieldReader(fields: object, prefix: "error.")
-                update.error = ReportedError(
-                    message: try inner.string("message") ?? "", context: try inner.json("context"))
-            } else {
-                throw StoreError(.invalidInput, "error must be an object or a string")
-            }
-        }
-        if let problem = update.problem { throw StoreError(.invalidInput, problem) }
-        return update
+        let parsed =
+            try bytes.withContiguousStorageIfAvailable(ProgressPayloadReader.read)
+            ?? Array(bytes).withUnsafeBufferPointer(ProgressPayloadReader.read)
+        if let problem = parsed.problem { throw StoreError(.invalidInput, problem) }
+        return parsed
     }
 }
 
-/// Typed access to the fields of a parsed JSON object; `null` reads as absent.
-private struct FieldReader {
-    let fields: [String: Any]
-    var prefix = ""
+/// Reads the crawler payload's members with a ``JSONScanner``. A value of the wrong type is skipped and
+/// remembered, so that malformed JSON anywhere in the text is reported first, as a whole, and otherwise the
+/// first wrongly typed field.
+private struct ProgressPayloadReader {
+    var scanner: JSONScanner
+    var wrongType: String?
 
-    private func value(_ name: String) -> Any? {
-        guard let value = fields[name], !(value is NSNull) else { return nil }
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws -> ProgressUpdate {
+        var reader = ProgressPayloadReader(scanner: JSONScanner(bytes))
+        do {
+            let update = try reader.update()
+            try reader.scanner.end()
+            if let wrongType = reader.wrongType { throw StoreError(.invalidInput, wrongType) }
+            return update
+        } catch let failure as JSONScanner.Failure {
+            throw StoreError(.invalidInput, "not valid JSON: \(failure.message)")
+        }
+    }
+
+    mutating func update() throws -> ProgressUpdate {
+        guard scanner.beginObject() else {
+            try scanner.skipValue()
+            throw StoreError(.invalidInput, "the update must be a JSON object")
+        }
+        var jobID: String?
+        var taskID: String?
+        var update = ProgressUpdate(jobID: "")
+        var first = true
+        while let key = try scanner.nextKey(first: &first) {
+            switch key {
+            case "jobId": jobID = try string(key)
+            case "taskId": taskID = try string(key)
+            case "reporter": update.reporter = try string(key)
+            case "seq": update.seq = try number(key, "a non-negative integer", \.uint64)
+            case "timestamp": update.timestamp = try time(key)
+            case "status": update.status = try string(key).map(ProgressUpdate.Status.init(rawValue:))
+            case "processedItems": update.processedItems = try number(key, Self.integer, \.int64)
+            case "totalItems": update.totalItems = try number(key, Self.integer, \.int64)
+            case "currentDataType": update.currentDataType = try string(key)
+            case "lastProcessedId": update.lastProcessedID = try string(key)
+            case "stage": update.stage = try string(key)
+            case "operationType": update.operationType = try string(key)
+            case "itemsByType": update.itemsByType = try counts() ?? [:]
+            case "timeline": update.timeline = try timeline() ?? []
+            case "error": update.error = try reportedError()
+            default: try scanner.skipValue()
+            }
+        }
+        if wrongType == nil, let jobID, let taskID, jobID != taskID {
+            wrongType = "jobId \(jobID) and taskId \(taskID) disagree"
+        }
+        guard let id = jobID ?? taskID, !id.isEmpty else {
+            if wrongType == nil { wrongType = "jobId is missing" }
+            return update
+        }
+        update.jobID = id
+        return update
+    }
+
+    static let integer = "an integer that fits in 64 bits"
+
+    /// Skips a value of the wrong kind, remembering the first such field.
+    private mutating func wrong<T>(_ name: String, _ expected: String) throws -> T? {
+        try scanner.skipValue()
+        if wrongType == nil { wrongType = "\(name) must be \(expected)" }
+        return nil
+    }
+
+    /// Whether the next value is `null` (consumed) or absent.
+    private mutating func isNull() -> Bool { scanner.null() }
+
+    mutating func string(_ name: String) throws -> String? {
+        if isNull() { return nil }
+        guard scanner.nextKind() == .string else { return try wrong(name, "a string") }
+        return try scanner.string()
+    }
+
+    mutating func number<N>(_ name: String, _ expected: String, _ exact: KeyPath<JSONScanner.Number, N?>) throws
+        -> N?
+    {
+        if isNull() { return nil }
+        guard scanner.nextKind() == .number else { return try wrong(name, expected) }
+        guard let value = try scanner.number()[keyPath: exact] else {
+            if wrongType == nil { wrongType = "\(name) must be \(expected)" }
+            return nil
+        }
         return value
     }
 
-    private func wrong(_ name: String, _ expected: String) -> StoreError {
-        StoreError(.invalidInput, "\(prefix)\(name) must be \(expected)")
-    }
-
-    func string(_ name: String) throws -> String? {
-        guard let value = value(name) else { return nil }
-        guard let text = value as? String else { throw wrong(name, "a string") }
-        return text
-    }
-
-    func integer(_ name: String) throws -> Int64? {
-        guard let value = value(name) else { return nil }
-        guard let number = JSONNumbers.int64(value) else { throw wrong(name, "an integer that fits in 64 bits") }
-        return number
-    }
-
-    func unsigned(_ name: String) throws -> UInt64? {
-        guard let value = value(name) else { return nil }
-        guard let number = JSONNumbers.uint64(value) else { throw wrong(name, "a non-negative integer") }
-        return number
-    }
-
-    func time(_ name: String) throws -> Int64? {
-        guard let value = value(name) else { return nil }
-        guard let text = value as? String, let time = Timestamp.parse(text) else {
-            throw wrong(name, "an RFC 3339 timestamp such as 2025-01-06T19:15:30.000Z")
+    mutating func time(_ name: String) throws -> Int64? {
+        let expected = "an RFC 3339 timestamp such as 2025-01-06T19:15:30.000Z"
+        if isNull() { return nil }
+        guard scanner.nextKind() == .string else { return try wrong(name, expected) }
+        guard let time = Timestamp.parse(try scanner.string()) else {
+            if wrongType == nil { wrongType = "\(name) must be \(expected)" }
+            return nil
         }
         return time
     }
 
-    func json(_ name: String) throws -> String {
-        guard let value = value(name) else { return "" }
-        guard
-            let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]),
-            data.count <= Validation.maxJSONBytes
-        else { throw wrong(name, "JSON of at most \(Validation.maxJSONBytes) bytes") }
-        return String(decoding: data, as: UTF8.self)
+    /// A JSON document kept as its compact text, or empty when absent.
+    mutating func json(_ name: String) throws -> String {
+        if isNull() { return "" }
+        let text = try scanner.compactValue()
+        if text.utf8.count > Validation.maxJSONBytes, wrongType == nil {
+            wrongType = "\(name) must be JSON of at most \(Validation.maxJSONBytes) bytes"
+        }
+        return text
+    }
+
+    mutating func counts() throws -> [String: Int64]? {
+        if isNull() { return nil }
+        guard scanner.beginObject() else { return try wrong("itemsByType", "an object of integers") }
+        var counts: [String: Int64] = [:]
+        var first = true
+        while let type = try scanner.nextKey(first: &first) {
+            if let delta = try number("itemsByType.\(type)", "an integer that fits in 64 bits", \.int64) {
+                counts[type] = delta
+            }
+        }
+        return counts
+    }
+
+    mutating func timeline() throws -> [ProgressUpdate.TimelineEvent]? {
+        if isNull() { return nil }
+        guard scanner.beginArray() else { return try wrong("timeline", "an array") }
+        var events: [ProgressUpdate.TimelineEvent] = []
+        var first = true
+        while try scanner.nextElement(first: &first) {
+            let prefix = "timeline[\(events.count)]."
+            guard scanner.beginObject() else {
+                let _: Bool? = try wrong("timeline[\(events.count)]", "an object")
+                events.append(.init(event: ""))
+                continue
+            }
+            var name: String?
+            var type: String?
+            var event = ProgressUpdate.TimelineEvent(event: "")
+            var firstMember = true
+            while let key = try scanner.nextKey(first: &firstMember) {
+                switch key {
+                case "event": name = try string(prefix + key)
+                case "type": type = try string(prefix + key)
+                case "timestamp": event.timestamp = try time(prefix + key)
+                case "details": event.details = try json(prefix + key)
+                default: try scanner.skipValue()
+                }
+            }
+            if let given = name ?? type {
+                event.event = given
+            } else if wrongType == nil {
+                wrongType = "\(prefix)event is missing"
+            }
+            events.append(event)
+        }
+        return events
+    }
+
+    mutating func reportedError() throws -> ProgressUpdate.ReportedError? {
+        if isNull() { return nil }
+        switch scanner.nextKind() {
+        case .string: return ProgressUpdate.ReportedError(message: try scanner.string())
+        case .object:
+            _ = scanner.beginObject()
+            var error = ProgressUpdate.ReportedError(message: "")
+            var first = true
+            while let key = try scanner.nextKey(first: &first) {
+                switch key {
+                case "message": error.message = try string("error.message") ?? ""
+                case "context": error.context = try json("error.context")
+                default: try scanner.skipValue()
+                }
+            }
+            return error
+        default: return try wrong("error", "an object or a string")
+        }
     }
 }
