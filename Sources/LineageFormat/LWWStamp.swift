@@ -4,14 +4,19 @@ package struct LWWStamp: Sendable, Hashable, Comparable {
     /// The update's time, microseconds since the Unix epoch.
     package var timestamp: Int64
     /// The reporter, or empty for updates without one.
-    package var reporter: String
+    package var reporter: String {
+        get { exactReporter.string }
+        set { exactReporter = ExactString(newValue) }
+    }
+    /// The reporter as an identity, so that equality, hashing and order go by its bytes.
+    private var exactReporter: ExactString
     /// The reporter's sequence number, or 0.
     package var seq: UInt64
 
     /// Creates a stamp.
     package init(timestamp: Int64 = 0, reporter: String = "", seq: UInt64 = 0) {
         self.timestamp = timestamp
-        self.reporter = reporter
+        self.exactReporter = ExactString(reporter)
         self.seq = seq
     }
 
@@ -20,7 +25,7 @@ package struct LWWStamp: Sendable, Hashable, Comparable {
 
     package static func < (lhs: LWWStamp, rhs: LWWStamp) -> Bool {
         if lhs.timestamp != rhs.timestamp { return lhs.timestamp < rhs.timestamp }
-        if lhs.reporter != rhs.reporter { return Array(lhs.reporter.utf8).lexicographicallyPrecedes(rhs.reporter.utf8) }
+        if lhs.exactReporter != rhs.exactReporter { return lhs.exactReporter < rhs.exactReporter }
         return lhs.seq < rhs.seq
     }
 }

@@ -15,17 +15,17 @@ extension ProtoWriter {
 
     /// Writes a `map<string, sint64>` field, entries in key order (UTF-8 bytes) so the encoding is canonical;
     /// each entry is written in place.
-    package mutating func writeCounts(_ field: Int, _ counts: [String: Int64]) {
+    package mutating func writeCounts(_ field: Int, _ counts: [ExactString: Int64]) {
         guard !counts.isEmpty else { return }
         let entries =
-            counts.count == 1 ? Array(counts) : counts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            counts.count == 1 ? Array(counts) : counts.sorted { $0.key < $1.key }
         for (key, value) in entries {
-            let keyBytes = key.utf8.count
+            let keyBytes = key.string.utf8.count
             let zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
             var length = keyBytes > 0 ? 1 + Self.varintSize(UInt64(keyBytes)) + keyBytes : 0
             if zigzag != 0 { length += 1 + Self.varintSize(zigzag) }
             writeLengthPrefix(field, length)
-            write(1, string: key)
+            write(1, string: key.string)
             write(2, sint64: value)
         }
     }
@@ -53,7 +53,7 @@ extension ProtoReader.Field {
     }
 
     /// One entry of a `map<string, sint64>` field.
-    package func countEntry(_ context: String) throws(FormatError) -> (String, Int64) {
+    package func countEntry(_ context: String) throws(FormatError) -> (ExactString, Int64) {
         var reader = try message(context)
         var key = ""
         var value: Int64 = 0
@@ -64,6 +64,6 @@ extension ProtoReader.Field {
             default: break
             }
         }
-        return (key, value)
+        return (ExactString(key), value)
     }
 }

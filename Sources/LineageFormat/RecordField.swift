@@ -211,19 +211,19 @@ package struct RecordField<Record>: Sendable {
     /// A `map<string, sint64>` field: entries are written in key order (UTF-8 bytes), so the encoding is
     /// canonical.
     package static func counts(
-        _ number: Int, _ name: String, _ path: WritableKeyPath<Record, [String: Int64]> & Sendable
+        _ number: Int, _ name: String, _ path: WritableKeyPath<Record, [ExactString: Int64]> & Sendable
     ) -> Self {
         RecordField(
             number: number, name: name, keyPath: path,
-            toJSON: { record in record[keyPath: path].mapValues { NSNumber(value: $0) } },
+            toJSON: { record in record[keyPath: path].byString.mapValues { NSNumber(value: $0) } },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let object = value as? [String: Any] else { throw invalid(context, name, "an object") }
-                var counts: [String: Int64] = [:]
+                var counts: [ExactString: Int64] = [:]
                 for (key, value) in object {
                     guard let exact = JSONNumbers.int64(value) else {
                         throw invalid(context, name, "an object of integers")
                     }
-                    counts[key] = exact
+                    counts[ExactString(key)] = exact
                 }
                 record[keyPath: path] = counts
             })

@@ -91,7 +91,7 @@ import Testing
             job.processedItems = Int64.random(in: -3...3, using: &random)
             job.itemsByType = Dictionary(
                 uniqueKeysWithValues: (0..<Int.random(in: 0...8, using: &random)).map {
-                    ("t\($0)é", Int64.random(in: Int64.min...Int64.max, using: &random))
+                    (ExactString("t\($0)é"), Int64.random(in: Int64.min...Int64.max, using: &random))
                 })
             job.totalItemsStamp = LWWStamp(
                 timestamp: Int64.random(in: 0...9, using: &random), reporter: Bool.random(using: &random) ? "" : "r",

@@ -82,7 +82,7 @@ struct SwiftField {
         case .bool: "\(property) = false"
         case .bytes: "\(property): [UInt8] = []"
         case .stamp: "\(property) = LWWStamp()"
-        case .counts: "\(property): [String: Int64] = [:]"
+        case .counts: "\(property): [ExactString: Int64] = [:]"
         }
     }
 

@@ -176,7 +176,8 @@ struct DemoPipeline {
                         timestamp: start + Int64(n) * 100_000,
                         status: n > total - 40 ? .completed : .processing,
                         processedItems: Int64(n / 40), totalItems: Int64(total / 40), currentDataType: type,
-                        itemsByType: [type: 1], lastProcessedID: "\(type)-\(n / 40)", stage: "data_collection",
+                        itemsByType: [ExactString(type): 1], lastProcessedID: "\(type)-\(n / 40)",
+                        stage: "data_collection",
                         operationType: "incremental_sync")
                     if n % 5_000 == 0 {
                         update.timeline = [.init(event: "checkpoint", details: #"{"n":\#(n)}"#)]

@@ -20,7 +20,7 @@ extension JobRecord {
         [
             "processedItems": .integer(processedItems), "totalItems": .integer(totalItems),
             "currentDataType": .string(currentDataType),
-            "itemsByType": .object(itemsByType.mapValues(JSONValue.integer)),
+            "itemsByType": .object(itemsByType.byString.mapValues(JSONValue.integer)),
             "lastProcessedId": .string(lastProcessedID), "stage": .string(stage),
             "operationType": .string(operationType),
         ]

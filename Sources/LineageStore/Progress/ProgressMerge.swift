@@ -5,10 +5,10 @@ public struct ProgressState: Sendable, Equatable {
     /// The job, progress fields included.
     public var job: JobRecord
     /// The windows of the reporters seen so far, by reporter.
-    public var windows: [String: ReporterWindowRecord]
+    public var windows: [ExactString: ReporterWindowRecord]
 
     /// Creates a state.
-    public init(job: JobRecord, windows: [String: ReporterWindowRecord] = [:]) {
+    public init(job: JobRecord, windows: [ExactString: ReporterWindowRecord] = [:]) {
         self.job = job
         self.windows = windows
     }
@@ -34,7 +34,8 @@ public struct ProgressState: Sendable, Equatable {
 ///   update's time.
 ///
 /// Any permutation and any duplication of a set of keyed updates within the window yields the same job
-/// record and windows.
+/// record and windows. Job ids, reporters and item types are identities compared by their UTF-8 bytes
+/// (``ExactString``), never by Swift's canonical equivalence: `"caf\u{E9}"` and `"cafe\u{301}"` are two.
 public enum ProgressMerge {
     /// Merges `update` into `state` at store time `now` (used for updates without a timestamp).
     ///
@@ -53,11 +54,12 @@ public enum ProgressMerge {
     public static func merge(
         _ update: ProgressUpdate, into state: inout ProgressState, now: Int64, validated: Bool = false
     ) -> (ProgressOutcome, [EventRecord]) {
-        precondition(update.jobID == state.job.id, "an update merges into its own job's state")
+        precondition(
+            ExactString(update.jobID) == ExactString(state.job.id), "an update merges into its own job's state")
         if !validated, let problem = update.problem { return (ProgressOutcome(.invalid, problem), []) }
         let stamp = update.stamp(now: now)
         let key = update.key
-        if let (reporter, seq) = key, let window = state.windows[reporter] {
+        if let (reporter, seq) = key, let window = state.windows[ExactString(reporter)] {
             switch window.admission(of: seq) {
             case .fresh: break
             case .duplicate: return (ProgressOutcome(.duplicate), [])
@@ -76,7 +78,8 @@ public enum ProgressMerge {
             return (ProgressOutcome(.invalid, "itemsByType.\(type) would exceed 64 bits"), [])
         }
         if let (reporter, seq) = key {
-            state.windows[reporter, default: ReporterWindowRecord(jobID: state.job.id, reporter: reporter)].record(seq)
+            state.windows[ExactString(reporter), default: ReporterWindowRecord(jobID: state.job.id, reporter: reporter)]
+                .record(seq)
         }
         for (type, delta) in update.itemsByType { state.job.itemsByType[type, default: 0] += delta }
         if let processed = update.processedItems { state.job.processedItems = max(state.job.processedItems, processed) }

@@ -23,7 +23,7 @@ struct ProgressMerger {
     /// Merges every update of `batch` in arrival order (each already validated at submission).
     /// - Returns: each submission's outcomes, in order.
     mutating func merge(_ batch: [ProgressSubmission], in context: WriteContext) throws -> [[ProgressOutcome]] {
-        var positions: [String: Int] = [:]
+        var positions: [ExactString: Int] = [:]
         var pending: [Pending] = []
         var outcomes: [[ProgressOutcome]] = []
         outcomes.reserveCapacity(batch.count)
@@ -32,7 +32,7 @@ struct ProgressMerger {
             results.reserveCapacity(submission.updates.count)
             for update in submission.updates {
                 let position: Int
-                if let known = positions[update.jobID] {
+                if let known = positions[ExactString(update.jobID)] {
                     position = known
                 } else {
                     let job = try jobs.fetch(JobRecord.storedKey([.string(update.jobID)]), in: context)
@@ -42,15 +42,15 @@ struct ProgressMerger {
                         continue
                     }
                     position = pending.count
-                    positions[update.jobID] = position
+                    positions[ExactString(update.jobID)] = position
                     pending.append(
                         Pending(state: ProgressState(job: job ?? ProgressMerge.newJob(update.jobID)), stored: job))
                 }
-                if let (reporter, _) = update.key, pending[position].state.windows[reporter] == nil,
+                if let (reporter, _) = update.key, pending[position].state.windows[ExactString(reporter)] == nil,
                     let window = try windows.fetch(
                         ReporterWindowRecord.storedKey([.string(update.jobID), .string(reporter)]), in: context)
                 {
-                    pending[position].state.windows[reporter] = window
+                    pending[position].state.windows[ExactString(reporter)] = window
                 }
                 let (outcome, merged) = ProgressMerge.merge(
                     update, into: &pending[position].state, now: context.now, validated: true)

@@ -136,14 +136,14 @@ private struct ProgressPayloadReader {
         return text
     }
 
-    mutating func counts() throws -> [String: Int64]? {
+    mutating func counts() throws -> [ExactString: Int64]? {
         if isNull() { return nil }
         guard scanner.beginObject() else { return try wrong("itemsByType", "an object of integers") }
-        var counts: [String: Int64] = [:]
+        var counts: [ExactString: Int64] = [:]
         var first = true
         while let type = try scanner.nextKey(first: &first) {
             if let delta = try number("itemsByType.\(type)", "an integer that fits in 64 bits", \.int64) {
-                counts[type] = delta
+                counts[ExactString(type)] = delta
             }
         }
         return counts

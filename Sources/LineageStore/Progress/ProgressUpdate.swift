@@ -92,7 +92,7 @@ public struct ProgressUpdate: Sendable, Equatable {
     /// The data type being processed.
     public var currentDataType: String?
     /// Items processed per data type since the reporter's previous update: deltas, added once.
-    public var itemsByType: [String: Int64]
+    public var itemsByType: [ExactString: Int64]
     /// The resume cursor.
     public var lastProcessedID: String?
     /// The processing stage.
@@ -108,7 +108,7 @@ public struct ProgressUpdate: Sendable, Equatable {
     public init(
         jobID: String, reporter: String? = nil, seq: UInt64? = nil, timestamp: Int64? = nil, status: Status? = nil,
         processedItems: Int64? = nil, totalItems: Int64? = nil, currentDataType: String? = nil,
-        itemsByType: [String: Int64] = [:], lastProcessedID: String? = nil, stage: String? = nil,
+        itemsByType: [ExactString: Int64] = [:], lastProcessedID: String? = nil, stage: String? = nil,
         operationType: String? = nil, timeline: [TimelineEvent] = [], error: ReportedError? = nil
     ) {
         self.jobID = jobID
@@ -154,7 +154,7 @@ public struct ProgressUpdate: Sendable, Equatable {
         if itemsByType.count > 1_000 { return "itemsByType has \(itemsByType.count) types; the limit is 1000" }
         for (type, delta) in itemsByType {
             if delta < 0 { return "itemsByType.\(type) is negative (\(delta)); counts are deltas and only grow" }
-            if type.isEmpty || type.utf8.count > 256 { return "itemsByType keys must be 1...256 bytes" }
+            if type.string.isEmpty || type.string.utf8.count > 256 { return "itemsByType keys must be 1...256 bytes" }
         }
         let textLimit = 4_096
         if (currentDataType?.utf8.count ?? 0) > textLimit { return "currentDataType is over \(textLimit) bytes" }

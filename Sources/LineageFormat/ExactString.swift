@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A string that compares, hashes and sorts by its UTF-8 bytes: the store's rule for identities (job ids,
+/// reporters, item types). Swift's `String` equality is canonical equivalence, so `"caf\u{E9}"` and
+/// `"cafe\u{301}"` are one `String` key but two `ExactString`s, as they are two keys in the file.
+public struct ExactString: Hashable, Comparable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    /// The text.
+    public let string: String
+
+    /// Wraps `string`.
+    public init(_ string: String) { self.string = string }
+
+    /// Wraps a literal.
+    public init(stringLiteral value: String) { string = value }
+
+    public var description: String { string }
+
+    public static func == (lhs: ExactString, rhs: ExactString) -> Bool {
+        var left = lhs.string
+        var right = rhs.string
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+            }
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var text = string
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    public static func < (lhs: ExactString, rhs: ExactString) -> Bool {
+        lhs.string.utf8.lexicographicallyPrecedes(rhs.string.utf8)
+    }
+}
+
+extension Dictionary where Key == ExactString, Value == Int64 {
+    /// The counts keyed by `String`, for JSON objects built from Foundation dictionaries. Keys that differ only
+    /// in Unicode normalization are one `String` key, so their counts are added together there.
+    package var byString: [String: Int64] {
+        Dictionary<String, Int64>(map { ($0.key.string, $0.value) }, uniquingKeysWith: &+)
+    }
+}
