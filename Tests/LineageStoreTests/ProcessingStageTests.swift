@@ -94,6 +94,25 @@ import Testing
         #expect(try store.stageGraph().stage("x") == nil, "a refused definition stores nothing")
     }
 
+    @Test func aLongChainIsCheckedWithoutExhaustingTheStack() throws {
+        let count = 200_000
+        let chain = (0..<count).map { StageDefinitionRecord("s\($0)", dependsOn: $0 == 0 ? [] : ["s\($0 - 1)"]) }
+        #expect(try StageGraph(chain).stages.count == count)
+        var closed = chain
+        closed[0].dependsOn = ["s\(count - 1)"]
+        #expect(
+            throwsStoreError(.invalidInput, "cycle", "s0 → s\(count - 1) → s\(count - 2)") { try StageGraph(closed) })
+    }
+
+    @Test func stageNamesAreIdentitiesComparedByTheirBytes() throws {
+        let graph = try StageGraph([
+            StageDefinitionRecord("caf\u{E9}"), StageDefinitionRecord("cafe\u{301}", dependsOn: ["caf\u{E9}"]),
+        ])
+        #expect(graph.stages.count == 2)
+        #expect(graph.stage("cafe\u{301}")?.dependsOn == ["caf\u{E9}"] && graph.stage("caf\u{E9}")?.dependsOn == [])
+        #expect(graph.runnable([:]) == ["caf\u{E9}"])
+    }
+
     @Test func outputPathsNeverEscapeTheStorageRoot() throws {
         let t = try TestStore()
         let store = t.store

@@ -118,7 +118,7 @@ public struct ImportFilter: Sendable, Equatable {
         return (
             query,
             { record in
-                (tableName == nil || record.tableName == tableName) && (userID == nil || record.userID == userID)
+                (tableName.map(record.tableName.sameBytes) ?? true) && (userID.map(record.userID.sameBytes) ?? true)
                     && (status == nil || record.status == status)
             }
         )

@@ -30,9 +30,9 @@ extension Snapshot {
     /// The imports that wrote row `rowKey` of `tableName`, oldest first (several when re-imported).
     public func imports(ofTable tableName: String, row rowKey: String) throws -> [ImportRecord] {
         let query = IndexQuery(.importRowsByTableRow, equal: [.string(tableName), .hashed(rowKey)])
-        let rows = try self.query(ImportRowRecord.self, query) { $0.rowKey == rowKey }.records
-        var seen = Set<String>()
-        return try rows.filter { seen.insert($0.importID).inserted }.compactMap {
+        let rows = try self.query(ImportRowRecord.self, query) { $0.rowKey.sameBytes(as: rowKey) }.records
+        var seen = Set<ExactString>()
+        return try rows.filter { seen.insert(ExactString($0.importID)).inserted }.compactMap {
             try fetch(ImportRecord.self, [.string($0.importID)])
         }
         .sorted { $0.startedAt < $1.startedAt }
@@ -56,7 +56,7 @@ extension Snapshot {
         let since = now - Int64(days) * Timestamp.day
         let records = try imports(ImportFilter(tableName: tableName, userID: userID, since: since), limit: .max).imports
         var statistics = ImportStatistics(days: days, since: since)
-        var tables: [String: ImportStatistics.TableSummary] = [:]
+        var tables: [ExactString: ImportStatistics.TableSummary] = [:]
         var finished = 0
         var duration = 0.0
         for record in records {
@@ -77,16 +77,17 @@ extension Snapshot {
             statistics.totalRowsInserted += record.insertedRows
             statistics.totalRowsSkipped += record.skippedRows
             statistics.totalDuplicatesFound += record.duplicatesFound
-            tables[record.tableName, default: .init(tableName: record.tableName, imports: 0, rowsInserted: 0)]
-                .imports += 1
-            tables[record.tableName]!.rowsInserted += record.insertedRows
+            let table = ExactString(record.tableName)
+            tables[table, default: .init(tableName: record.tableName, imports: 0, rowsInserted: 0)].imports += 1
+            tables[table]!.rowsInserted += record.insertedRows
         }
         if finished > 0 {
             statistics.averageDurationSeconds = duration / Double(finished)
             statistics.successRate = Double(statistics.successfulImports) / Double(finished)
         }
         statistics.byTable = tables.values.sorted {
-            ($0.rowsInserted, $1.tableName) > ($1.rowsInserted, $0.tableName)
+            $0.rowsInserted != $1.rowsInserted
+                ? $0.rowsInserted > $1.rowsInserted : ExactString($0.tableName) < ExactString($1.tableName)
         }
         return statistics
     }

@@ -42,7 +42,7 @@ public struct JobFilter: Sendable, Equatable {
             paged,
             { job in
                 (status == nil || job.status == status) && (processType == nil || job.processType == processType)
-                    && (websiteID == nil || job.websiteID == websiteID)
+                    && (websiteID.map(job.websiteID.sameBytes) ?? true)
             }
         )
     }

@@ -8,7 +8,7 @@ extension Snapshot {
 
     /// The page of this URL on this website, or `nil`. One index lookup; the URL is compared in full.
     public func page(websiteID: String, url: String) throws -> PageRecord? {
-        try unique(PageRecord.self, .pageByURL, [.string(websiteID), .hashed(url)]) { $0.url == url }
+        try unique(PageRecord.self, .pageByURL, [.string(websiteID), .hashed(url)]) { $0.url.sameBytes(as: url) }
     }
 
     /// Pages by creating job, updating job, failing job, batch, or website and status, a page at a time.
@@ -42,7 +42,7 @@ extension Snapshot {
     public func pageState(id: String, asOfJob jobID: String) throws -> PageVersionRecord? {
         guard let job = try job(jobID) else { throw StoreError(.notFound, "no job \(jobID) in \(path)") }
         let history = try pageHistory(id: id)
-        if let own = history.last(where: { $0.jobID == jobID }) { return own }
+        if let own = history.last(where: { $0.jobID.sameBytes(as: jobID) }) { return own }
         let end = job.completedAt ?? Int64.max
         return history.last { $0.at <= end }
     }
@@ -55,9 +55,9 @@ extension Snapshot {
         func job(_ id: String?) throws -> JobRecord? { try id.flatMap { $0.isEmpty ? nil : try self.job($0) } }
         let jobIDs = [page.createdByProcessID, page.lastUpdatedByProcessID, page.failedByProcessID]
         var errors: [EventRecord] = []
-        for id in Set(jobIDs.compactMap { $0 }) where !id.isEmpty {
-            errors += try records(EventRecord.self, prefix: [.string(id)]).filter {
-                $0.isError && ($0.url == nil || $0.url == page.url)
+        for id in Set(jobIDs.compactMap { $0.map { ExactString($0) } }) where !id.string.isEmpty {
+            errors += try records(EventRecord.self, prefix: [.string(id.string)]).filter {
+                $0.isError && ($0.url.map(page.url.sameBytes) ?? true)
             }
         }
         return PageTrace(

@@ -28,7 +28,7 @@ extension WriteContext {
         }
         let key: [TupleElement] = [.string(observation.websiteID), .hashed(observation.url)]
         let existing = try unique(PageRecord.self, .pageByURL, key)
-        if let existing, existing.url != observation.url {
+        if let existing, !existing.url.sameBytes(as: observation.url) {
             throw StoreError(
                 .conflict, "URLs \(existing.url) and \(observation.url) share an XXH3-128; refusing to merge them")
         }

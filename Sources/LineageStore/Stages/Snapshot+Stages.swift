@@ -22,11 +22,11 @@ extension Snapshot {
     }
 
     /// The state at every stage of `graph`, from a document's stored `states` (`pending` where none is).
-    static func stages(of documentID: String, in graph: StageGraph, states: [String: DocumentStageRecord])
+    static func stages(of documentID: String, in graph: StageGraph, states: [ExactString: DocumentStageRecord])
         -> [DocumentStageRecord]
     {
         graph.stages.map { stage in
-            states[stage.name]
+            states[ExactString(stage.name)]
                 ?? {
                     var state = DocumentStageRecord()
                     state.documentID = documentID
@@ -61,9 +61,9 @@ extension Snapshot {
     }
 
     /// A document's stored stage states by stage name.
-    func stageStates(_ documentID: String) throws -> [String: DocumentStageRecord] {
+    func stageStates(_ documentID: String) throws -> [ExactString: DocumentStageRecord] {
         Dictionary(
-            try records(DocumentStageRecord.self, prefix: [.string(documentID)]).map { ($0.stage, $0) },
+            try records(DocumentStageRecord.self, prefix: [.string(documentID)]).map { (ExactString($0.stage), $0) },
             uniquingKeysWith: { first, _ in first })
     }
 }

@@ -9,7 +9,7 @@ extension WriteContext {
         var merged = try records(StageDefinitionRecord.self)
         var next = (merged.map(\.position).max() ?? 0) + 1
         for var definition in definitions {
-            if let index = merged.firstIndex(where: { $0.name == definition.name }) {
+            if let index = merged.firstIndex(where: { $0.name.sameBytes(as: definition.name) }) {
                 definition.position = merged[index].position
                 merged[index] = definition
             } else {
@@ -147,7 +147,7 @@ extension WriteContext {
             throw StoreError(.notFound, "no stage \(stage) is defined")
         }
         let states = try stageStates(documentID)
-        var state = states[stage] ?? DocumentStageRecord()
+        var state = states[ExactString(stage)] ?? DocumentStageRecord()
         if state.documentID.isEmpty {
             state.documentID = documentID
             state.stage = stage
@@ -177,7 +177,7 @@ extension WriteContext {
                 state.retryCount += 1
             }
             let unmet = definition.dependsOn.filter { dependency in
-                let done = states[dependency]?.status
+                let done = states[ExactString(dependency)]?.status
                 return !(done == .completed || (done == .skipped && graph.stage(dependency)?.isOptional == true))
             }
             guard unmet.isEmpty else {
@@ -217,9 +217,9 @@ extension WriteContext {
         let states = try stageStates(workflow.documentID)
         workflow.totalStages = UInt64(graph.stages.count)
         workflow.completedStages = UInt64(
-            graph.stages.count { [.completed, .skipped].contains(states[$0.name]?.status ?? .pending) })
+            graph.stages.count { [.completed, .skipped].contains(states[ExactString($0.name)]?.status ?? .pending) })
         workflow.currentStage =
-            graph.stages.first { states[$0.name]?.status == .inProgress }?.name
+            graph.stages.first { states[ExactString($0.name)]?.status == .inProgress }?.name
             ?? graph.runnable(states).first ?? ""
         workflow.updatedAt = now
         try save(workflow)

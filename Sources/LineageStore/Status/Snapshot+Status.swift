@@ -10,7 +10,9 @@ extension Snapshot {
         let day = now - Timestamp.day
         let schedules = try schedules()
         let stuck = schedules.filter { $0.leaseOwner != nil && !$0.isCrawling(at: now) }
-        let due = try dueSchedules(at: now).filter { schedule in !stuck.contains { $0.userID == schedule.userID } }
+        let due = try dueSchedules(at: now).filter { schedule in
+            !stuck.contains { $0.userID.sameBytes(as: schedule.userID) }
+        }
         let failedImports = try imports(ImportFilter(status: .failed, since: day), limit: limit)
         var blocked: [DocumentStageRecord] = []
         for stage in try stageGraph().stages where blocked.count < limit {
