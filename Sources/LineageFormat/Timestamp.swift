@@ -13,6 +13,18 @@ public enum Timestamp {
     /// Microseconds in one day.
     public static let day: Int64 = 24 * hour
 
+    /// The seconds from `start` to `end`, without overflow whatever the two times are.
+    package static func seconds(from start: Int64, to end: Int64) -> Double {
+        (Double(end) - Double(start)) / Double(second)
+    }
+
+    /// `time + delta`, held at the ends of `Int64`'s range instead of overflowing (a time read from a file
+    /// may be anything).
+    package static func advanced(_ time: Int64, by delta: Int64) -> Int64 {
+        let (sum, overflow) = time.addingReportingOverflow(delta)
+        return overflow ? (delta > 0 ? .max : .min) : sum
+    }
+
     /// `2025-01-06T19:15:30.000Z`: UTC with milliseconds, or with microseconds when they are not zero.
     public static func format(_ microseconds: Int64) -> String {
         let seconds = microseconds >= 0 ? microseconds / second : (microseconds - second + 1) / second

@@ -4,6 +4,8 @@ public protocol Vocabulary: RawRepresentable, Hashable, Sendable, CustomStringCo
 where RawValue == String {
     /// Creates a value from its spelling.
     init(rawValue: String)
+    /// The values this version knows.
+    static var known: [Self] { get }
 }
 
 extension Vocabulary {

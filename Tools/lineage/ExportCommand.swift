@@ -85,7 +85,7 @@ struct LoadCommand: ParsableCommand {
         let count = try mutate(location) { store in
             do {
                 return try store.load(jsonLinesFrom: handle) { bar.update(done: UInt64($0), total: UInt64(size)) }
-            } catch let error as StoreError where error.code == .invalidInput {
+            } catch let error as StoreError where error.code == .invalidInput || error.code == .duplicate {
                 FileHandle.standardError.write(Data("lineage: \(error.message)\n".utf8))
                 throw ExitCode(65)
             }

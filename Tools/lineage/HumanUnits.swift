@@ -22,6 +22,7 @@ enum Human {
 
     /// `850 ms`, `12.5 s`, `4 min`, `3 h 05 min`, `2 d 04 h`.
     static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite, (0..<1e12).contains(seconds) else { return "\(seconds) s" }
         if seconds < 1 { return "\(Int(seconds * 1000)) ms" }
         if seconds < 60 { return String(format: "%.1f s", seconds) }
         if seconds < 3600 { return "\(Int(seconds / 60)) min" }
@@ -48,7 +49,11 @@ func parseTime(_ text: String, now: Int64) throws -> Int64 {
         "s": Timestamp.second, "m": 60 * Timestamp.second, "h": Timestamp.hour, "d": Timestamp.day,
     ]
     if let unit = text.last.flatMap({ units[$0] }), let count = Int64(text.dropLast()), count >= 0 {
-        return now - count * unit
+        let (age, overflow) = count.multipliedReportingOverflow(by: unit)
+        guard !overflow, age <= 36_525 * Timestamp.day else {
+            throw ValidationError("\(text) is more than 100 years: give an RFC 3339 time instead")
+        }
+        return now - age
     }
     throw ValidationError("\(text) is not a time: use RFC 3339 (2025-01-06T19:15:30Z), a date, now, or an age like 24h")
 }

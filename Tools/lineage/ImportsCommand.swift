@@ -16,7 +16,7 @@ struct ImportsCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
         @Option(help: "Only imports into this table.") var table: String?
         @Option(help: "Only imports by this user.") var user: String?
-        @Option(help: "Only this status (in_progress, success, failed, partial, rolled_back).") var status: String?
+        @Option(help: "Only this status.") var status: ImportStatus?
         @Option(help: "Only imports started since (RFC 3339, or an age like 7d).") var since: String?
         @Option(help: "Imports per page.") var limit = 50
         @Option(help: "Imports to skip.") var offset = 0
@@ -25,7 +25,7 @@ struct ImportsCommand: ParsableCommand {
             try inspect(location) { store in
                 let now = store.clock.now()
                 let filter = ImportFilter(
-                    tableName: table, userID: user, status: status.map(ImportStatus.init(rawValue:)),
+                    tableName: table, userID: user, status: status,
                     since: try since.map { try parseTime($0, now: now) })
                 let listing = try store.imports(filter, limit: limit, offset: offset)
                 switch output.format {

@@ -13,8 +13,8 @@ struct JobsCommand: ParsableCommand {
             commandName: "list", abstract: "Jobs, newest first, a page at a time.")
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
-        @Option(help: "Only this status (running, paused, completed, failed, cancelled).") var status: String?
-        @Option(help: "Only this process type (ingestion, sync, manual_reindex, crawl, …).") var type: String?
+        @Option(help: "Only this status.") var status: JobStatus?
+        @Option(help: "Only this process type.") var type: ProcessType?
         @Option(help: "Only this website.") var website: String?
         @Option(help: "Only jobs started since (RFC 3339, or an age like 24h).") var since: String?
         @OptionGroup var paging: PagingOptions
@@ -23,7 +23,7 @@ struct JobsCommand: ParsableCommand {
             try inspect(location) { store in
                 let now = store.clock.now()
                 let filter = JobFilter(
-                    status: status.map(JobStatus.init(rawValue:)), processType: type.map(ProcessType.init(rawValue:)),
+                    status: status, processType: type,
                     websiteID: website, since: try since.map { try parseTime($0, now: now) })
                 let page = try store.jobs(filter, limit: paging.limit, cursor: paging.cursor)
                 var table = TextTable("ID", "WEBSITE", "TYPE", "STATUS", "STARTED", "PROGRESS", numeric: [])

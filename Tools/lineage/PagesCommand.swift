@@ -87,12 +87,12 @@ struct PagesCommand: ParsableCommand {
         @Option(help: "Pages this job last updated.") var updatedBy: String?
         @Option(help: "Pages this job failed.") var failedBy: String?
         @Option(help: "Pages whose content came from this batch.") var batch: String?
-        @Option(help: "Pages in this status (with --website).") var status: String?
+        @Option(help: "Pages in this status (with --website).") var status: PageStatus?
         @Option(help: "The website, for --status.") var website: String?
         @OptionGroup var paging: PagingOptions
 
         func validate() throws {
-            let given = [createdBy, updatedBy, failedBy, batch, status].compactMap { $0 }.count
+            let given = [createdBy, updatedBy, failedBy, batch, status?.rawValue].compactMap { $0 }.count
             guard given == 1 else {
                 throw ValidationError("give exactly one of --created-by, --updated-by, --failed-by, --batch, --status")
             }
@@ -107,7 +107,7 @@ struct PagesCommand: ParsableCommand {
                     } else if let failedBy {
                         .failedBy(failedBy)
                     } else if let batch { .batch(batch) } else {
-                        .status(websiteID: website!, PageStatus(rawValue: status!))
+                        .status(websiteID: website!, status!)
                     }
                 let page = try store.pages(selection, limit: paging.limit, cursor: paging.cursor)
                 var table = TextTable("URL", "STATUS", "CREATED BY", "UPDATED BY", "BATCH", "VERSIONS", numeric: [5])

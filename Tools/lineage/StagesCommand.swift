@@ -71,13 +71,13 @@ struct StagesCommand: ParsableCommand {
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
         @Argument(help: "The stage.") var stage: String
-        @Option(help: "The state to list (pending, in_progress, completed, failed, skipped).") var status = "pending"
+        @Option(help: "The state to list.") var status: StageStatus = .pending
         @OptionGroup var paging: PagingOptions
 
         func run() throws {
             try inspect(location) { store in
                 let page = try store.documents(
-                    atStage: stage, status: StageStatus(rawValue: status), limit: paging.limit, cursor: paging.cursor)
+                    atStage: stage, status: status, limit: paging.limit, cursor: paging.cursor)
                 var table = TextTable("DOCUMENT", "STATUS", "RETRIES", "UPDATED", numeric: [2])
                 let now = store.clock.now()
                 for state in page.records {

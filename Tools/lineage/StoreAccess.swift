@@ -2,7 +2,8 @@ import ArgumentParser
 import LineageStore
 
 /// Opens the store read-only for an inspection command, runs `body`, and turns failures into the CLI's exit
-/// codes: usage errors stay usage errors (64), everything else prints one line and exits 1.
+/// codes: usage errors stay usage errors (64), the library's `invalidInput` (a value out of range, an unknown
+/// kind or status) is one too, and everything else prints one line and exits 1.
 func inspect<T>(_ location: StoreLocation, _ body: (LineageStore) throws -> T) throws -> T {
     try withStore(location, writable: false, body)
 }
@@ -22,6 +23,9 @@ private func withStore<T>(_ location: StoreLocation, writable: Bool, _ body: (Li
         throw error
     } catch let error as ExitCode {
         throw error
+    } catch let error as StoreError where error.code == .invalidInput {
+        _ = fail(error)
+        throw ExitCode(64)
     } catch {
         throw fail(error)
     }

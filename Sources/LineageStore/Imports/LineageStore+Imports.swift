@@ -75,7 +75,7 @@ extension LineageStore {
     public func purgeImports(olderThanDays days: Int, dryRun: Bool = false, batchSize: Int = 500) throws
         -> ImportPurgeReport
     {
-        guard days >= 0 else { throw StoreError(.invalidInput, "days must not be negative (got \(days))") }
+        try Validation.days(days, "the age of imports to purge", allowingZero: true)
         guard batchSize > 0 else { throw StoreError(.invalidInput, "batch size must be positive (got \(batchSize))") }
         let cutoff = clock.now() - Int64(days) * Timestamp.day
         var report = ImportPurgeReport(dryRun: dryRun, cutoff: cutoff)

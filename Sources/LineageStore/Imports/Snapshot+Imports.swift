@@ -52,7 +52,7 @@ extension Snapshot {
     public func importStatistics(days: Int = 30, tableName: String? = nil, userID: String? = nil) throws
         -> ImportStatistics
     {
-        guard days > 0 else { throw StoreError(.invalidInput, "days must be positive (got \(days))") }
+        try Validation.days(days, "the period")
         let since = now - Int64(days) * Timestamp.day
         let records = try imports(ImportFilter(tableName: tableName, userID: userID, since: since), limit: .max).imports
         var statistics = ImportStatistics(days: days, since: since)

@@ -31,7 +31,7 @@ extension WriteContext {
         record.duplicateCheckDurationSeconds = completion.duplicateCheckDurationSeconds
         record.insertDurationSeconds = completion.insertDurationSeconds
         record.completedAt = now
-        record.durationSeconds = Double(now - record.startedAt) / Double(Timestamp.second)
+        record.durationSeconds = Timestamp.seconds(from: record.startedAt, to: now)
         record.updatedAt = now
         try save(record)
         return record

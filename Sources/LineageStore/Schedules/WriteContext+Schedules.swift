@@ -13,7 +13,7 @@ extension WriteContext {
         var schedule = try scheduleOrNew(userID)
         schedule.frequencyHours = UInt64(frequencyHours)
         if let last = schedule.lastBatchCrawlAt {
-            schedule.nextScheduledCrawlAt = last + Int64(frequencyHours) * Timestamp.hour
+            schedule.nextScheduledCrawlAt = Timestamp.advanced(last, by: Int64(frequencyHours) * Timestamp.hour)
         }
         schedule.updatedAt = now
         try save(schedule)
@@ -32,7 +32,7 @@ extension WriteContext {
     public func startBatchCrawl(userID: String, owner: String, lease: Int64) throws -> ScheduleRecord {
         try Validation.identifier(userID, "user id")
         try Validation.identifier(owner, "lease owner")
-        guard lease > 0 else { throw StoreError(.invalidInput, "a lease must be positive (got \(lease) µs)") }
+        try Validation.period(lease, "a lease")
         var schedule = try scheduleOrNew(userID)
         if schedule.isCrawling(at: now), let holder = schedule.leaseOwner {
             throw StoreError(
@@ -54,7 +54,7 @@ extension WriteContext {
     /// - Throws: `.conflict` unless `owner` holds a live lease.
     @discardableResult
     public func renewBatchCrawl(userID: String, owner: String, lease: Int64) throws -> ScheduleRecord {
-        guard lease > 0 else { throw StoreError(.invalidInput, "a lease must be positive (got \(lease) µs)") }
+        try Validation.period(lease, "a lease")
         var schedule = try leasedSchedule(userID, owner)
         schedule.leaseExpiresAt = now + lease
         schedule.updatedAt = now
@@ -73,8 +73,9 @@ extension WriteContext {
         let failed = try Validation.count(sourcesFailed, "sources_failed")
         var schedule = try leasedSchedule(userID, owner)
         schedule.lastBatchCrawlAt = now
-        schedule.lastDurationSeconds = Double(now - schedule.leaseSince) / Double(Timestamp.second)
-        schedule.nextScheduledCrawlAt = now + Int64(schedule.frequencyHours) * Timestamp.hour
+        schedule.lastDurationSeconds = Timestamp.seconds(from: schedule.leaseSince, to: now)
+        schedule.nextScheduledCrawlAt = Timestamp.advanced(
+            now, by: Int64(min(schedule.frequencyHours, 8_760)) * Timestamp.hour)
         schedule.sourcesCrawled = crawled
         schedule.sourcesFailed = failed
         schedule.lastOutcome = "completed"

@@ -12,6 +12,25 @@ enum Validation {
     /// The largest JSON document (metadata, configuration) in UTF-8 bytes.
     static let maxJSONBytes = 1 << 20
 
+    /// The longest period a lease, a query or a purge may span: 100 years, in days. Times computed from
+    /// such a period always stay within range.
+    static let maxDays = 36_525
+
+    /// A whole number of days in `1...maxDays` (or `0...maxDays` when `zero` is allowed).
+    static func days(_ days: Int, _ field: String, allowingZero zero: Bool = false) throws {
+        guard (zero ? 0 : 1)...maxDays ~= days else {
+            throw StoreError(.invalidInput, "\(field) must be \(zero ? 0 : 1)...\(maxDays) days (got \(days))")
+        }
+    }
+
+    /// A positive period in microseconds, at most ``maxDays`` days.
+    static func period(_ microseconds: Int64, _ field: String) throws {
+        guard 1...(Int64(maxDays) * Timestamp.day) ~= microseconds else {
+            throw StoreError(
+                .invalidInput, "\(field) must be positive and at most \(maxDays) days (got \(microseconds) µs)")
+        }
+    }
+
     /// A non-empty id without NUL bytes, at most ``maxIdentifierBytes`` long.
     static func identifier(_ value: String, _ field: String) throws {
         guard !value.isEmpty else { throw StoreError(.invalidInput, "\(field) must not be empty") }
@@ -47,8 +66,9 @@ enum Validation {
 
     /// A duration in seconds that is finite and not negative.
     static func seconds(_ value: Double, _ field: String) throws {
-        guard value.isFinite, value >= 0 else {
-            throw StoreError(.invalidInput, "\(field) must be a finite, non-negative number of seconds (got \(value))")
+        guard value.isFinite, value >= 0, value <= Double(maxDays) * 86_400 else {
+            throw StoreError(
+                .invalidInput, "\(field) must be 0...\(maxDays) days in seconds, a finite number (got \(value))")
         }
     }
 
