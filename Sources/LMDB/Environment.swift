@@ -1,6 +1,12 @@
 import CLMDB
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// An open LMDB environment: one database file (`MDB_NOSUBDIR`) and its `-lock` file.
 ///
 /// Reads and writes happen only inside ``read(_:)`` and ``write(_:)``, whose transaction cannot outlive
@@ -63,6 +69,10 @@ public final class Environment: @unchecked Sendable {
         try Shim.check(Shim.envSetMapSize(env, options.mapSize), "mdb_env_set_mapsize", path)
         try Shim.check(Shim.envSetMaxDBs(env, UInt32(options.maxDatabases)), "mdb_env_set_maxdbs", path)
         try Shim.check(Shim.envSetMaxReaders(env, UInt32(options.maxReaders)), "mdb_env_set_maxreaders", path)
+        var status = stat()
+        if stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && status.st_size == 0 {
+            throw LMDBError(.notAnLMDBFile, "\(path) is empty: not a LineageStore database", operation: "stat")
+        }
         var flags = UInt32(MDB_NOSUBDIR) | UInt32(MDB_NOTLS) | options.durability.flags
         if options.readOnly { flags |= UInt32(MDB_RDONLY) }
         let rc = Shim.envOpen(env, path, flags, options.fileMode)

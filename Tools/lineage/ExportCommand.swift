@@ -19,50 +19,45 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("kind"), help: "Only these kinds (repeatable; jsonl only).") var kinds: [String] = []
     @Option(help: "jsonl (records, for load) or openlineage (OpenLineage 2-0-2 RunEvents).") var format: Format = .jsonl
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @Flag(help: "Replace the --output file if it exists.") var force = false
 
     func validate() throws {
         if format == .openlineage && !kinds.isEmpty { throw ValidationError("--kind applies to --format jsonl only") }
     }
 
     func run() throws {
-        let handle: FileHandle
+        var file: OutputFile
+        do { file = try OutputFile(path: output, force: force) } catch { throw fail(error) }
+        let count: Int
+        do {
+            count = try inspect(location) { store in
+                let bar = ProgressBar(label: "export", enabled: output != nil, unit: "records")
+                let total = UInt64(try store.statistics().recordsByKind.values.reduce(0, +))
+                var written: UInt64 = 0
+                var failure: (any Error)?
+                let counted = { (line: String) in
+                    guard failure == nil else { return }
+                    do { try file.append(line: line) } catch { failure = error }
+                    written += 1
+                    if written % 10_000 == 0 { bar.update(done: written, total: total) }
+                }
+                defer { bar.finish() }
+                let count =
+                    switch format {
+                    case .jsonl: try store.export(kinds: kinds.isEmpty ? nil : kinds, to: counted)
+                    case .openlineage: try store.exportOpenLineage(to: counted)
+                    }
+                if let failure { throw failure }
+                try file.finish()
+                return count
+            }
+        } catch {
+            file.discard()
+            throw error
+        }
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: nil),
-                let file = FileHandle(forWritingAtPath: output)
-            else { throw fail(StoreError(.io, "cannot create \(output)")) }
-            handle = file
-        } else {
-            handle = FileHandle.standardOutput
-        }
-        var buffer: [UInt8] = []
-        let write = { (line: String) in
-            buffer.append(contentsOf: line.utf8)
-            buffer.append(10)
-            if buffer.count >= 1 << 20 {
-                handle.write(Data(buffer))
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        let count = try inspect(location) { store in
-            let bar = ProgressBar(label: "export", enabled: output != nil, unit: "records")
-            let total = UInt64(try store.statistics().recordsByKind.values.reduce(0, +))
-            var written: UInt64 = 0
-            let counted = { (line: String) in
-                write(line)
-                written += 1
-                if written % 10_000 == 0 { bar.update(done: written, total: total) }
-            }
-            defer { bar.finish() }
-            switch format {
-            case .jsonl: return try store.export(kinds: kinds.isEmpty ? nil : kinds, to: counted)
-            case .openlineage: return try store.exportOpenLineage(to: counted)
-            }
-        }
-        handle.write(Data(buffer))
-        if output != nil {
-            try? handle.close()
             let what = format == .jsonl ? "records" : "OpenLineage events"
-            FileHandle.standardError.write(Data("exported \(count) \(what) to \(output!)\n".utf8))
+            FileHandle.standardError.write(Data("exported \(count) \(what) to \(output)\n".utf8))
         }
     }
 }

@@ -60,6 +60,10 @@ struct IngestCommand: ParsableCommand {
         var summary = JSONLinesIngestSummary()
         do {
             for (index, file) in inputs.enumerated() {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+                    throw StoreError(.io, "\(file) is a directory")
+                }
                 guard let handle = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
                     throw StoreError(.io, "cannot open \(file)")
                 }

@@ -67,7 +67,7 @@ public struct FileHasher: Sendable {
     public func digests(ofFileAt path: String, progress: ((UInt64, UInt64) -> Void)? = nil) throws
         -> (digests: FileDigests, identity: FileIdentity)
     {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // a FIFO without a writer must not block
         guard fd >= 0 else { throw StoreError(.io, "cannot open \(path): \(errnoText())") }
         defer { Glibc.close(fd) }
         let before = try identity(of: fd, path: path)
