@@ -118,6 +118,22 @@ public final class Environment: @unchecked Sendable {
         return try options.readOnly ? read(open) : write(open)
     }
 
+    /// The keys of the unnamed main database, where LMDB keeps the names of the named databases; anything
+    /// else there was written by another program. At most `limit` keys, in byte order.
+    public func mainDatabaseKeys(limit: Int = 64) throws -> [[UInt8]] {
+        try read { txn in
+            var dbi = MDB_dbi()
+            try Shim.check(
+                Shim.dbiOpen(try txn.liveHandle(), nil, 0, &dbi), "mdb_dbi_open", "the main database of \(path)")
+            var keys: [[UInt8]] = []
+            try txn.scan(Database(name: "", handle: dbi)) { key, _ in
+                keys.append(Array(key))
+                return keys.count < limit
+            }
+            return keys
+        }
+    }
+
     /// Runs `body` in a read transaction over a consistent snapshot and returns its result.
     ///
     /// Keep it short: a long read transaction keeps old pages from being reused by writers.

@@ -24,10 +24,13 @@ struct Databases: Sendable {
         }
     }
 
+    /// The names of the databases, in the order above.
+    static let names = ["meta", "records", "index", "events"]
+
     init(environment: Environment) throws {
-        meta = try environment.openDatabase("meta")
-        records = try environment.openDatabase("records")
-        index = try environment.openDatabase("index")
-        events = try environment.openDatabase("events")
+        meta = try environment.openDatabase(Self.names[0])
+        records = try environment.openDatabase(Self.names[1])
+        index = try environment.openDatabase(Self.names[2])
+        events = try environment.openDatabase(Self.names[3])
     }
 }

@@ -49,6 +49,7 @@ public final class LineageStore: Sendable {
             throw StoreError(.storage, "cannot open \(path): \(error.message)", underlying: error)
         }
         do {
+            try refuseForeignData(environment)
             let databases: Databases
             do {
                 databases = try Databases(environment: environment)
@@ -64,6 +65,19 @@ public final class LineageStore: Sendable {
     }
 
     static let formatKey = TupleCodec.encode(["format"])
+
+    /// Refuses an LMDB file that holds anything but a store's own named databases, so that neither `init` nor
+    /// any other command adopts another program's database.
+    private static func refuseForeignData(_ environment: Environment) throws {
+        let foreign = try environment.mainDatabaseKeys().map { String(decoding: $0, as: UTF8.self) }
+            .filter { !Databases.names.contains($0) }
+        guard foreign.isEmpty else {
+            throw StoreError(
+                .invalidInput,
+                "\(environment.path) is an LMDB file holding other data (\(foreign.prefix(5).joined(separator: ", "))); "
+                    + "it is not a LineageStore database")
+        }
+    }
 
     private static func loadOrCreateFormatInfo(
         _ environment: Environment, _ databases: Databases, _ options: StoreOptions
