@@ -18,6 +18,9 @@ package protocol StoredRecord: RecordCodable {
     static var indexes: [IndexDefinition<Self>] { get }
     /// The primary key elements after the kind.
     var primaryKey: [TupleElement] { get }
+    /// Why the record cannot be used as it is (a counter at its limit, a window of the wrong size), or `nil`:
+    /// `verify` reports it, `load` refuses it and the writer never builds on it.
+    var invariantViolation: String? { get }
 }
 
 extension StoredRecord {
@@ -36,6 +39,9 @@ extension StoredRecord {
 
     /// This record's encoded stored key.
     package var storedKey: [UInt8] { Self.storedKey(primaryKey) }
+
+    /// None by default.
+    package var invariantViolation: String? { nil }
 }
 
 /// One secondary index of a record type, declared by the key paths of the fields it holds: its id, whether

@@ -11,5 +11,9 @@ extension EventRecord: StoredRecord {
     /// Whether this entry is an error.
     public var isError: Bool { event == Self.errorEvent }
 
-    package var primaryKey: [TupleElement] { [.string(jobID), .int(Int64(sequence))] }
+    package var primaryKey: [TupleElement] { [.string(jobID), .int(Int64(truncatingIfNeeded: sequence))] }
+
+    package var invariantViolation: String? {
+        sequence > UInt64(Int64.max) ? "sequence \(sequence) is beyond the largest key (\(Int64.max))" : nil
+    }
 }

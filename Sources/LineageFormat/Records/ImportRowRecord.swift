@@ -4,7 +4,11 @@ extension ImportRowRecord: StoredRecord {
     package static let kind = RecordKind.importRow
     package static let schemaVersion: UInt16 = 1
 
-    package var primaryKey: [TupleElement] { [.string(importID), .int(Int64(sequence))] }
+    package var primaryKey: [TupleElement] { [.string(importID), .int(Int64(truncatingIfNeeded: sequence))] }
+
+    package var invariantViolation: String? {
+        sequence > UInt64(Int64.max) ? "sequence \(sequence) is beyond the largest key (\(Int64.max))" : nil
+    }
 
     package static let indexes: [IndexDefinition<ImportRowRecord>] = [
         IndexDefinition(.importRowsByTableRow, .field(\.tableName), .hashed(\.rowKey))

@@ -11,6 +11,21 @@ extension JobRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(id)] }
 
+    /// The largest event sequence a job may reach: far beyond any real log, and small enough that sequences
+    /// and their differences never overflow.
+    package static let maxEventSequence = UInt64(Int64.max) / 2
+
+    package var invariantViolation: String? {
+        if firstEventSequence > nextEventSequence {
+            return "first_event_sequence \(firstEventSequence) is above next_event_sequence \(nextEventSequence)"
+        }
+        if nextEventSequence > Self.maxEventSequence {
+            return "next_event_sequence \(nextEventSequence) is above its limit \(Self.maxEventSequence)"
+        }
+        if progressUpdates == .max || errorCount == .max { return "a counter is at its limit" }
+        return nil
+    }
+
     package static let indexes: [IndexDefinition<JobRecord>] = [
         IndexDefinition(.jobsByWebsite, .field(\.websiteID), .field(\.startedAt)),
         IndexDefinition(.jobsByStatus, .field(\.status), .field(\.startedAt)),

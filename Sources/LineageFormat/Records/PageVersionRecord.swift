@@ -5,5 +5,9 @@ extension PageVersionRecord: StoredRecord {
     package static let schemaVersion: UInt16 = 1
     package static var database: RecordDatabase { .events }
 
-    package var primaryKey: [TupleElement] { [.string(pageID), .int(Int64(version))] }
+    package var primaryKey: [TupleElement] { [.string(pageID), .int(Int64(truncatingIfNeeded: version))] }
+
+    package var invariantViolation: String? {
+        version > UInt64(Int64.max) ? "version \(version) is beyond the largest key (\(Int64.max))" : nil
+    }
 }

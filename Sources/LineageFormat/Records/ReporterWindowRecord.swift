@@ -14,6 +14,13 @@ extension ReporterWindowRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(jobID), .string(reporter)] }
 
+    package var invariantViolation: String? {
+        if !seen.isEmpty && seen.count != Self.window / 8 {
+            return "seen is \(seen.count) bytes; a window is \(Self.window / 8)"
+        }
+        return applied == .max ? "applied is at its limit" : nil
+    }
+
     /// What a reporter's window says of `seq`.
     public enum Admission: Sendable, Equatable {
         /// Not seen: apply it.

@@ -52,9 +52,15 @@ extension LineageStore {
             guard let type = StoredTypes.type(named: name) else {
                 throw StoreError(.invalidInput, "line \(number): unknown kind \(name)")
             }
-            do { records.append(try type.init(jsonObject: fields, context: "line \(number)")) } catch {
+            let record: any StoredRecord
+            do { record = try type.init(jsonObject: fields, context: "line \(number)") } catch {
                 throw StoreError(.invalidInput, error.message)
             }
+            if let violation = record.invariantViolation {
+                throw StoreError(
+                    .invalidInput, "line \(number): \(name) \(TupleCodec.describe(record.storedKey)): \(violation)")
+            }
+            records.append(record)
         }
         try write { context in
             for record in records { try context.saveAny(record) }

@@ -103,6 +103,7 @@ private final class Verifier {
             return problem(
                 database, key, "the record's fields give the key \(TupleCodec.describe(record.storedKey))")
         }
+        if let violation = record.invariantViolation { problem(database, key, violation) }
         for index in R.indexes {
             if let entry = IndexEntry.entry(index, of: record) {
                 let stored = try txn.value(in: databases.index, forKey: entry.key)

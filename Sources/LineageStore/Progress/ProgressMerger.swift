@@ -36,6 +36,10 @@ struct ProgressMerger {
                     position = known
                 } else {
                     let job = try jobs.fetch(JobRecord.storedKey([.string(update.jobID)]), in: context)
+                    if let violation = job?.invariantViolation {
+                        results.append(Self.unusable("job \(update.jobID)", violation))
+                        continue
+                    }
                     if job == nil && submission.strict {
                         results.append(
                             ProgressOutcome(.unknownJob, "no job \(update.jobID); strict ingestion creates none"))
@@ -50,6 +54,10 @@ struct ProgressMerger {
                     let window = try windows.fetch(
                         ReporterWindowRecord.storedKey([.string(update.jobID), .string(reporter)]), in: context)
                 {
+                    if let violation = window.invariantViolation {
+                        results.append(Self.unusable("the window of \(reporter) for job \(update.jobID)", violation))
+                        continue
+                    }
                     pending[position].state.windows[ExactString(reporter)] = window
                 }
                 let (outcome, merged) = ProgressMerge.merge(
@@ -64,6 +72,12 @@ struct ProgressMerger {
             try finish(&pending[index], in: context)
         }
         return outcomes
+    }
+
+    /// The outcome of an update whose stored job or window cannot be built on: the update is refused and the
+    /// record left as it is for `verify` to report.
+    private static func unusable(_ what: String, _ violation: String) -> ProgressOutcome {
+        ProgressOutcome(.invalid, "\(what) is stored damaged (\(violation)); lineage verify lists such records")
     }
 
     /// Appends a job's new events, applies retention, and writes the job and its windows.
