@@ -20,18 +20,22 @@ public struct ExactString: Hashable, Comparable, Sendable, ExpressibleByStringIn
     public var description: String { string }
 
     public static func == (lhs: ExactString, rhs: ExactString) -> Bool {
-        var left = lhs.string
-        var right = rhs.string
-        return left.withUTF8 { a in
-            right.withUTF8 { b in
-                a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+        let (left, right) = (lhs.string.utf8, rhs.string.utf8)
+        guard left.count == right.count else { return false }
+        let compared = left.withContiguousStorageIfAvailable { a in
+            right.withContiguousStorageIfAvailable { b in
+                a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
             }
         }
+        if let compared, let equal = compared { return equal }
+        return left.elementsEqual(right)
     }
 
     public func hash(into hasher: inout Hasher) {
         var text = string
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     public static func < (lhs: ExactString, rhs: ExactString) -> Bool {

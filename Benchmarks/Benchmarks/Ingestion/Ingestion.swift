@@ -17,7 +17,7 @@ let benchmarks: @Sendable () -> Void = {
         update.processedItems = Int64(index)
         update.totalItems = 1_000_000
         update.currentDataType = type
-        update.itemsByType = [type: 1]
+        update.itemsByType = ["\(type)": 1]
         update.lastProcessedID = "item-\(index)"
         update.stage = "data_collection"
         updates.append(update)

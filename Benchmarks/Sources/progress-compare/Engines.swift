@@ -126,7 +126,7 @@ func runSQLite(_ workload: Workload, path: String) throws -> EngineResult {
             sqlite3_bind_text(statement, 6, update.stage ?? "", -1, transient)
             sqlite3_bind_text(statement, 7, update.operationType ?? "", -1, transient)
             sqlite3_bind_text(statement, 8, update.status?.rawValue ?? "", -1, transient)
-            sqlite3_bind_text(statement, 9, type, -1, transient)
+            sqlite3_bind_text(statement, 9, type.string, -1, transient)
             sqlite3_bind_int64(statement, 10, delta)
             guard sqlite3_step(statement) == SQLITE_DONE else { fatalError(String(cString: sqlite3_errmsg(db))) }
             sqlite3_reset(statement)
@@ -178,7 +178,7 @@ func runRawLMDB(_ workload: Workload, path: String, durability: Durability, perT
                     fields[0] = max(fields[0], update.processedItems ?? 0)
                     fields[1] = update.totalItems ?? fields[1]
                     for (type, delta) in update.itemsByType {
-                        fields[2 + Workload.itemTypes.firstIndex(of: type)!] += delta
+                        fields[2 + Workload.itemTypes.firstIndex(of: type.string)!] += delta
                     }
                 }
                 value.replaceSubrange(80..., with: (update.lastProcessedID ?? "").utf8)
