@@ -32,9 +32,9 @@ public struct ExactString: Hashable, Comparable, Sendable, ExpressibleByStringIn
     }
 
     public func hash(into hasher: inout Hasher) {
-        var text = string
         if string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            var native = string
+            native.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 

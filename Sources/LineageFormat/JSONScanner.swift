@@ -340,6 +340,21 @@ package struct JSONScanner {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Why `text` is not exactly one JSON value (whitespace around it allowed), or `nil` if it is.
+    package static func problem(in text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var scanner = JSONScanner(bytes)
+            do throws(Failure) {
+                try scanner.skipValue()
+                try scanner.end()
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+    }
+
     /// Checks that only whitespace follows.
     package mutating func end() throws(Failure) {
         guard peek() == nil else { throw failure("text after the JSON value") }

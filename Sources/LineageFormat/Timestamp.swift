@@ -12,6 +12,9 @@ public enum Timestamp {
     public static let hour: Int64 = 3_600 * second
     /// Microseconds in one day.
     public static let day: Int64 = 24 * hour
+    /// A hundred years (36,525 days): the longest period, age or duration the store accepts from a caller,
+    /// so that times computed from one always stay within range.
+    public static let century: Int64 = 36_525 * day
 
     /// The seconds from `start` to `end`, without overflow whatever the two times are.
     package static func seconds(from start: Int64, to end: Int64) -> Double {

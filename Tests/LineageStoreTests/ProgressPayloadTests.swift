@@ -43,6 +43,7 @@ import Testing
     @Test(arguments: [
         (#"{"jobId": 7}"#, "jobId must be a string"),
         (#"{"jobId": "a", "taskId": "b"}"#, "jobId a and taskId b disagree"),
+        (#"{"jobId": "caf\u00e9", "taskId": "cafe\u0301"}"#, "jobId café and taskId café disagree"),
         (#"{"jobId": ""}"#, "jobId is missing"),
         (#"{"jobId": "j", "seq": -1}"#, "seq must be a non-negative integer"),
         (#"{"jobId": "j", "seq": 1.5}"#, "seq must be a non-negative integer"),

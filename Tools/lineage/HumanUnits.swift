@@ -50,7 +50,7 @@ func parseTime(_ text: String, now: Int64) throws -> Int64 {
     ]
     if let unit = text.last.flatMap({ units[$0] }), let count = Int64(text.dropLast()), count >= 0 {
         let (age, overflow) = count.multipliedReportingOverflow(by: unit)
-        guard !overflow, age <= 36_525 * Timestamp.day else {
+        guard !overflow, age <= Timestamp.century else {
             throw ValidationError("\(text) is more than 100 years: give an RFC 3339 time instead")
         }
         return now - age

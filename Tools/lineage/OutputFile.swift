@@ -18,6 +18,7 @@ struct OutputFile {
     private let temporaryPath: String?
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    private var isOpen = true
 
     /// Opens standard output (`path == nil`), or a temporary file for `path`.
     /// - Throws: `.io` if `path` exists and `force` is not given, or the temporary file cannot be created.
@@ -59,24 +60,24 @@ struct OutputFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Writes what is buffered and, for a file, syncs it and renames it over the target.
+    /// Writes what is buffered and, for a file, syncs it and renames it over the target. After a failure,
+    /// here or in ``append(line:)``, call ``discard()``.
     mutating func finish() throws {
-        do {
-            try flush()
-            guard let path, let temporaryPath else { return }
-            guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporaryPath, path) == 0 else {
-                throw StoreError(.io, "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            discard()
-            throw error
-        }
+        try flush()
+        guard let path, let temporaryPath else { return }
+        var error: Int32 = 0
+        if fsync(descriptor) != 0 { error = errno }
+        if close(descriptor) != 0 && error == 0 { error = errno }
+        isOpen = false
+        if error == 0 && rename(temporaryPath, path) != 0 { error = errno }
+        guard error == 0 else { throw StoreError(.io, "cannot write \(path): \(String(cString: strerror(error)))") }
     }
 
     /// Removes the temporary file after a failure; standard output is left as it is.
-    func discard() {
+    mutating func discard() {
         guard let temporaryPath else { return }
-        close(descriptor)
+        if isOpen { close(descriptor) }
+        isOpen = false
         unlink(temporaryPath)
     }
 }

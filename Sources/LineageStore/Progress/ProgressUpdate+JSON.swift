@@ -74,11 +74,9 @@ private struct ProgressPayloadReader {
             default: try scanner.skipValue()
             }
         }
-        if wrongType == nil, let jobID, let taskID, jobID != taskID {
-            wrongType = "jobId \(jobID) and taskId \(taskID) disagree"
-        }
+        if let jobID, let taskID, !jobID.sameBytes(as: taskID) { note("jobId \(jobID) and taskId \(taskID) disagree") }
         guard let id = jobID ?? taskID, !id.isEmpty else {
-            if wrongType == nil { wrongType = "jobId is missing" }
+            note("jobId is missing")
             return update
         }
         update.jobID = id
@@ -87,62 +85,65 @@ private struct ProgressPayloadReader {
 
     static let integer = "an integer that fits in 64 bits"
 
+    /// Remembers the first problem found; the message is built only for that one. Field names are
+    /// autoclosures throughout, so a valid payload builds no names at all.
+    private mutating func note(_ problem: @autoclosure () -> String) {
+        if wrongType == nil { wrongType = problem() }
+    }
+
     /// Skips a value of the wrong kind, remembering the first such field.
-    private mutating func wrong<T>(_ name: String, _ expected: String) throws -> T? {
+    private mutating func wrong<T>(_ name: @autoclosure () -> String, _ expected: String) throws -> T? {
         try scanner.skipValue()
-        if wrongType == nil { wrongType = "\(name) must be \(expected)" }
+        note("\(name()) must be \(expected)")
         return nil
     }
 
-    /// Whether the next value is `null` (consumed) or absent.
-    private mutating func isNull() -> Bool { scanner.null() }
-
-    mutating func string(_ name: String) throws -> String? {
-        if isNull() { return nil }
-        guard scanner.nextKind() == .string else { return try wrong(name, "a string") }
+    mutating func string(_ name: @autoclosure () -> String) throws -> String? {
+        if scanner.null() { return nil }
+        guard scanner.nextKind() == .string else { return try wrong(name(), "a string") }
         return try scanner.string()
     }
 
-    mutating func number<N>(_ name: String, _ expected: String, _ exact: KeyPath<JSONScanner.Number, N?>) throws
-        -> N?
-    {
-        if isNull() { return nil }
-        guard scanner.nextKind() == .number else { return try wrong(name, expected) }
+    mutating func number<N>(
+        _ name: @autoclosure () -> String, _ expected: String, _ exact: KeyPath<JSONScanner.Number, N?>
+    ) throws -> N? {
+        if scanner.null() { return nil }
+        guard scanner.nextKind() == .number else { return try wrong(name(), expected) }
         guard let value = try scanner.number()[keyPath: exact] else {
-            if wrongType == nil { wrongType = "\(name) must be \(expected)" }
+            note("\(name()) must be \(expected)")
             return nil
         }
         return value
     }
 
-    mutating func time(_ name: String) throws -> Int64? {
+    mutating func time(_ name: @autoclosure () -> String) throws -> Int64? {
         let expected = "an RFC 3339 timestamp such as 2025-01-06T19:15:30.000Z"
-        if isNull() { return nil }
-        guard scanner.nextKind() == .string else { return try wrong(name, expected) }
+        if scanner.null() { return nil }
+        guard scanner.nextKind() == .string else { return try wrong(name(), expected) }
         guard let time = Timestamp.parse(try scanner.string()) else {
-            if wrongType == nil { wrongType = "\(name) must be \(expected)" }
+            note("\(name()) must be \(expected)")
             return nil
         }
         return time
     }
 
     /// A JSON document kept as its compact text, or empty when absent.
-    mutating func json(_ name: String) throws -> String {
-        if isNull() { return "" }
+    mutating func json(_ name: @autoclosure () -> String) throws -> String {
+        if scanner.null() { return "" }
         let text = try scanner.compactValue()
-        if text.utf8.count > Validation.maxJSONBytes, wrongType == nil {
-            wrongType = "\(name) must be JSON of at most \(Validation.maxJSONBytes) bytes"
+        if text.utf8.count > Validation.maxJSONBytes {
+            note("\(name()) must be JSON of at most \(Validation.maxJSONBytes) bytes")
         }
         return text
     }
 
     mutating func counts() throws -> [ExactString: Int64]? {
-        if isNull() { return nil }
+        if scanner.null() { return nil }
         guard scanner.beginObject() else { return try wrong("itemsByType", "an object of integers") }
         var counts: [ExactString: Int64] = [:]
         var first = true
         while let type = try scanner.nextKey(first: &first) {
-            if let delta = try number("itemsByType.\(type)", "an integer that fits in 64 bits", \.int64) {
+            if let delta = try number("itemsByType.\(type)", Self.integer, \.int64) {
                 counts[ExactString(type)] = delta
             }
         }
@@ -150,14 +151,14 @@ private struct ProgressPayloadReader {
     }
 
     mutating func timeline() throws -> [ProgressUpdate.TimelineEvent]? {
-        if isNull() { return nil }
+        if scanner.null() { return nil }
         guard scanner.beginArray() else { return try wrong("timeline", "an array") }
         var events: [ProgressUpdate.TimelineEvent] = []
         var first = true
         while try scanner.nextElement(first: &first) {
-            let prefix = "timeline[\(events.count)]."
+            let index = events.count
             guard scanner.beginObject() else {
-                let _: Bool? = try wrong("timeline[\(events.count)]", "an object")
+                let _: Bool? = try wrong("timeline[\(index)]", "an object")
                 events.append(.init(event: ""))
                 continue
             }
@@ -167,25 +168,21 @@ private struct ProgressPayloadReader {
             var firstMember = true
             while let key = try scanner.nextKey(first: &firstMember) {
                 switch key {
-                case "event": name = try string(prefix + key)
-                case "type": type = try string(prefix + key)
-                case "timestamp": event.timestamp = try time(prefix + key)
-                case "details": event.details = try json(prefix + key)
+                case "event": name = try string("timeline[\(index)].event")
+                case "type": type = try string("timeline[\(index)].type")
+                case "timestamp": event.timestamp = try time("timeline[\(index)].timestamp")
+                case "details": event.details = try json("timeline[\(index)].details")
                 default: try scanner.skipValue()
                 }
             }
-            if let given = name ?? type {
-                event.event = given
-            } else if wrongType == nil {
-                wrongType = "\(prefix)event is missing"
-            }
+            if let given = name ?? type { event.event = given } else { note("timeline[\(index)].event is missing") }
             events.append(event)
         }
         return events
     }
 
     mutating func reportedError() throws -> ProgressUpdate.ReportedError? {
-        if isNull() { return nil }
+        if scanner.null() { return nil }
         switch scanner.nextKind() {
         case .string: return ProgressUpdate.ReportedError(message: try scanner.string())
         case .object:

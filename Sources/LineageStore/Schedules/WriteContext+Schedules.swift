@@ -27,7 +27,7 @@ extension WriteContext {
     /// crashed) is taken over and counted in `lease_recoveries`.
     /// - Parameter lease: the lease length in microseconds.
     /// - Throws: `.conflict` naming the holder and since when if another owner's lease is live;
-    ///   `.invalidInput` for empty ids or a non-positive lease.
+    ///   `.invalidInput` for empty ids, or a lease that is not positive or longer than a century.
     @discardableResult
     public func startBatchCrawl(userID: String, owner: String, lease: Int64) throws -> ScheduleRecord {
         try Validation.identifier(userID, "user id")

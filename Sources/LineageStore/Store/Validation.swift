@@ -1,4 +1,3 @@
-import Foundation
 import LineageFormat
 
 /// Input checks shared by every family: each throws `.invalidInput` naming the field, before anything is
@@ -12,9 +11,8 @@ enum Validation {
     /// The largest JSON document (metadata, configuration) in UTF-8 bytes.
     static let maxJSONBytes = 1 << 20
 
-    /// The longest period a lease, a query or a purge may span: 100 years, in days. Times computed from
-    /// such a period always stay within range.
-    static let maxDays = 36_525
+    /// The longest period a lease, a query or a purge may span, in days: ``Timestamp/century``.
+    static let maxDays = Int(Timestamp.century / Timestamp.day)
 
     /// A whole number of days in `1...maxDays` (or `0...maxDays` when `zero` is allowed).
     static func days(_ days: Int, _ field: String, allowingZero zero: Bool = false) throws {
@@ -25,7 +23,7 @@ enum Validation {
 
     /// A positive period in microseconds, at most ``maxDays`` days.
     static func period(_ microseconds: Int64, _ field: String) throws {
-        guard 1...(Int64(maxDays) * Timestamp.day) ~= microseconds else {
+        guard 1...Timestamp.century ~= microseconds else {
             throw StoreError(
                 .invalidInput, "\(field) must be positive and at most \(maxDays) days (got \(microseconds) µs)")
         }
@@ -53,8 +51,8 @@ enum Validation {
     static func json(_ value: String, _ field: String) throws {
         guard !value.isEmpty else { return }
         try text(value, field, limit: maxJSONBytes)
-        guard (try? JSONSerialization.jsonObject(with: Data(value.utf8), options: .fragmentsAllowed)) != nil else {
-            throw StoreError(.invalidInput, "\(field) is not valid JSON")
+        if let problem = JSONScanner.problem(in: value) {
+            throw StoreError(.invalidInput, "\(field) is not valid JSON: \(problem)")
         }
     }
 
@@ -66,7 +64,7 @@ enum Validation {
 
     /// A duration in seconds that is finite and not negative.
     static func seconds(_ value: Double, _ field: String) throws {
-        guard value.isFinite, value >= 0, value <= Double(maxDays) * 86_400 else {
+        guard value.isFinite, value >= 0, value <= Double(Timestamp.century / Timestamp.second) else {
             throw StoreError(
                 .invalidInput, "\(field) must be 0...\(maxDays) days in seconds, a finite number (got \(value))")
         }
