@@ -26,7 +26,8 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
-        .target(name: "LMDB", dependencies: ["CLMDB"]),
+        .target(name: "CFileLocks"),
+        .target(name: "LMDB", dependencies: ["CLMDB", "CFileLocks"]),
         .target(name: "LineageFormat", dependencies: ["CXXHash"], plugins: ["RecordCodegen"]),
         .target(
             name: "LineageStore",

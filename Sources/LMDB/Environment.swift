@@ -1,12 +1,6 @@
 import CLMDB
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// An open LMDB environment: one database file (`MDB_NOSUBDIR`) and its `-lock` file.
 ///
 /// Reads and writes happen only inside ``read(_:)`` and ``write(_:)``, whose transaction cannot outlive
@@ -24,37 +18,50 @@ public final class Environment: @unchecked Sendable {
     public let staleReadersCleared: Int
 
     private var handle: OpaquePointer?
+    private let openerLocks: OpenerLocks
     /// Held shared by every transaction, exclusively to change the map size or close.
     private let lock = ReadWriteLock()
     private let growthCount = Atomic<Int>(0)
 
-    private init(options: EnvironmentOptions, path: String, handle: OpaquePointer, staleReaders: Int) {
+    private init(
+        options: EnvironmentOptions, path: String, handle: OpaquePointer, openerLocks: OpenerLocks, staleReaders: Int
+    ) {
         self.options = options
         self.path = path
         self.handle = handle
+        self.openerLocks = openerLocks
         self.maxKeySize = Int(Shim.envMaxKeySize(handle))
         self.staleReadersCleared = staleReaders
     }
 
     /// Opens (and, unless read-only, creates) the environment described by `options`.
     /// - Throws: ``LMDBError`` naming the file: `fileNotFound` for a read-only open of a missing file,
-    ///   `notAnLMDBFile` for a file LMDB does not recognise, `alreadyOpen` if this process has it open.
+    ///   `notAnLMDBFile` for a file LMDB does not recognise or an empty one, `alreadyOpen` if this process has
+    ///   it open, `lockConflict` if another process has it open through a different lock file, `noSpace` if
+    ///   the lock file cannot be given its space.
     public static func open(_ options: EnvironmentOptions) throws(LMDBError) -> Environment {
         let path = EnvironmentRegistry.canonicalPath(options.path)
         try EnvironmentRegistry.reserve(path)
-        var env: OpaquePointer?
         do throws(LMDBError) {
-            try Shim.check(Shim.envCreate(&env), "mdb_env_create", path)
-            guard let env else {
-                throw LMDBError(.systemError, "\(path): no handle", operation: "mdb_env_create")
-            }
+            let locks = try OpenerLocks.acquire(path, options)
+            var env: OpaquePointer?
             do throws(LMDBError) {
-                try configure(env, options, path)
-                var dead: Int32 = 0
-                try Shim.check(Shim.readerCheck(env, &dead), "mdb_reader_check", path)
-                return Environment(options: options, path: path, handle: env, staleReaders: Int(dead))
+                try Shim.check(Shim.envCreate(&env), "mdb_env_create", path)
+                guard let env else {
+                    throw LMDBError(.systemError, "\(path): no handle", operation: "mdb_env_create")
+                }
+                do throws(LMDBError) {
+                    try configure(env, options, path)
+                    var dead: Int32 = 0
+                    try Shim.check(Shim.readerCheck(env, &dead), "mdb_reader_check", path)
+                    return Environment(
+                        options: options, path: path, handle: env, openerLocks: locks, staleReaders: Int(dead))
+                } catch {
+                    Shim.envClose(env)
+                    throw error
+                }
             } catch {
-                Shim.envClose(env)
+                locks.abandon()
                 throw error
             }
         } catch {
@@ -69,10 +76,6 @@ public final class Environment: @unchecked Sendable {
         try Shim.check(Shim.envSetMapSize(env, options.mapSize), "mdb_env_set_mapsize", path)
         try Shim.check(Shim.envSetMaxDBs(env, UInt32(options.maxDatabases)), "mdb_env_set_maxdbs", path)
         try Shim.check(Shim.envSetMaxReaders(env, UInt32(options.maxReaders)), "mdb_env_set_maxreaders", path)
-        var status = stat()
-        if stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && status.st_size == 0 {
-            throw LMDBError(.notAnLMDBFile, "\(path) is empty: not a LineageStore database", operation: "stat")
-        }
         var flags = UInt32(MDB_NOSUBDIR) | UInt32(MDB_NOTLS) | options.durability.flags
         if options.readOnly { flags |= UInt32(MDB_RDONLY) }
         let rc = Shim.envOpen(env, path, flags, options.fileMode)
@@ -93,6 +96,7 @@ public final class Environment: @unchecked Sendable {
             guard let handle else { return }
             Shim.envClose(handle)
             self.handle = nil
+            openerLocks.release()
             EnvironmentRegistry.release(path)
         }
     }

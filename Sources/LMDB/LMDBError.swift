@@ -14,7 +14,7 @@ public struct LMDBError: Error, Sendable, CustomStringConvertible {
             case notFound, keyExists, mapFull, mapResized, readersFull, databasesFull, transactionFull
             case notAnLMDBFile, versionMismatch, corrupted, panic, incompatible
             case keyTooLarge, valueTooLarge, invalidArgument
-            case fileNotFound, permissionDenied, readOnly, alreadyOpen, closed
+            case fileNotFound, permissionDenied, readOnly, alreadyOpen, lockConflict, noSpace, closed
             case transactionClosed, systemError, lmdbError
         }
         private let value: Value
@@ -58,6 +58,10 @@ public struct LMDBError: Error, Sendable, CustomStringConvertible {
         public static let readOnly = Code(.readOnly)
         /// The same file is already open in this process; LMDB forbids opening it twice.
         public static let alreadyOpen = Code(.alreadyOpen)
+        /// Another process has the data file open through a different lock file, so sharing it is unsafe.
+        public static let lockConflict = Code(.lockConflict)
+        /// `ENOSPC`: the file system holding the file is full.
+        public static let noSpace = Code(.noSpace)
         /// The environment was closed before the operation.
         public static let closed = Code(.closed)
         /// A transaction or cursor was used after its closure returned.
@@ -89,6 +93,7 @@ public struct LMDBError: Error, Sendable, CustomStringConvertible {
             case ENOENT: .fileNotFound
             case EACCES, EPERM: .permissionDenied
             case EROFS: .readOnly
+            case ENOSPC: .noSpace
             case MDB_KEYEXIST...MDB_LAST_ERRCODE: .lmdbError
             default: .systemError
             }
