@@ -18,7 +18,7 @@ public final class Environment: @unchecked Sendable {
     public let staleReadersCleared: Int
 
     private var handle: OpaquePointer?
-    private let openerLocks: OpenerLocks
+    let openerLocks: OpenerLocks
     /// Held shared by every transaction, exclusively to change the map size or close.
     private let lock = ReadWriteLock()
     private let growthCount = Atomic<Int>(0)
@@ -38,7 +38,7 @@ public final class Environment: @unchecked Sendable {
     /// - Throws: ``LMDBError`` naming the file: `fileNotFound` for a read-only open of a missing file,
     ///   `notAnLMDBFile` for a file LMDB does not recognise or an empty one, `alreadyOpen` if this process has
     ///   it open, `lockConflict` if another process has it open through a different lock file, `noSpace` if
-    ///   the lock file cannot be given its space.
+    ///   the lock file cannot be given its space, `corrupted` if the file ends before its last page.
     public static func open(_ options: EnvironmentOptions) throws(LMDBError) -> Environment {
         let path = EnvironmentRegistry.canonicalPath(options.path)
         try EnvironmentRegistry.reserve(path)
@@ -46,6 +46,7 @@ public final class Environment: @unchecked Sendable {
             let locks = try OpenerLocks.acquire(path, options)
             var env: OpaquePointer?
             do throws(LMDBError) {
+                try MetaPage.requireWholeFile(locks.dataDescriptor, path)
                 try Shim.check(Shim.envCreate(&env), "mdb_env_create", path)
                 guard let env else {
                     throw LMDBError(.systemError, "\(path): no handle", operation: "mdb_env_create")

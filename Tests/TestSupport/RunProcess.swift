@@ -2,8 +2,10 @@ import Foundation
 
 /// What a finished program printed and how it exited.
 public struct ProcessResult: Sendable {
-    /// The exit status.
+    /// The exit status, or the signal's number when ``killedBySignal``.
     public let status: Int32
+    /// Whether the program died of a signal instead of exiting.
+    public let killedBySignal: Bool
     /// Everything written to standard output.
     public let stdout: String
     /// Everything written to standard error.
@@ -35,6 +37,7 @@ public func runProcess(
     process.waitUntilExit()
     while !drain.isFinished { usleep(1000) }
     return ProcessResult(
-        status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+        status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
+        stdout: String(decoding: stdoutData, as: UTF8.self),
         stderr: String(decoding: stderrData, as: UTF8.self))
 }

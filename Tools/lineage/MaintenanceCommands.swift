@@ -25,7 +25,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar(label: "verify", enabled: true, unit: "entries")
-        let report = try inspect(location) { store in
+        let report = try inspect(location, damaged: VerifyReport.init(damagedFile:)) { store in
             try store.verify { checked, total in bar.update(done: UInt64(checked), total: UInt64(total)) }
         }
         bar.finish()

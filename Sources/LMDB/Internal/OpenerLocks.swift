@@ -25,7 +25,8 @@ struct OpenerLocks {
     /// at each reader's process id).
     private static let lockFileByte: off_t = 1 << 40
 
-    private let dataDescriptor: Int32
+    /// The data file, open for reading.
+    let dataDescriptor: Int32
     private let lockDescriptor: Int32?
     private let path: String
     private let createdDataFile: Bool

@@ -11,7 +11,8 @@ extension LineageStore {
     ///
     /// - Parameter write: receives each line, without its newline.
     /// - Returns: how many records were written.
-    /// - Throws: `.invalidInput` for an unknown kind name.
+    /// - Throws: `.invalidInput` for an unknown kind name; `.damagedFile`, before writing anything, when a page
+    ///   of the file is damaged (``checkPages(limit:)``), so an export never silently skips records.
     @discardableResult
     public func export(kinds: [String]? = nil, to write: (String) -> Void) throws -> Int {
         let chosen = try (kinds ?? Self.exportKinds).map { name in
@@ -21,6 +22,7 @@ extension LineageStore {
             }
             return type
         }
+        try requireSoundPages(before: "the export")
         return try read { snapshot in
             var count = 0
             for type in StoredTypes.all where chosen.contains(where: { $0.kind == type.kind }) {

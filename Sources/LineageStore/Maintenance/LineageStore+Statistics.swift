@@ -56,8 +56,11 @@ public struct StoreStatistics: Sendable, Equatable, Encodable {
 
 extension LineageStore {
     /// Counts entries per database, records per kind and entries per index, in one read transaction.
-    /// - Complexity: O(records): each kind's records are counted by a prefix scan that decodes nothing.
+    /// - Throws: `.damagedFile` when a page of the file is damaged (``checkPages(limit:)``).
+    /// - Complexity: O(records): the pages are checked, then each kind's records are counted by a prefix scan
+    ///   that decodes nothing.
     public func statistics() throws -> StoreStatistics {
+        try requireSoundPages(before: "counting the records")
         let environmentInfo = try environment.info()
         return try read { snapshot in
             let txn = snapshot.transaction

@@ -2,7 +2,8 @@ import LMDB
 import LineageFormat
 
 extension LineageStore {
-    /// Checks the whole file in one snapshot: every record's checksum and decoding, that its key is the key
+    /// Checks the whole file in one snapshot: first every B-tree page (``checkPages(limit:)``; a file with
+    /// damaged pages is reported by page and read no further), then every record's checksum and decoding, that its key is the key
     /// its fields give, that it has every index entry it should, and that every index entry points to a
     /// record that contains it.
     ///
@@ -10,7 +11,15 @@ extension LineageStore {
     /// - Returns: a report listing each problem precisely; a clean file has none.
     /// - Complexity: O(records × indexes + index entries) lookups.
     public func verify(progress: ((Int, Int) -> Void)? = nil) throws -> VerifyReport {
-        try read { snapshot in
+        let pages = try checkPages()
+        guard pages.isClean else {
+            var report = VerifyReport()
+            report.problems = pages.problems.map {
+                VerifyReport.Problem(database: $0.database, key: "page \($0.page)", message: $0.message)
+            }
+            return report
+        }
+        return try read { snapshot in
             let verifier = Verifier(snapshot: snapshot, progress: progress)
             try verifier.run()
             return verifier.report

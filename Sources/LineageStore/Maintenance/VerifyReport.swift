@@ -19,6 +19,15 @@ public struct VerifyReport: Sendable, Equatable, Encodable {
     /// Every problem found, in database and key order.
     public var problems: [Problem] = []
 
+    /// The report on a file that could not be checked record by record because the file itself is damaged
+    /// (`error` is a ``StoreError/Code/damagedFile`` error, e.g. from opening a truncated file).
+    public init(damagedFile error: StoreError) {
+        problems = [Problem(database: "file", key: "", message: error.message)]
+    }
+
+    /// An empty report, to which a check adds what it counts and finds.
+    public init() {}
+
     /// Whether nothing is wrong.
     public var isClean: Bool { problems.isEmpty }
 

@@ -37,7 +37,7 @@ public final class LineageStore: Sendable {
     ///
     /// - Throws: ``StoreError`` — `.newerFormat` naming both versions when the file was written by a newer
     ///   major format, `.storage` for LMDB failures (a missing file opened read-only, a file that is not a
-    ///   database), `.damagedRecord` if the format description is damaged.
+    ///   database), `.damagedFile` for a truncated file, `.damagedRecord` if the format description is damaged.
     public static func open(at path: String, options: StoreOptions = StoreOptions()) throws -> LineageStore {
         let environment: Environment
         do {
@@ -46,7 +46,9 @@ public final class LineageStore: Sendable {
                     path: path, mapSize: options.mapSize, maxMapSize: options.maxMapSize,
                     readOnly: options.readOnly, durability: options.durability, fileMode: options.fileMode))
         } catch {
-            throw StoreError(.storage, "cannot open \(path): \(error.message)", underlying: error)
+            throw StoreError(
+                error.code == .corrupted ? .damagedFile : .storage, "cannot open \(path): \(error.message)",
+                underlying: error)
         }
         do {
             try refuseForeignData(environment)
@@ -193,6 +195,8 @@ extension StoreError {
         case let error as FormatError where error.code == .unsupportedFormatVersion:
             StoreError(.newerFormat, error.message, underlying: error)
         case let error as FormatError: StoreError(.damagedRecord, "\(what): \(error.message)", underlying: error)
+        case let error as LMDBError where error.code == .corrupted:
+            StoreError(.damagedFile, "\(what): \(error.message)", underlying: error)
         case let error as LMDBError: StoreError(.storage, "\(what): \(error.message)", underlying: error)
         default: StoreError(.storage, "\(what): \(error)", underlying: error)
         }

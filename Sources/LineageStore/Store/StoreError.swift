@@ -5,7 +5,8 @@ public struct StoreError: CodedError {
     /// The kind of failure; compare against the static members.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: Hashable, Sendable {
-            case storage, newerFormat, damagedRecord, notFound, invalidInput, duplicate, conflict, io, readOnly
+            case storage, newerFormat, damagedRecord, damagedFile, notFound, invalidInput, duplicate, conflict, io,
+                readOnly
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -16,6 +17,9 @@ public struct StoreError: CodedError {
         public static let newerFormat = Code(.newerFormat)
         /// A stored record failed its checksum or could not be decoded; no data was returned.
         public static let damagedRecord = Code(.damagedRecord)
+        /// The file itself is damaged — truncated, or B-tree pages that do not hold together — so it cannot be
+        /// read safely; `lineage verify` lists the damaged pages.
+        public static let damagedFile = Code(.damagedFile)
         /// A record the operation needs does not exist.
         public static let notFound = Code(.notFound)
         /// An argument was rejected before anything was written.
