@@ -9,7 +9,7 @@ SWIFT_BUILD_FLAGS ?=
 # The CLI links the Swift runtime statically: it starts in a third of the time and runs where Swift is absent.
 CLI_BUILD := swift build -c release --product lineage --static-swift-stdlib
 
-.PHONY: demo test system-packages python-packages lint
+.PHONY: demo test system-packages python-packages lint fuzz
 
 system-packages:
 	@missing=""; for package in $(SYSTEM_PACKAGES); do \
@@ -33,3 +33,20 @@ test: system-packages python-packages
 
 lint:
 	swift format lint --strict -r Sources Tests Tools Package.swift
+
+# libFuzzer on every decoder of outside bytes, SECONDS each (make fuzz SECONDS=600). New inputs go to
+# .build-fuzz/corpus/, crashes to .build-fuzz/findings/; the committed seeds are in Tests/Fuzz/Corpus/.
+FUZZ_TARGETS := fuzz-tuple fuzz-record fuzz-progress-json fuzz-load-line
+SECONDS ?= 60
+fuzz: system-packages
+	LINEAGE_FUZZ=1 swift build -c release --build-path .build-fuzz --product lineage-fuzz
+	@mkdir -p .build-fuzz/findings
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p .build-fuzz/corpus/$$target; \
+		SWIFT_BACKTRACE=enable=no .build-fuzz/release/lineage-fuzz $$target .build-fuzz/corpus/$$target \
+			Tests/Fuzz/Corpus/$$target $$(ls -d Tests/Fuzz/Regressions/$$target 2>/dev/null) \
+			-max_total_time=$(SECONDS) -print_final_stats=1 -artifact_prefix=.build-fuzz/findings/$$target- \
+			> .build-fuzz/$$target.log 2>&1 \
+			|| { tail -n 40 .build-fuzz/$$target.log; echo "$$target: FINDING in .build-fuzz/findings/"; exit 1; }; \
+		echo "$$target: $$(grep -o 'number_of_executed_units: [0-9]*' .build-fuzz/$$target.log | grep -o '[0-9]*') executions in $(SECONDS) s, no finding"; \
+	done

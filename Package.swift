@@ -1,6 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// `LINEAGE_FUZZ=1 swift build --product lineage-fuzz` (what `make fuzz` runs) instruments the library for
+/// libFuzzer with AddressSanitizer and links `lineage-fuzz` as a libFuzzer binary; the build tools stay as
+/// they are.
+let fuzzing = Context.environment["LINEAGE_FUZZ"] != nil
+let instrumented: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+
 let package = Package(
     name: "LineageStore",
     platforms: [.macOS(.v14)],
@@ -28,14 +34,16 @@ let package = Package(
         ),
         .target(name: "CFileLocks"),
         .target(name: "LMDB", dependencies: ["CLMDB", "CFileLocks"]),
-        .target(name: "LineageFormat", dependencies: ["CXXHash"], plugins: ["RecordCodegen"]),
+        .target(
+            name: "LineageFormat", dependencies: ["CXXHash"], swiftSettings: instrumented, plugins: ["RecordCodegen"]),
         .target(
             name: "LineageStore",
             dependencies: [
                 "LMDB",
                 "LineageFormat",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: instrumented
         ),
         .executableTarget(
             name: "lineage",
@@ -58,10 +66,20 @@ let package = Package(
             dependencies: ["generate-records"],
             path: "Tools/RecordCodegen"
         ),
+        .target(
+            name: "FuzzTargets", dependencies: ["LineageStore", "LineageFormat"], path: "Tools/Fuzz/FuzzTargets",
+            swiftSettings: instrumented),
+        .target(name: "CLibFuzzer", path: "Tools/Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "lineage-fuzz", dependencies: ["FuzzTargets", "CLibFuzzer"], path: "Tools/Fuzz/lineage-fuzz",
+            swiftSettings: instrumented + (fuzzing ? [.define("LIBFUZZER")] : []),
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
         .testTarget(name: "LineageFormatTests", dependencies: ["LineageFormat", "RecordSchema", "TestSupport"]),
-        .testTarget(name: "LineageStoreTests", dependencies: ["LineageStore", "LMDB", "LineageFormat", "TestSupport"]),
+        .testTarget(
+            name: "LineageStoreTests",
+            dependencies: ["LineageStore", "LMDB", "LineageFormat", "FuzzTargets", "TestSupport"]),
         .testTarget(
             name: "LineageCLITests", dependencies: ["lineage", "LineageStore", "LineageFormat", "LMDB", "TestSupport"]),
     ],

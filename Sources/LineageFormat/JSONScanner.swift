@@ -21,7 +21,7 @@ package struct JSONScanner {
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
-    private func failure(_ what: String) -> Failure {
+    func failure(_ what: String) -> Failure {
         Failure(message: position < bytes.count ? "\(what) at byte \(position)" : "\(what) at the end of the text")
     }
 
@@ -50,6 +50,13 @@ package struct JSONScanner {
     package mutating func null() -> Bool {
         guard peek() == UInt8(ascii: "n"), literal("null") else { return false }
         return true
+    }
+
+    /// Reads `true` or `false`.
+    package mutating func boolean() throws(Failure) -> Bool {
+        if peek() == UInt8(ascii: "t"), literal("true") { return true }
+        if peek() == UInt8(ascii: "f"), literal("false") { return false }
+        throw failure("true or false expected")
     }
 
     private mutating func literal(_ word: StaticString) -> Bool {

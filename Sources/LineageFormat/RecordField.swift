@@ -14,11 +14,14 @@ package struct RecordField<Record>: Sendable {
     package let keyPath: AnyKeyPath & Sendable
     let toJSON: @Sendable (Record) -> Any
     let fromJSON: @Sendable (inout Record, Any, String) throws(FormatError) -> Void
+    /// Why the field's value is out of its range, or `nil`.
+    var violation: @Sendable (Record) -> String? = { _ in nil }
 
     /// The same field named by `property`: an `optional` field is read and written through its property's
     /// ``Swift/Optional/stored`` form, and found by the property itself.
     package func property(_ property: PartialKeyPath<Record> & Sendable) -> Self {
-        RecordField(number: number, name: name, keyPath: property, toJSON: toJSON, fromJSON: fromJSON)
+        RecordField(
+            number: number, name: name, keyPath: property, toJSON: toJSON, fromJSON: fromJSON, violation: violation)
     }
 
     private static func invalid(_ context: String, _ name: String, _ expected: String) -> FormatError {
@@ -62,7 +65,7 @@ package struct RecordField<Record>: Sendable {
             toJSON: { record in
                 let text = record[keyPath: path]
                 guard !text.isEmpty else { return NSNull() }
-                return (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)) ?? text
+                return (try? JSONScanner.foundationValue(Array(text.utf8))) ?? text
             },
             fromJSON: { record, value, context throws(FormatError) in
                 if value is NSNull {
@@ -74,6 +77,11 @@ package struct RecordField<Record>: Sendable {
                         withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
                 else { throw invalid(context, name, "JSON") }
                 record[keyPath: path] = String(decoding: data, as: UTF8.self)
+            },
+            violation: { record in
+                let text = record[keyPath: path]
+                guard !text.isEmpty, let problem = JSONScanner.problem(in: text) else { return nil }
+                return "field \(name) does not hold one JSON document: \(problem)"
             })
     }
 
@@ -121,7 +129,8 @@ package struct RecordField<Record>: Sendable {
                     throw invalid(context, name, "an RFC 3339 timestamp")
                 }
                 record[keyPath: path] = time
-            })
+            },
+            violation: { record in Timestamp.violation(record[keyPath: path], name) })
     }
 
     /// A `bool` field.
@@ -145,10 +154,13 @@ package struct RecordField<Record>: Sendable {
             number: number, name: name, keyPath: path,
             toJSON: { NSNumber(value: $0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
-                guard let number = value as? NSNumber, !JSONNumbers.isBoolean(value) else {
-                    throw invalid(context, name, "a number")
+                guard let number = value as? NSNumber, !JSONNumbers.isBoolean(value), number.doubleValue.isFinite else {
+                    throw invalid(context, name, "a finite number")
                 }
                 record[keyPath: path] = number.doubleValue
+            },
+            violation: { record in
+                record[keyPath: path].isFinite ? nil : "field \(name) is \(record[keyPath: path]), not a finite number"
             })
     }
 
@@ -205,7 +217,8 @@ package struct RecordField<Record>: Sendable {
                     let seq = object["seq"].flatMap(JSONNumbers.uint64)
                 else { throw invalid(context, name, "a {timestamp, reporter, seq} object") }
                 record[keyPath: path] = LWWStamp(timestamp: time, reporter: reporter, seq: seq)
-            })
+            },
+            violation: { record in Timestamp.violation(record[keyPath: path].timestamp, name) })
     }
 
     /// A `map<string, sint64>` field: entries are written in key order (UTF-8 bytes), so the encoding is
@@ -280,6 +293,15 @@ extension FieldTableRecord {
         var object: [String: Any] = [:]
         for field in Self.fields { object[field.name] = field.toJSON(self) }
         return object
+    }
+
+    /// The first field whose value is out of its range (a timestamp RFC 3339 cannot write, a number that is
+    /// not finite), named with the reason, or `nil`.
+    package var fieldViolation: String? {
+        for field in Self.fields {
+            if let violation = field.violation(self) { return violation }
+        }
+        return nil
     }
 
     /// The snake_case name of the field stored at `keyPath` (its description if it is not a field).

@@ -11,16 +11,16 @@ package enum RecordDatabase: String, Sendable {
 ///
 /// The stored key is `(kind, primaryKey…)`. Each index entry is `(index id, value…, primaryKey…)` → empty
 /// value, or for a unique index `(index id, value…)` → the stored key.
-package protocol StoredRecord: RecordCodable {
+package protocol StoredRecord: FieldTableRecord {
     /// The database the record lives in; `records` unless it is an append-only log entry.
     static var database: RecordDatabase { get }
     /// The secondary indexes kept for this type.
     static var indexes: [IndexDefinition<Self>] { get }
     /// The primary key elements after the kind.
     var primaryKey: [TupleElement] { get }
-    /// Why the record cannot be used as it is (a counter at its limit, a window of the wrong size), or `nil`:
-    /// `verify` reports it, `load` refuses it and the writer never builds on it.
-    var invariantViolation: String? { get }
+    /// Why the record cannot be used as it is, beyond what its fields allow one by one (a counter at its
+    /// limit, a window of the wrong size), or `nil`. Read ``invariantViolation``, which checks the fields too.
+    var recordViolation: String? { get }
 }
 
 extension StoredRecord {
@@ -41,7 +41,12 @@ extension StoredRecord {
     package var storedKey: [UInt8] { Self.storedKey(primaryKey) }
 
     /// None by default.
-    package var invariantViolation: String? { nil }
+    package var recordViolation: String? { nil }
+
+    /// Why the record cannot be used as it is — a field out of its range (``FieldTableRecord/fieldViolation``)
+    /// or a broken invariant of its type (``recordViolation``) — or `nil`: `verify` reports it, `load` refuses
+    /// it and the writer never builds on it.
+    package var invariantViolation: String? { fieldViolation ?? recordViolation }
 }
 
 /// One secondary index of a record type, declared by the key paths of the fields it holds: its id, whether

@@ -16,6 +16,16 @@ public enum Timestamp {
     /// so that times computed from one always stay within range.
     public static let century: Int64 = 36_525 * day
 
+    /// The times RFC 3339 can write, so a record's times can be exported and loaded back: the years 0001
+    /// through 9999.
+    public static let representable: ClosedRange<Int64> = -62_135_596_800 * second...253_402_300_799_999_999
+
+    /// Why `time`, stored in the field `name`, cannot be written in RFC 3339, or `nil` (0 means unset).
+    package static func violation(_ time: Int64, _ name: String) -> String? {
+        time == 0 || representable.contains(time)
+            ? nil : "field \(name) is \(time) µs from the epoch, outside the years 0001–9999 of RFC 3339"
+    }
+
     /// The seconds from `start` to `end`, without overflow whatever the two times are.
     package static func seconds(from start: Int64, to end: Int64) -> Double {
         (Double(end) - Double(start)) / Double(second)
@@ -30,8 +40,8 @@ public enum Timestamp {
 
     /// `2025-01-06T19:15:30.000Z`: UTC with milliseconds, or with microseconds when they are not zero.
     public static func format(_ microseconds: Int64) -> String {
-        let seconds = microseconds >= 0 ? microseconds / second : (microseconds - second + 1) / second
-        let fraction = microseconds - seconds * second
+        let (quotient, remainder) = microseconds.quotientAndRemainder(dividingBy: second)
+        let (seconds, fraction) = remainder < 0 ? (quotient - 1, remainder + second) : (quotient, remainder)
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)

@@ -31,4 +31,16 @@ import Testing
     func refusesMalformedTimes(text: String) {
         #expect(Timestamp.parse(text) == nil)
     }
+
+    @Test(arguments: [Timestamp.representable.lowerBound, -1, 1, Timestamp.representable.upperBound])
+    func everyRepresentableTimeRoundTrips(time: Int64) {
+        #expect(Timestamp.parse(Timestamp.format(time)) == time, "\(Timestamp.format(time))")
+        #expect(Timestamp.violation(time, "at") == nil)
+    }
+
+    @Test(arguments: [Int64.min, Timestamp.representable.lowerBound - 1, Timestamp.representable.upperBound + 1, .max])
+    func timesBeyondRFC3339AreViolationsAndFormatWithoutTrapping(time: Int64) {
+        _ = Timestamp.format(time)
+        #expect(Timestamp.violation(time, "at")?.contains("outside the years 0001–9999") == true)
+    }
 }

@@ -13,7 +13,7 @@ extension EventRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(jobID), .int(Int64(truncatingIfNeeded: sequence))] }
 
-    package var invariantViolation: String? {
+    package var recordViolation: String? {
         sequence > UInt64(Int64.max) ? "sequence \(sequence) is beyond the largest key (\(Int64.max))" : nil
     }
 }

@@ -6,7 +6,7 @@ extension ImportRowRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(importID), .int(Int64(truncatingIfNeeded: sequence))] }
 
-    package var invariantViolation: String? {
+    package var recordViolation: String? {
         sequence > UInt64(Int64.max) ? "sequence \(sequence) is beyond the largest key (\(Int64.max))" : nil
     }
 

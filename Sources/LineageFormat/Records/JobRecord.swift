@@ -15,7 +15,7 @@ extension JobRecord: StoredRecord {
     /// and their differences never overflow.
     package static let maxEventSequence = UInt64(Int64.max) / 2
 
-    package var invariantViolation: String? {
+    package var recordViolation: String? {
         if firstEventSequence > nextEventSequence {
             return "first_event_sequence \(firstEventSequence) is above next_event_sequence \(nextEventSequence)"
         }

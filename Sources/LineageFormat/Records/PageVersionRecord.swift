@@ -7,7 +7,7 @@ extension PageVersionRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(pageID), .int(Int64(truncatingIfNeeded: version))] }
 
-    package var invariantViolation: String? {
+    package var recordViolation: String? {
         version > UInt64(Int64.max) ? "version \(version) is beyond the largest key (\(Int64.max))" : nil
     }
 }

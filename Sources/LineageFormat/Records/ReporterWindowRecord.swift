@@ -14,7 +14,7 @@ extension ReporterWindowRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(jobID), .string(reporter)] }
 
-    package var invariantViolation: String? {
+    package var recordViolation: String? {
         if !seen.isEmpty && seen.count != Self.window / 8 {
             return "seen is \(seen.count) bytes; a window is \(Self.window / 8)"
         }

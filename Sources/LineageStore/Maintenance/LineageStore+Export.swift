@@ -43,26 +43,8 @@ extension LineageStore {
     public func load(jsonLines: [(number: Int, bytes: [UInt8])]) throws -> Int {
         var records: [any StoredRecord] = []
         records.reserveCapacity(jsonLines.count)
-        for (number, bytes) in jsonLines where bytes.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-                throw StoreError(.invalidInput, "line \(number): not a JSON object (or not UTF-8)")
-            }
-            var fields = object
-            guard let name = fields.removeValue(forKey: "kind") as? String else {
-                throw StoreError(.invalidInput, "line \(number): no \"kind\"")
-            }
-            guard let type = StoredTypes.type(named: name) else {
-                throw StoreError(.invalidInput, "line \(number): unknown kind \(name)")
-            }
-            let record: any StoredRecord
-            do { record = try type.init(jsonObject: fields, context: "line \(number)") } catch {
-                throw StoreError(.invalidInput, error.message)
-            }
-            if let violation = record.invariantViolation {
-                throw StoreError(
-                    .invalidInput, "line \(number): \(name) \(TupleCodec.describe(record.storedKey)): \(violation)")
-            }
-            records.append(record)
+        for (number, bytes) in jsonLines {
+            if let record = try Self.parseLoadLine(bytes, number: number) { records.append(record) }
         }
         try write { context in
             for record in records { try context.saveAny(record) }
@@ -72,6 +54,32 @@ extension LineageStore {
 }
 
 extension LineageStore {
+    /// The record on one line of an export, checked: its kind, fields and types, and the record's invariants;
+    /// `nil` for a blank line.
+    /// - Throws: `.invalidInput` naming line `number` and, where it can, the kind, key and field.
+    package static func parseLoadLine(_ bytes: [UInt8], number: Int) throws -> (any StoredRecord)? {
+        guard bytes.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) else { return nil }
+        guard let object = try? JSONScanner.foundationValue(bytes) as? [String: Any] else {
+            throw StoreError(.invalidInput, "line \(number): not a JSON object (or not UTF-8)")
+        }
+        var fields = object
+        guard let name = fields.removeValue(forKey: "kind") as? String else {
+            throw StoreError(.invalidInput, "line \(number): no \"kind\"")
+        }
+        guard let type = StoredTypes.type(named: name) else {
+            throw StoreError(.invalidInput, "line \(number): unknown kind \(name)")
+        }
+        let record: any StoredRecord
+        do { record = try type.init(jsonObject: fields, context: "line \(number)") } catch {
+            throw StoreError(.invalidInput, error.message)
+        }
+        if let violation = record.invariantViolation {
+            throw StoreError(
+                .invalidInput, "line \(number): \(name) \(TupleCodec.describe(record.storedKey)): \(violation)")
+        }
+        return record
+    }
+
     /// The longest line ``load(jsonLinesFrom:progress:)`` accepts.
     public static let maxLoadLineBytes = 64 << 20
 

@@ -2,9 +2,9 @@ import LineageFormat
 
 /// Every ``StoredRecord`` type of this format version, by kind and by index id: what `verify` walks and
 /// what `export` and `load` speak.
-enum StoredTypes {
+package enum StoredTypes {
     /// Every stored type, in kind order.
-    static let all: [any (StoredRecord & FieldTableRecord).Type] = [
+    package static let all: [any (StoredRecord & FieldTableRecord).Type] = [
         JobRecord.self, PageRecord.self, PageVersionRecord.self, ScheduleRecord.self, SourceRecord.self,
         ImportRecord.self, ImportRowRecord.self, DocumentRecord.self, StageDefinitionRecord.self,
         DocumentStageRecord.self, StageOutputRecord.self, WorkflowRecord.self, EventRecord.self,
@@ -13,12 +13,12 @@ enum StoredTypes {
     ]
 
     /// The type whose kind is named `name` (`job`, `page_version`…), or `nil`.
-    static func type(named name: String) -> (any (StoredRecord & FieldTableRecord).Type)? {
+    package static func type(named name: String) -> (any (StoredRecord & FieldTableRecord).Type)? {
         all.first { $0.kind.name == name }
     }
 
     /// The type of kind number `kind`, or `nil`.
-    static func type(ofKind kind: Int64) -> (any (StoredRecord & FieldTableRecord).Type)? {
+    package static func type(ofKind kind: Int64) -> (any (StoredRecord & FieldTableRecord).Type)? {
         all.first { Int64($0.kind.rawValue) == kind }
     }
 

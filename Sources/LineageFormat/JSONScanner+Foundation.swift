@@ -1,0 +1,49 @@
+import Foundation
+
+extension JSONScanner {
+    /// The one JSON value `bytes` holds (whitespace around it allowed) as the Foundation values
+    /// `JSONSerialization` gives — `[String: Any]`, `[Any]`, `String`, `NSNumber`, `NSNull` — but with numbers
+    /// read exactly: integers as `Int64` (or `UInt64` above it), every other number as the `Double` nearest
+    /// its text, where `JSONSerialization` on Linux can be one unit off in the last place.
+    ///
+    /// The text is validated first by the non-recursive ``skipValue()``, which refuses nesting deeper than
+    /// ``maxDepth``; only then is the value built, recursively within that depth.
+    /// - Throws: ``Failure`` naming the position of the first problem.
+    package static func foundationValue(_ bytes: [UInt8]) throws(Failure) -> Any {
+        try bytes.withUnsafeBufferPointer { buffer throws(Failure) in
+            var validator = JSONScanner(buffer)
+            try validator.skipValue()
+            try validator.end()
+            var builder = JSONScanner(buffer)
+            return try builder.foundationValue()
+        }
+    }
+
+    private mutating func foundationValue() throws(Failure) -> Any {
+        switch nextKind() {
+        case .object?:
+            _ = beginObject()
+            var object: [String: Any] = [:]
+            var first = true
+            while let key = try nextKey(first: &first) { object[key] = try foundationValue() }
+            return object
+        case .array?:
+            _ = beginArray()
+            var array: [Any] = []
+            var first = true
+            while try nextElement(first: &first) { array.append(try foundationValue()) }
+            return array
+        case .string?: return try string()
+        case .boolean?: return NSNumber(value: try boolean())
+        case .null?:
+            _ = null()
+            return NSNull()
+        case .number?:
+            let number = try number()
+            if let integer = number.int64, number.isInteger { return NSNumber(value: integer) }
+            if let integer = number.uint64, number.isInteger { return NSNumber(value: integer) }
+            return NSNumber(value: Double(String(decoding: number.text, as: UTF8.self)) ?? .nan)
+        case nil: throw failure("a value expected")
+        }
+    }
+}
