@@ -73,7 +73,7 @@ public final class Transaction {
         let handle = try liveHandle()
         closeCursors()
         self.handle = nil
-        let rc = Shim.txnCommit(handle)
+        let rc = Shim.txnCommit(handle, of: environment.path)
         if rc == MDB_MAP_FULL { hitMapFull = true }
         try Shim.check(rc, "mdb_txn_commit", environment.path)
     }
@@ -144,7 +144,7 @@ public final class Transaction {
                     mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
                 var mdbValue = MDB_val(
                     mv_size: valueBytes.count, mv_data: UnsafeMutableRawPointer(mutating: valueBytes.baseAddress))
-                return Shim.put(txn, database.handle, &mdbKey, &mdbValue, options.rawValue)
+                return Shim.put(txn, database.handle, &mdbKey, &mdbValue, options.rawValue, of: environment.path)
             }
         }
         if rc == MDB_MAP_FULL { hitMapFull = true }

@@ -1,6 +1,7 @@
 import CLMDB
 
-/// Thin shims over every LMDB C call the layer makes: one place to trace or inject faults.
+/// Thin shims over every LMDB C call the layer makes: one place to trace or inject faults
+/// (``FaultInjection`` arms failures of `mdb_put` and `mdb_txn_commit`).
 ///
 /// Each returns LMDB's raw return code; callers turn non-zero codes into ``LMDBError`` with `check`.
 enum Shim {
@@ -26,7 +27,13 @@ enum Shim {
     ) -> Int32 {
         mdb_txn_begin(env, parent, flags, &txn)
     }
-    static func txnCommit(_ txn: OpaquePointer) -> Int32 { mdb_txn_commit(txn) }
+    static func txnCommit(_ txn: OpaquePointer, of path: String) -> Int32 {
+        if let code = FaultInjection.injected(.commit, path) {
+            mdb_txn_abort(txn)
+            return code
+        }
+        return mdb_txn_commit(txn)
+    }
     static func txnAbort(_ txn: OpaquePointer) { mdb_txn_abort(txn) }
     static func txnID(_ txn: OpaquePointer) -> Int { mdb_txn_id(txn) }
 
@@ -44,9 +51,11 @@ enum Shim {
         mdb_get(txn, dbi, &key, &value)
     }
     static func put(
-        _ txn: OpaquePointer, _ dbi: MDB_dbi, _ key: inout MDB_val, _ value: inout MDB_val, _ flags: UInt32
+        _ txn: OpaquePointer, _ dbi: MDB_dbi, _ key: inout MDB_val, _ value: inout MDB_val, _ flags: UInt32,
+        of path: String
     ) -> Int32 {
-        mdb_put(txn, dbi, &key, &value, flags)
+        if let code = FaultInjection.injected(.put, path) { return code }
+        return mdb_put(txn, dbi, &key, &value, flags)
     }
     static func del(_ txn: OpaquePointer, _ dbi: MDB_dbi, _ key: inout MDB_val) -> Int32 {
         mdb_del(txn, dbi, &key, nil)

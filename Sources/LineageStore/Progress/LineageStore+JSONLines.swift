@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LMDB
 import Synchronization
 
 extension LineageStore {
@@ -15,7 +16,8 @@ extension LineageStore {
     ///   - progress: called after each batch with the bytes read so far.
     /// - Returns: once every update is committed, the counts per outcome and the invalid lines.
     /// - Throws: ``StoreError`` `.io` when the input cannot be read, or the storage error that stopped the
-    ///   writer; what was committed before it stays committed.
+    ///   writer, naming the first line not committed (and the file system's free space when a write failed
+    ///   for lack of it or with `EIO`); what was committed before it stays committed.
     public func ingest(
         jsonLinesFrom handle: FileHandle, named source: String = "-", strict: Bool? = nil, batchSize: Int = 5_000,
         progress: ((Int) -> Void)? = nil
@@ -24,7 +26,7 @@ extension LineageStore {
         guard batchSize > 0 else { throw StoreError(.invalidInput, "batch size must be positive (got \(batchSize))") }
         let writer = try writer()
         let strict = strict ?? options.strictProgress
-        let summary = Mutex((JSONLinesIngestSummary(), failure: nil as StoreError?))
+        let summary = Mutex((JSONLinesIngestSummary(), failure: nil as (any Error)?, failedFromLine: Int.max))
         let inFlight = DispatchGroup()
         var reader = LineReader(handle, limit: ProgressUpdate.maxJSONBytes)
         var lineNumber = 0
@@ -47,9 +49,8 @@ extension LineageStore {
                             }
                         }
                     case .failure(let error):
-                        if state.failure == nil {
-                            state.failure = StoreError.wrapping(error, "ingesting into \(self.path)")
-                        }
+                        if state.failure == nil { state.failure = error }
+                        state.failedFromLine = min(state.failedFromLine, lines.first ?? .max)
                     }
                 }
                 inFlight.leave()
@@ -89,12 +90,30 @@ extension LineageStore {
         inFlight.wait()
         progress?(reader.bytesRead)
         return try summary.withLock { state in
-            if let failure = state.failure { throw failure }
+            if let failure = state.failure {
+                throw StoreError.wrapping(
+                    failure,
+                    "ingesting into \(path)\(fileSystemSpace(failure)); the lines of \(source) before line "
+                        + "\(state.failedFromLine) are committed, and ingesting it again applies the rest exactly once")
+            }
             var result = state.0
             let elapsed = ContinuousClock.now - started
             result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             result.invalid.sort { $0.line < $1.line }
             return result
         }
+    }
+}
+
+extension LineageStore {
+    /// ` (the file system holding it has N bytes free)` after a write that failed with `ENOSPC` or `EIO` — a
+    /// full disk can show up as either — or nothing.
+    fileprivate func fileSystemSpace(_ failure: any Error) -> String {
+        var cause: (any Error)? = failure
+        while let wrapped = cause as? StoreError { cause = wrapped.underlying }
+        guard let lmdb = cause as? LMDBError, lmdb.returnCode == ENOSPC || lmdb.returnCode == EIO else { return "" }
+        var space = statvfs()
+        guard statvfs(path, &space) == 0 else { return "" }
+        return " (the file system holding it has \(UInt64(space.f_bavail) * UInt64(space.f_frsize)) bytes free)"
     }
 }

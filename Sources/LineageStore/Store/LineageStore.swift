@@ -13,7 +13,7 @@ public final class LineageStore: Sendable {
     public let options: StoreOptions
     /// The file's format description, read or written at open.
     public let formatInfo: FormatInfo
-    let environment: Environment
+    package let environment: Environment
     let databases: Databases
     /// The group-commit writer, started by the first write, and whether the store was closed (no writer
     /// starts after that).
