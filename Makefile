@@ -9,7 +9,7 @@ SWIFT_BUILD_FLAGS ?=
 # The CLI links the Swift runtime statically: it starts in a third of the time and runs where Swift is absent.
 CLI_BUILD := swift build -c release --product lineage --static-swift-stdlib
 
-.PHONY: demo test system-packages python-packages lint fuzz
+.PHONY: demo test system-packages python-packages lint fuzz crash-trials
 
 system-packages:
 	@missing=""; for package in $(SYSTEM_PACKAGES); do \
@@ -50,3 +50,10 @@ fuzz: system-packages
 			|| { tail -n 40 .build-fuzz/$$target.log; echo "$$target: FINDING in .build-fuzz/findings/"; exit 1; }; \
 		echo "$$target: $$(grep -o 'number_of_executed_units: [0-9]*' .build-fuzz/$$target.log | grep -o '[0-9]*') executions in $(SECONDS) s, no finding"; \
 	done
+
+# kill -9 during durable ingest, TRIALS times (make test runs 20): every acknowledged update survives,
+# the file verifies clean after each kill, and a replay converges to a clean run.
+TRIALS ?= 100
+crash-trials: system-packages python-packages
+	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+	LINEAGE_CRASH_TRIALS=$(TRIALS) swift test --skip-build --filter CrashRecoveryTests $(SWIFT_BUILD_FLAGS)

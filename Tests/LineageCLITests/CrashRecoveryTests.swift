@@ -50,7 +50,37 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    /// The number of input lines the last `committed N lines of -` report of a killed `ingest` acknowledged.
+    static func acknowledgedLines(_ errors: Pipe) -> Int {
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let last = text.split(separator: "\n").last { $0.hasPrefix("committed ") }
+        return last.flatMap { Int($0.split(separator: " ")[1]) } ?? 0
+    }
+
+    /// How many of the first `lines` lines of `stream` a copy of the database at `path` would still apply: none
+    /// if every acknowledged update survived the kill.
+    static func unappliedUpdates(ofFirst lines: Int, of stream: Data, in path: String, _ directory: TemporaryDirectory)
+        throws -> Int
+    {
+        let probe = directory.path("probe.db")
+        try? FileManager.default.removeItem(atPath: probe)
+        try? FileManager.default.removeItem(atPath: probe + "-lock")
+        try FileManager.default.copyItem(atPath: path, toPath: probe)
+        let prefix = directory.path("acknowledged.jsonl")
+        let prefixLines = stream.split(separator: UInt8(ascii: "\n")).prefix(lines)
+        try Data(prefixLines.joined(separator: [UInt8(ascii: "\n")])).write(to: URL(fileURLWithPath: prefix))
+        var options = StoreOptions()
+        options.durability = .unsafeFast
+        let store = try LineageStore.open(at: probe, options: options)
+        defer { store.close() }
+        let summary = try store.ingest(jsonLinesFrom: try FileHandle(forReadingFrom: URL(fileURLWithPath: prefix)))
+        return (summary.counts[.applied] ?? 0) + (summary.counts[.late] ?? 0)
+    }
+
+    /// `LINEAGE_CRASH_TRIALS` kills (20 by default; `make crash-trials` runs 100).
+    static let trials = Int(ProcessInfo.processInfo.environment["LINEAGE_CRASH_TRIALS"] ?? "") ?? 20
+
+    @Test(.timeLimit(.minutes(30)))
     func killedWritersConvergeToTheStateOfACleanRunOnReplay() throws {
         var random = SeededGenerator()
         let seed = random.seed
@@ -63,19 +93,21 @@ import Testing
 
         // Each round feeds a durable writer the stream from the start through a pipe, up to a random line,
         // and kills it there (with a random pause, so some kills land mid-commit): the writer is always alive
-        // when killed, whatever the machine's speed.
+        // when killed, whatever the machine's speed. Every update it acknowledged as committed must survive.
         signal(SIGPIPE, SIG_IGN)
         let stream = try Data(contentsOf: URL(fileURLWithPath: streamPath))
         let lineEnds = stream.indices.filter { stream[$0] == UInt8(ascii: "\n") }
         let crashed = directory.path("crashed.db")
-        for round in 0..<20 {
+        var acknowledgedInTotal = 0
+        for round in 0..<Self.trials {
             let process = Process()
             process.executableURL = LineageBinary.url
-            process.arguments = ["ingest", "--db", crashed, "--batch-size", "100", "-"]
+            process.arguments = ["ingest", "--db", crashed, "--batch-size", "100", "--report-commits", "-"]
             let input = Pipe()
+            let errors = Pipe()
             process.standardInput = input
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardError = errors
             try process.run()
             let cut = lineEnds[Int.random(in: 0..<lineEnds.count, using: &random)]
             input.fileHandleForWriting.write(stream[...cut])
@@ -84,6 +116,10 @@ import Testing
             process.waitUntilExit()
             try? input.fileHandleForWriting.close()
             #expect(process.terminationReason == .uncaughtSignal, "round \(round) ended before the kill; seed \(seed)")
+            let acknowledged = Self.acknowledgedLines(errors)
+            acknowledgedInTotal += acknowledged
+            let lost = try Self.unappliedUpdates(ofFirst: acknowledged, of: stream, in: crashed, directory)
+            #expect(lost == 0, "kill \(round + 1) lost \(lost) of \(acknowledged) acknowledged lines; seed \(seed)")
             let store = try LineageStore.open(at: crashed, options: StoreOptions())
             let report = try store.verify()
             store.close()
@@ -97,5 +133,9 @@ import Testing
         #expect(actual.windows == expected.windows, "seed \(seed)")
         #expect(actual.events == expected.events, "seed \(seed)")
         #expect(expected.jobs.count == 30 && expected.events.count > 30_000)
+        #expect(acknowledgedInTotal > 0, "no kill came after a commit; seed \(seed)")
+        print(
+            "crash trials: \(Self.trials) kills, \(acknowledgedInTotal) acknowledged lines in all, none lost; seed \(seed)"
+        )
     }
 }

@@ -3,7 +3,7 @@ import LineageStore
 import TestSupport
 import Testing
 
-/// ``LineageStore/ingest(jsonLinesFrom:named:strict:batchSize:progress:)``: the library's JSON-lines stream.
+/// ``LineageStore/ingest(jsonLinesFrom:named:strict:batchSize:progress:committed:)``: the library's JSON-lines stream.
 @Suite struct JSONLinesIngestionTests {
     static func update(_ job: Int, _ seq: Int) -> String {
         #"{"jobId": "job-\#(job)", "reporter": "r", "seq": \#(seq), "itemsByType": {"issues": 1}}"#

@@ -44,6 +44,13 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "How to print the summary: table, json or jsonl.")
     var format: OutputFormat = .table
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "After each commit, print 'committed N lines of FILE' on standard error: they are stored (durably"
+                + " with --durability durable), so a producer may discard them."))
+    var reportCommits = false
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
     }
@@ -68,10 +75,12 @@ struct IngestCommand: ParsableCommand {
                     throw StoreError(.io, "cannot open \(file)")
                 }
                 let before = sizes[..<index].reduce(0, +)
+                let report = reportCommits ? Self.commitReporter(file) : nil
                 summary.add(
-                    try store.ingest(jsonLinesFrom: handle, named: file, strict: strict, batchSize: batchSize) {
-                        bar.update(done: UInt64(before + $0), total: UInt64(sizes.reduce(0, +)))
-                    })
+                    try store.ingest(
+                        jsonLinesFrom: handle, named: file, strict: strict, batchSize: batchSize,
+                        progress: { bar.update(done: UInt64(before + $0), total: UInt64(sizes.reduce(0, +))) },
+                        committed: report))
             }
         } catch {
             throw fail(error)
@@ -79,6 +88,11 @@ struct IngestCommand: ParsableCommand {
         bar.finish()
         try report(summary)
         if (summary.counts[.invalid] ?? 0) > 0 { throw ExitCode(65) }
+    }
+
+    /// Prints `committed N lines of FILE` on standard error for each commit.
+    private static func commitReporter(_ file: String) -> @Sendable (Int) -> Void {
+        { lines in FileHandle.standardError.write(Data("committed \(lines) lines of \(file)\n".utf8)) }
     }
 
     private func report(_ summary: JSONLinesIngestSummary) throws {

@@ -1,4 +1,4 @@
-/// What ``LineageStore/ingest(jsonLinesFrom:named:strict:batchSize:progress:)`` did with streams of JSON lines.
+/// What ``LineageStore/ingest(jsonLinesFrom:named:strict:batchSize:progress:committed:)`` did with streams of JSON lines.
 public struct JSONLinesIngestSummary: Sendable, Equatable, Encodable {
     /// A line that could not be merged.
     public struct InvalidLine: Sendable, Equatable, Encodable {

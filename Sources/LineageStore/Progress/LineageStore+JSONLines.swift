@@ -14,13 +14,15 @@ extension LineageStore {
     ///   - source: the stream's name in the summary's invalid lines (a file name, `-` for standard input).
     ///   - batchSize: lines handed to the writer at a time.
     ///   - progress: called after each batch with the bytes read so far.
+    ///   - committed: called on the writer's thread each time a batch commits, with the number of input lines
+    ///     now committed: every line up to it, since batches commit in order.
     /// - Returns: once every update is committed, the counts per outcome and the invalid lines.
     /// - Throws: ``StoreError`` `.io` when the input cannot be read, or the storage error that stopped the
     ///   writer, naming the first line not committed (and the file system's free space when a write failed
     ///   for lack of it or with `EIO`); what was committed before it stays committed.
     public func ingest(
         jsonLinesFrom handle: FileHandle, named source: String = "-", strict: Bool? = nil, batchSize: Int = 5_000,
-        progress: ((Int) -> Void)? = nil
+        progress: ((Int) -> Void)? = nil, committed: (@Sendable (Int) -> Void)? = nil
     ) throws -> JSONLinesIngestSummary {
         let started = ContinuousClock.now
         guard batchSize > 0 else { throw StoreError(.invalidInput, "batch size must be positive (got \(batchSize))") }
@@ -41,13 +43,14 @@ extension LineageStore {
             let outcomes = { @Sendable (result: Result<[ProgressOutcome], any Error>) in
                 summary.withLock { state in
                     switch result {
-                    case .success(let committed):
-                        for (line, outcome) in zip(lines, checked.outcomes(merging: committed)) {
+                    case .success(let merged):
+                        for (line, outcome) in zip(lines, checked.outcomes(merging: merged)) {
                             state.0.counts[outcome.kind, default: 0] += 1
                             if outcome.kind == .invalid {
                                 state.0.invalid.append(.init(source: source, line: line, message: outcome.message))
                             }
                         }
+                        if state.failure == nil, let last = lines.last { committed?(last) }
                     case .failure(let error):
                         if state.failure == nil { state.failure = error }
                         state.failedFromLine = min(state.failedFromLine, lines.first ?? .max)
