@@ -21,6 +21,31 @@ package protocol StoredRecord: FieldTableRecord {
     /// Why the record cannot be used as it is, beyond what its fields allow one by one (a counter at its
     /// limit, a window of the wrong size), or `nil`. Read ``invariantViolation``, which checks the fields too.
     var recordViolation: String? { get }
+    /// The records this one names, which must exist: a page's jobs, a version's page, an event's job.
+    var references: [RecordReference] { get }
+}
+
+/// A record another one names in a field, by its stored key.
+package struct RecordReference: Sendable, Equatable {
+    /// The naming field's snake_case name.
+    package let field: String
+    /// The kind of the record named.
+    package let kind: RecordKind
+    /// The stored key of the record named.
+    package let key: [UInt8]
+
+    /// The record of type `type` whose primary key is `primaryKey`, named by `field`.
+    package init<Target: StoredRecord>(_ field: String, _ type: Target.Type, _ primaryKey: [TupleElement]) {
+        self.field = field
+        self.kind = Target.kind
+        self.key = Target.storedKey(primaryKey)
+    }
+
+    /// The job named by `field`, or nothing when `id` is empty (not set).
+    package static func job(_ field: String, _ id: String?) -> [RecordReference] {
+        guard let id, !id.isEmpty else { return [] }
+        return [RecordReference(field, JobRecord.self, [.string(id)])]
+    }
 }
 
 extension StoredRecord {
@@ -43,10 +68,28 @@ extension StoredRecord {
     /// None by default.
     package var recordViolation: String? { nil }
 
-    /// Why the record cannot be used as it is — a field out of its range (``FieldTableRecord/fieldViolation``)
-    /// or a broken invariant of its type (``recordViolation``) — or `nil`: `verify` reports it, `load` refuses
-    /// it and the writer never builds on it.
-    package var invariantViolation: String? { fieldViolation ?? recordViolation }
+    /// None by default.
+    package var references: [RecordReference] { [] }
+
+    /// Why the record cannot be used as it is — an identity that is empty, holds NUL or makes a key longer
+    /// than LMDB takes (``identityViolation``), a field out of its range (``FieldTableRecord/fieldViolation``)
+    /// or a broken invariant of its type (``recordViolation``) — or `nil`: `verify` reports it and `load`
+    /// refuses it. The writer refuses to build on a record with a ``recordViolation``.
+    package var invariantViolation: String? { identityViolation ?? fieldViolation ?? recordViolation }
+
+    /// Why the primary key cannot identify the record: a string in it that is empty or holds a NUL byte, or
+    /// a stored key longer than ``maxKeyBytes``.
+    package var identityViolation: String? {
+        for case .string(let id) in primaryKey {
+            if id.isEmpty { return "an id in the key is empty" }
+            if id.utf8.contains(0) { return "an id in the key holds a NUL byte" }
+        }
+        let length = storedKey.count
+        return length > Self.maxKeyBytes ? "the key is \(length) bytes; the limit is \(Self.maxKeyBytes)" : nil
+    }
+
+    /// The longest stored key: LMDB's default key limit.
+    package static var maxKeyBytes: Int { 511 }
 }
 
 /// One secondary index of a record type, declared by the key paths of the fields it holds: its id, whether

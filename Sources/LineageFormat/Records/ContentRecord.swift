@@ -6,6 +6,12 @@ extension ContentRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.bytes(sha256)] }
 
+    package var recordViolation: String? {
+        RecordChecks.first(
+            sha256.count == 32 ? nil : "\(Self.fieldName(\.sha256)) is \(sha256.count) bytes; a SHA-256 is 32",
+            RecordChecks.digest(Self.fieldName(\.xxh3), xxh3, length: 16))
+    }
+
     package static let indexes: [IndexDefinition<ContentRecord>] = [
         IndexDefinition(.contentByXXH3, .field(\.xxh3))
     ]

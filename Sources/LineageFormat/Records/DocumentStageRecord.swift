@@ -6,6 +6,13 @@ extension DocumentStageRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(documentID), .string(stage)] }
 
+    package var references: [RecordReference] {
+        [
+            RecordReference(Self.fieldName(\.documentID), DocumentRecord.self, [.string(documentID)]),
+            RecordReference(Self.fieldName(\.stage), StageDefinitionRecord.self, [.string(stage)]),
+        ]
+    }
+
     package static let indexes: [IndexDefinition<DocumentStageRecord>] = [
         IndexDefinition(.documentStagesByStatus, .field(\.stage), .field(\.status))
     ]

@@ -13,6 +13,8 @@ extension EventRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(jobID), .int(Int64(truncatingIfNeeded: sequence))] }
 
+    package var references: [RecordReference] { RecordReference.job(Self.fieldName(\.jobID), jobID) }
+
     package var recordViolation: String? {
         sequence > UInt64(Int64.max) ? "sequence \(sequence) is beyond the largest key (\(Int64.max))" : nil
     }

@@ -11,6 +11,14 @@ extension ImportRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(id)] }
 
+    package var recordViolation: String? {
+        RecordChecks.first(
+            RecordChecks.duration(Self.fieldName(\.durationSeconds), durationSeconds),
+            RecordChecks.duration(Self.fieldName(\.parsingDurationSeconds), parsingDurationSeconds),
+            RecordChecks.duration(Self.fieldName(\.duplicateCheckDurationSeconds), duplicateCheckDurationSeconds),
+            RecordChecks.duration(Self.fieldName(\.insertDurationSeconds), insertDurationSeconds))
+    }
+
     package static let indexes: [IndexDefinition<ImportRecord>] = [
         IndexDefinition(.importsByStart, .field(\.startedAt)),
         IndexDefinition(.importsByTable, skipsEmpty: true, .field(\.tableName), .field(\.startedAt)),

@@ -6,6 +6,10 @@ extension ImportRowRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(importID), .int(Int64(truncatingIfNeeded: sequence))] }
 
+    package var references: [RecordReference] {
+        [RecordReference(Self.fieldName(\.importID), ImportRecord.self, [.string(importID)])]
+    }
+
     package var recordViolation: String? {
         sequence > UInt64(Int64.max) ? "sequence \(sequence) is beyond the largest key (\(Int64.max))" : nil
     }

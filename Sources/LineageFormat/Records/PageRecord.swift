@@ -6,6 +6,14 @@ extension PageRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(id)] }
 
+    package var references: [RecordReference] {
+        RecordReference.job(Self.fieldName(\.createdByProcessID), createdByProcessID)
+            + RecordReference.job(Self.fieldName(\.lastUpdatedByProcessID), lastUpdatedByProcessID)
+            + RecordReference.job(Self.fieldName(\.failedByProcessID), failedByProcessID)
+    }
+
+    package var recordViolation: String? { RecordChecks.digest(Self.fieldName(\.contentHash), contentHash, length: 16) }
+
     package static let indexes: [IndexDefinition<PageRecord>] = [
         IndexDefinition(.pageByURL, unique: true, .field(\.websiteID), .hashed(\.url)),
         IndexDefinition(.pagesByCreator, skipsEmpty: true, .field(\.createdByProcessID)),

@@ -7,7 +7,14 @@ extension PageVersionRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(pageID), .int(Int64(truncatingIfNeeded: version))] }
 
+    package var references: [RecordReference] {
+        [RecordReference(Self.fieldName(\.pageID), PageRecord.self, [.string(pageID)])]
+            + RecordReference.job(Self.fieldName(\.jobID), jobID)
+    }
+
     package var recordViolation: String? {
-        version > UInt64(Int64.max) ? "version \(version) is beyond the largest key (\(Int64.max))" : nil
+        RecordChecks.first(
+            version > UInt64(Int64.max) ? "version \(version) is beyond the largest key (\(Int64.max))" : nil,
+            RecordChecks.digest(Self.fieldName(\.contentHash), contentHash, length: 16))
     }
 }

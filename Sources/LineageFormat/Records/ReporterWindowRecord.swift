@@ -14,6 +14,8 @@ extension ReporterWindowRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(jobID), .string(reporter)] }
 
+    package var references: [RecordReference] { RecordReference.job(Self.fieldName(\.jobID), jobID) }
+
     package var recordViolation: String? {
         if !seen.isEmpty && seen.count != Self.window / 8 {
             return "seen is \(seen.count) bytes; a window is \(Self.window / 8)"

@@ -9,6 +9,12 @@ extension ScheduleRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(userID)] }
 
+    package var recordViolation: String? {
+        RecordChecks.first(
+            frequencyHours == 0 ? "frequency_hours is 0; a schedule repeats at least every hour" : nil,
+            RecordChecks.duration(Self.fieldName(\.lastDurationSeconds), lastDurationSeconds))
+    }
+
     package static let indexes: [IndexDefinition<ScheduleRecord>] = [
         IndexDefinition(.schedulesByDue, .field(\.nextScheduledCrawlAt))
     ]

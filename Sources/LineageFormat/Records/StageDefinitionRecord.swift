@@ -18,6 +18,10 @@ extension StageDefinitionRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(name)] }
 
+    package var recordViolation: String? {
+        dependsOn.contains(where: { $0.sameBytes(as: name) }) ? "the stage depends on itself" : nil
+    }
+
     /// The seed design's pipeline: markdown-conversion → markdown-optimizer (optional) → chunker →
     /// fact-generator → ingestor.
     public static let defaultPipeline: [StageDefinitionRecord] = [

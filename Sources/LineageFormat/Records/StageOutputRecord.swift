@@ -5,4 +5,18 @@ extension StageOutputRecord: StoredRecord {
     package static let schemaVersion: UInt16 = 1
 
     package var primaryKey: [TupleElement] { [.string(documentID), .string(stage), .hashed(path)] }
+
+    package var references: [RecordReference] {
+        [
+            RecordReference(Self.fieldName(\.documentID), DocumentRecord.self, [.string(documentID)]),
+            RecordReference(Self.fieldName(\.stage), StageDefinitionRecord.self, [.string(stage)]),
+        ]
+    }
+
+    package var recordViolation: String? {
+        RecordChecks.first(
+            RecordChecks.confinedPath(Self.fieldName(\.path), path),
+            RecordChecks.digest(Self.fieldName(\.sha256), sha256, length: 32),
+            RecordChecks.digest(Self.fieldName(\.xxh3), xxh3, length: 16))
+    }
 }

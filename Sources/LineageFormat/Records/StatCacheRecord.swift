@@ -5,4 +5,10 @@ extension StatCacheRecord: StoredRecord {
     package static let schemaVersion: UInt16 = 1
 
     package var primaryKey: [TupleElement] { [.hashed(path)] }
+
+    package var recordViolation: String? {
+        RecordChecks.first(
+            RecordChecks.digest(Self.fieldName(\.sha256), sha256, length: 32),
+            RecordChecks.digest(Self.fieldName(\.xxh3), xxh3, length: 16))
+    }
 }

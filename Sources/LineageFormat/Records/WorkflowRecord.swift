@@ -5,4 +5,9 @@ extension WorkflowRecord: StoredRecord {
     package static let schemaVersion: UInt16 = 1
 
     package var primaryKey: [TupleElement] { [.string(documentID)] }
+
+    package var recordViolation: String? {
+        completedStages <= totalStages
+            ? nil : "completed_stages \(completedStages) is more than total_stages \(totalStages)"
+    }
 }

@@ -37,17 +37,19 @@ extension LineageStore {
     ///
     /// - Parameter jsonLines: the lines (blank ones are skipped), with their 1-based line numbers.
     /// - Returns: how many records were loaded.
-    /// - Throws: `.invalidInput` naming the line for malformed JSON, an unknown kind or field, or a wrong type;
+    /// - Throws: `.invalidInput` naming the line for malformed JSON, an unknown kind or field, a wrong type, a
+    ///   record that breaks its invariants, or one that names a record neither in the lines nor stored;
     ///   `.duplicate` if a record clashes with a stored one on a unique index.
     @discardableResult
     public func load(jsonLines: [(number: Int, bytes: [UInt8])]) throws -> Int {
-        var records: [any StoredRecord] = []
+        var records: [(number: Int, record: any StoredRecord)] = []
         records.reserveCapacity(jsonLines.count)
         for (number, bytes) in jsonLines {
-            if let record = try Self.parseLoadLine(bytes, number: number) { records.append(record) }
+            if let record = try Self.parseLoadLine(bytes, number: number) { records.append((number, record)) }
         }
+        try requireReferences(of: records)
         try write { context in
-            for record in records { try context.saveAny(record) }
+            for (_, record) in records { try context.saveAny(record) }
         }
         return records.count
     }
@@ -78,6 +80,24 @@ extension LineageStore {
                 .invalidInput, "line \(number): \(name) \(TupleCodec.describe(record.storedKey)): \(violation)")
         }
         return record
+    }
+
+    /// Throws `.invalidInput` naming the first record that names one neither among `records` nor stored.
+    private func requireReferences(of records: [(number: Int, record: any StoredRecord)]) throws {
+        let loaded = Set(records.map(\.record.storedKey))
+        try read { snapshot in
+            for (number, record) in records {
+                for reference in record.references where !loaded.contains(reference.key) {
+                    guard try snapshot.transaction.value(in: databases.records, forKey: reference.key) == nil
+                    else { continue }
+                    throw StoreError(
+                        .invalidInput,
+                        "line \(number): \(type(of: record).kind.name) \(TupleCodec.describe(record.storedKey)): "
+                            + "\(reference.field): names \(reference.kind.name) \(TupleCodec.describe(reference.key)), "
+                            + "which is neither in the file nor in the database")
+                }
+            }
+        }
     }
 
     /// The longest line ``load(jsonLinesFrom:progress:)`` accepts.

@@ -3,7 +3,8 @@ import LineageFormat
 
 extension LineageStore {
     /// Checks the whole file in one snapshot: first every B-tree page (``checkPages(limit:)``; a file with
-    /// damaged pages is reported by page and read no further), then every record's checksum and decoding, that its key is the key
+    /// damaged pages is reported by page and read no further), then every record's checksum and decoding, its
+    /// invariants (identities, fields in range, the type's own rules) and that the records it names exist, that its key is the key
     /// its fields give, that it has every index entry it should, and that every index entry points to a
     /// record that contains it.
     ///
@@ -113,6 +114,12 @@ private final class Verifier {
                 database, key, "the record's fields give the key \(TupleCodec.describe(record.storedKey))")
         }
         if let violation = record.invariantViolation { problem(database, key, violation) }
+        for reference in record.references where try txn.value(in: databases.records, forKey: reference.key) == nil {
+            problem(
+                database, key,
+                "field \(reference.field) names \(reference.kind.name) \(TupleCodec.describe(reference.key)), "
+                    + "which does not exist")
+        }
         for index in R.indexes {
             if let entry = IndexEntry.entry(index, of: record) {
                 let stored = try txn.value(in: databases.index, forKey: entry.key)

@@ -36,7 +36,7 @@ struct ProgressMerger {
                     position = known
                 } else {
                     let job = try jobs.fetch(JobRecord.storedKey([.string(update.jobID)]), in: context)
-                    if let violation = job?.invariantViolation {
+                    if let violation = job?.recordViolation {
                         results.append(Self.unusable("job \(update.jobID)", violation))
                         continue
                     }
@@ -54,7 +54,7 @@ struct ProgressMerger {
                     let window = try windows.fetch(
                         ReporterWindowRecord.storedKey([.string(update.jobID), .string(reporter)]), in: context)
                 {
-                    if let violation = window.invariantViolation {
+                    if let violation = window.recordViolation {
                         results.append(Self.unusable("the window of \(reporter) for job \(update.jobID)", violation))
                         continue
                     }
