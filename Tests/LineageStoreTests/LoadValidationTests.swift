@@ -67,4 +67,23 @@ import Testing
         #expect(problems.contains { $0.contains("leaves its folder") })
         #expect(problems.contains { $0.contains("names document") })
     }
+
+    @Test func statCacheEntriesAreNeitherExportedNorLoaded() throws {
+        let t = try TestStore()
+        try t.store.write { context in
+            var entry = StatCacheRecord()
+            entry.path = "/data/a.csv"
+            entry.sha256 = Array(repeating: 7, count: 32)
+            _ = try context.save(entry)
+        }
+        var exported: [String] = []
+        try t.store.export { exported.append($0) }
+        #expect(!exported.contains { $0.contains("stat_cache") })
+        #expect(!LineageStore.exportKinds.contains("stat_cache"))
+
+        let other = try TestStore()
+        let forged = #"{"kind":"stat_cache","path":"/data/a.csv","sha256":"\#(String(repeating: "ab", count: 32))"}"#
+        #expect(try other.store.load(jsonLines: [(1, Array(forged.utf8))]) == 0)
+        #expect(try other.store.read { try $0.records(StatCacheRecord.self) }.isEmpty, "a loaded entry is ignored")
+    }
 }

@@ -3,7 +3,13 @@ import LineageFormat
 
 extension LineageStore {
     /// The kinds ``export(kinds:to:)`` writes, in the order it writes them.
-    public static var exportKinds: [String] { StoredTypes.all.map { $0.kind.name } }
+    public static var exportKinds: [String] {
+        StoredTypes.all.filter { !isLocalCache($0.kind) }.map { $0.kind.name }
+    }
+
+    /// Whether records of `kind` describe this machine only (the stat cache of paths, sizes and inodes): they
+    /// are neither exported nor loaded, since they would vouch for files elsewhere.
+    static func isLocalCache(_ kind: RecordKind) -> Bool { kind == .statCache }
 
     /// Writes every record (of `kinds`, or all) as JSON lines — one object per record with its fields in
     /// snake_case and a `"kind"` — in kind then key order, from one consistent snapshot. Loading the output
@@ -57,7 +63,7 @@ extension LineageStore {
 
 extension LineageStore {
     /// The record on one line of an export, checked: its kind, fields and types, and the record's invariants;
-    /// `nil` for a blank line.
+    /// `nil` for a blank line or a record of a local cache (``isLocalCache(_:)``), which is ignored.
     /// - Throws: `.invalidInput` naming line `number` and, where it can, the kind, key and field.
     package static func parseLoadLine(_ bytes: [UInt8], number: Int) throws -> (any StoredRecord)? {
         guard bytes.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) else { return nil }
@@ -71,6 +77,7 @@ extension LineageStore {
         guard let type = StoredTypes.type(named: name) else {
             throw StoreError(.invalidInput, "line \(number): unknown kind \(name)")
         }
+        if isLocalCache(type.kind) { return nil }
         let record: any StoredRecord
         do { record = try type.init(jsonObject: fields, context: "line \(number)") } catch {
             throw StoreError(.invalidInput, error.message)
