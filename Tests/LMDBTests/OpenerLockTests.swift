@@ -50,7 +50,8 @@ import Testing
         try Environment.open(EnvironmentOptions(path: path)).close()
     }
 
-    @Test func onAFullFileSystemANewDatabaseIsNoSpaceAndLeavesNoDataFile() throws {
+    @Test(.enabled(if: SmallFileSystem.isAvailable, SmallFileSystem.unavailableReason))
+    func onAFullFileSystemANewDatabaseIsNoSpaceAndLeavesNoDataFile() throws {
         let disk = try #require(try SmallFileSystem.mount(kibibytes: 64).get())
         disk.fill()
         let path = disk.directory.path("new.lineage")
@@ -63,7 +64,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    @Test func onAFullFileSystemAnExistingDatabaseStillOpensAndReads() throws {
+    @Test(.enabled(if: SmallFileSystem.isAvailable, SmallFileSystem.unavailableReason))
+    func onAFullFileSystemAnExistingDatabaseStillOpensAndReads() throws {
         let disk = try #require(try SmallFileSystem.mount(kibibytes: 512).get())
         let path = disk.directory.path("existing.lineage")
         do {

@@ -5,7 +5,8 @@ import Testing
 /// A full disk is an error that says so, never a signal: a lock file that cannot get its space fails the
 /// open, and an ingest that runs out of space names the lines committed, which a second ingest completes.
 @Suite struct FullDiskTests {
-    @Test func onAFullDiskEveryCommandExitsOneWithoutASignal() throws {
+    @Test(.enabled(if: SmallFileSystem.isAvailable, SmallFileSystem.unavailableReason))
+    func onAFullDiskEveryCommandExitsOneWithoutASignal() throws {
         let disk = try #require(try SmallFileSystem.mount(kibibytes: 512).get())
         let existing = disk.directory.path("existing.db")
         #expect(try LineageBinary.run(["init", "--db", existing]).status == 0)
@@ -20,7 +21,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: disk.directory.path("new.db")))
     }
 
-    @Test func anIngestThatFillsTheDiskSaysWhatWasCommitted() throws {
+    @Test(.enabled(if: SmallFileSystem.isAvailable, SmallFileSystem.unavailableReason))
+    func anIngestThatFillsTheDiskSaysWhatWasCommitted() throws {
         let disk = try #require(try SmallFileSystem.mount(kibibytes: 1_024).get())
         let input = try TemporaryDirectory()
         let lines = (1...40_000).map { seq in

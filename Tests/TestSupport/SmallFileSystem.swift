@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A tmpfs of a few pages mounted on a fresh directory, to fill up on purpose; unmounted when the last
 /// reference goes. Mounting needs root: ``mount(kibibytes:)`` returns `nil` where it is not allowed.
@@ -16,6 +17,13 @@ public final class SmallFileSystem {
         guard result.status == 0 else { return .failure(MountRefused(reason: result.stderr)) }
         return .success(SmallFileSystem(directory: directory))
     }
+
+    /// Whether this process may mount a tmpfs (it must be root); tests that fill a disk are skipped where not,
+    /// with ``unavailableReason``.
+    public static let isAvailable: Bool = (try? mount(kibibytes: 64).get()) != nil
+
+    /// Why tests that fill a disk are skipped where ``isAvailable`` is false.
+    public static let unavailableReason: Comment = "filling a disk needs a tmpfs, and this process may not mount one"
 
     /// Writes zeros to `name` until the file system is full.
     public func fill(_ name: String = "filler") {
