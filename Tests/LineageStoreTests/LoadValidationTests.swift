@@ -68,6 +68,29 @@ import Testing
         #expect(problems.contains { $0.contains("names document") })
     }
 
+    @Test func stageDefinitionsThatFormACycleAreRefusedByLoadAndReportedByVerify() throws {
+        let t = try TestStore()
+        let cycle = [
+            #"{"kind":"stage_definition","name":"a","depends_on":["b"]}"#,
+            #"{"kind":"stage_definition","name":"b","depends_on":["a"]}"#,
+        ].enumerated().map { ($0.offset + 1, Array($0.element.utf8)) }
+        #expect(throwsStoreError(.invalidInput, "cycle") { try t.store.load(jsonLines: cycle) })
+        let unknown = #"{"kind":"stage_definition","name":"b","depends_on":["nowhere"]}"#
+        #expect(
+            throwsStoreError(.invalidInput, "unknown stage nowhere") {
+                try t.store.load(jsonLines: [(1, Array(unknown.utf8))])
+            })
+        try t.store.write { context in
+            for (name, dependency) in [("a", "b"), ("b", "a")] {
+                var definition = StageDefinitionRecord()
+                definition.name = name
+                definition.dependsOn = [dependency]
+                _ = try context.save(definition)
+            }
+        }
+        #expect(try t.store.verify().problems.contains { $0.message.contains("cycle") })
+    }
+
     @Test func statCacheEntriesAreNeitherExportedNorLoaded() throws {
         let t = try TestStore()
         try t.store.write { context in

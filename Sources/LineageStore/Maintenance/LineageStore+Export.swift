@@ -54,6 +54,7 @@ extension LineageStore {
             if let record = try Self.parseLoadLine(bytes, number: number) { records.append((number, record)) }
         }
         try requireReferences(of: records)
+        try requireStageGraph(with: records.compactMap { $0.record as? StageDefinitionRecord })
         try write { context in
             for (_, record) in records { try context.saveAny(record) }
         }
@@ -104,6 +105,18 @@ extension LineageStore {
                             + "which is neither in the file nor in the database")
                 }
             }
+        }
+    }
+
+    /// Throws `.invalidInput` when the stage definitions stored and `loaded` (which replace stored ones of their
+    /// name) do not form a DAG: a dependency on an unknown stage, or a cycle.
+    private func requireStageGraph(with loaded: [StageDefinitionRecord]) throws {
+        guard !loaded.isEmpty else { return }
+        let names = Set(loaded.map { ExactString($0.name) })
+        let stored = try read { try $0.records(StageDefinitionRecord.self) }
+        do { _ = try StageGraph(stored.filter { !names.contains(ExactString($0.name)) } + loaded) } catch {
+            throw StoreError(
+                .invalidInput, "the stage definitions loaded: \((error as? StoreError)?.message ?? "\(error)")")
         }
     }
 

@@ -97,6 +97,18 @@ private final class Verifier {
             try checkEntry(type, index, tuple, Array(key), Array(value))
             return true
         }
+        checkStageGraph()
+    }
+
+    /// Reports stage definitions that do not form a DAG (an unknown dependency, a cycle).
+    private func checkStageGraph() {
+        let definitions: [StageDefinitionRecord]
+        do { definitions = try snapshot.records(StageDefinitionRecord.self) } catch { return }
+        do { _ = try StageGraph(definitions) } catch {
+            problem(
+                databases.records, StageDefinitionRecord.storedKey([]),
+                (error as? StoreError)?.message ?? "\(error)")
+        }
     }
 
     private func checkRecord<R: StoredRecord>(
