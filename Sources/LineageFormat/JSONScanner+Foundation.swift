@@ -6,37 +6,39 @@ extension JSONScanner {
     /// read exactly: integers as `Int64` (or `UInt64` above it), every other number as the `Double` nearest
     /// its text, where `JSONSerialization` on Linux can be one unit off in the last place.
     ///
-    /// The text is validated first by the non-recursive ``skipValue()``, which refuses nesting deeper than
-    /// ``maxDepth``; only then is the value built, recursively within that depth.
+    /// One pass; nesting deeper than ``maxDepth`` is refused before it can exhaust the stack.
     /// - Throws: ``Failure`` naming the position of the first problem.
     package static func foundationValue(_ bytes: [UInt8]) throws(Failure) -> Any {
         try bytes.withUnsafeBufferPointer { buffer throws(Failure) in
-            var validator = JSONScanner(buffer)
-            try validator.skipValue()
-            try validator.end()
-            var builder = JSONScanner(buffer)
-            return try builder.foundationValue()
+            var scanner = JSONScanner(buffer)
+            let value = try scanner.foundationValue(depth: 0)
+            try scanner.end()
+            return value
         }
     }
 
-    private mutating func foundationValue() throws(Failure) -> Any {
-        switch nextKind() {
+    private mutating func foundationValue(depth: Int) throws(Failure) -> Any {
+        let kind = nextKind()
+        if depth >= Self.maxDepth && (kind == .object || kind == .array) {
+            throw failure("nesting deeper than \(Self.maxDepth) levels")
+        }
+        switch kind {
         case .object?:
             _ = beginObject()
             var object: [String: Any] = [:]
             var first = true
-            while let key = try nextKey(first: &first) { object[key] = try foundationValue() }
+            while let key = try nextKey(first: &first) { object[key] = try foundationValue(depth: depth + 1) }
             return object
         case .array?:
             _ = beginArray()
             var array: [Any] = []
             var first = true
-            while try nextElement(first: &first) { array.append(try foundationValue()) }
+            while try nextElement(first: &first) { array.append(try foundationValue(depth: depth + 1)) }
             return array
         case .string?: return try string()
         case .boolean?: return NSNumber(value: try boolean())
         case .null?:
-            _ = null()
+            guard null() else { throw failure("null expected") }
             return NSNull()
         case .number?:
             let number = try number()

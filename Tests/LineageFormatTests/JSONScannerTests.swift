@@ -112,6 +112,7 @@ import Testing
     ])
     func malformedTextIsRefused(text: String) {
         #expect(!Self.accepts(Array(text.utf8)))
+        #expect((try? JSONScanner.foundationValue(Array(text.utf8))) == nil, "foundationValue refuses it too")
     }
 
     @Test func invalidUTF8AndDeepNestingAreRefused() {
@@ -124,6 +125,23 @@ import Testing
             !Self.accepts(
                 Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8)),
             "refused, without exhausting the stack")
+        let deep = { (levels: Int) in
+            Array((String(repeating: "[", count: levels) + String(repeating: "]", count: levels)).utf8)
+        }
+        #expect((try? JSONScanner.foundationValue(deep(depth))) != nil)
+        #expect((try? JSONScanner.foundationValue(deep(depth + 1))) == nil)
+        #expect((try? JSONScanner.foundationValue(deep(100_000))) == nil, "refused, without exhausting the stack")
+    }
+
+    @Test func foundationValuesReadNumbersExactly() throws {
+        let object = try #require(
+            try JSONScanner.foundationValue(
+                Array(#"{"d":2.0924533037294956e-110,"i":-7,"u":18446744073709551615,"b":true,"n":null}"#.utf8))
+                as? [String: Any])
+        #expect((object["d"] as? NSNumber)?.doubleValue == 2.0924533037294956e-110)
+        #expect((object["i"] as? NSNumber)?.int64Value == -7)
+        #expect((object["u"] as? NSNumber)?.uint64Value == .max)
+        #expect((object["b"] as? NSNumber)?.boolValue == true && object["n"] is NSNull)
     }
 
     @Test func stringsAreUnescapedToTheirExactScalars() throws {

@@ -34,9 +34,8 @@ import Testing
     }
 
     static func expectFailure(_ error: any Error, _ fault: Fault) {
-        var cause: (any Error)? = error
-        while let wrapped = cause as? StoreError { cause = wrapped.underlying }
-        let underlying = cause as? LMDBError
+        #expect(error is StoreError, "\(fault): the library's typed error")
+        let underlying = (error as? StoreError)?.rootCause as? LMDBError
         #expect(underlying?.code == (fault.code == ENOSPC ? .noSpace : .systemError), "\(fault): \(error)")
         #expect(underlying?.returnCode == fault.code, "\(fault): \(error)")
     }

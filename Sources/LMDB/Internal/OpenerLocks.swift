@@ -57,16 +57,20 @@ struct OpenerLocks {
         while true {
             let existing = open(path, flags)
             if existing >= 0 { return (existing, false) }
-            guard errno == ENOENT, !options.readOnly else { throw systemError(errno, "open", path) }
+            guard errno == ENOENT, !options.readOnly else {
+                throw LMDBError(returnCode: errno, operation: "open", context: path)
+            }
             let created = open(path, flags | O_CREAT | O_EXCL, options.fileMode)
             if created >= 0 { return (created, true) }
-            guard errno == EEXIST else { throw systemError(errno, "open", path) }
+            guard errno == EEXIST else { throw LMDBError(returnCode: errno, operation: "open", context: path) }
         }
     }
 
     private static func refuseEmptyFile(_ descriptor: Int32, _ path: String) throws(LMDBError) {
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw systemError(errno, "fstat", path) }
+        guard fstat(descriptor, &status) == 0 else {
+            throw LMDBError(returnCode: errno, operation: "fstat", context: path)
+        }
         if status.st_mode & S_IFMT == S_IFREG && status.st_size == 0 {
             throw LMDBError(.notAnLMDBFile, "\(path) is empty: not a LineageStore database", operation: "fstat")
         }
@@ -83,12 +87,13 @@ struct OpenerLocks {
                 let readable = open(lockPath, O_RDONLY | O_CLOEXEC)
                 return readable >= 0 ? readable : nil
             }
-            throw systemError(failure, "open", lockPath)
+            throw LMDBError(returnCode: failure, operation: "open", context: lockPath)
         }
         let reserved = lineage_reserve_space(descriptor, off_t(lockFileReservation(options.maxReaders)))
         if reserved != 0 && !isFullyAllocated(descriptor) {
             close(descriptor)
-            throw systemError(reserved, "fallocate", "reserving space for the lock file \(lockPath)")
+            throw LMDBError(
+                returnCode: reserved, operation: "fallocate", context: "reserving space for the lock file \(lockPath)")
         }
         return descriptor
     }
@@ -142,12 +147,6 @@ struct OpenerLocks {
     }
 
     private static func check(_ code: Int32, _ file: String) throws(LMDBError) {
-        if code != 0 { throw systemError(code, "fcntl", "locking \(file)") }
-    }
-
-    private static func systemError(_ code: Int32, _ operation: String, _ context: String) -> LMDBError {
-        LMDBError(
-            .from(returnCode: code), "\(context): \(String(cString: strerror(code)))", operation: operation,
-            returnCode: code)
+        if code != 0 { throw LMDBError(returnCode: code, operation: "fcntl", context: "locking \(file)") }
     }
 }

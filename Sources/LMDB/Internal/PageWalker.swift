@@ -61,7 +61,7 @@ struct PageWalker {
             guard value.count == TreeDescriptor.size else {
                 return "the named database '\(String(decoding: key, as: UTF8.self))' has a \(value.count)-byte record"
             }
-            named.append((String(decoding: key, as: UTF8.self), TreeDescriptor(value, at: 0)))
+            named.append((String(decoding: key, as: UTF8.self), TreeDescriptor(Array(value), at: 0)))
             return nil
         }
         for (name, tree) in named where !isFull {
@@ -82,14 +82,16 @@ struct PageWalker {
     /// name a problem with it.
     private mutating func walk(
         _ tree: TreeDescriptor, named name: String, integerKeys: Bool = false,
-        inspectLeaf: (_ key: [UInt8], _ flags: UInt16, _ value: [UInt8]) -> String? = { _, _, _ in nil }
+        inspectLeaf: (_ key: ArraySlice<UInt8>, _ flags: UInt16, _ value: ArraySlice<UInt8>) -> String? = {
+            _, _, _ in nil
+        }
     ) {
         guard tree.root != TreeDescriptor.noRoot else {
             if tree.entries != 0 { report(name, tree.root, "the tree has no root but \(tree.entries) entries") }
             return
         }
         var counts = TreeCounts()
-        var previousKey: [UInt8]?
+        var previousKey: ArraySlice<UInt8>?
         var pending: [(page: UInt64, height: Int)] = [(tree.root, tree.depth)]
         let problemsBefore = problems.count
         while let (number, height) = pending.popLast().map({ ($0.page, $0.height) }), !isFull {
@@ -129,7 +131,7 @@ struct PageWalker {
                     report(name, number, "a leaf node at offset \(offset) runs past the page")
                     break
                 }
-                let key = Array(page[keyStart..<keyStart + header.keySize])
+                let key = page[keyStart..<keyStart + header.keySize]
                 if let previousKey, !Self.precedes(previousKey, key, integerKeys: integerKeys) {
                     report(name, number, "keys are out of order at offset \(offset)")
                     break
@@ -141,10 +143,10 @@ struct PageWalker {
                     break
                 }
                 let valueStart = keyStart + header.keySize
-                let value = Array(page[valueStart..<valueStart + inlineSize])
                 if header.flags & Self.bigData != 0 {
-                    counts.overflow += checkOverflow(value.loadLittleEndian(UInt64.self, at: 0), dataSize, name, number)
-                } else if let problem = inspectLeaf(key, header.flags, value) {
+                    let first = page.loadLittleEndian(UInt64.self, at: valueStart)
+                    counts.overflow += checkOverflow(first, dataSize, name, number)
+                } else if let problem = inspectLeaf(key, header.flags, page[valueStart..<valueStart + inlineSize]) {
                     report(name, number, problem)
                 }
             }
@@ -232,9 +234,15 @@ struct PageWalker {
         )
     }
 
-    private static func precedes(_ left: [UInt8], _ right: [UInt8], integerKeys: Bool) -> Bool {
+    /// Whether `left` sorts before `right`: as native unsigned integers in an `MDB_INTEGERKEY` tree, else as
+    /// bytes. Keys are slices of their pages, so checking the order copies nothing.
+    private static func precedes(_ left: ArraySlice<UInt8>, _ right: ArraySlice<UInt8>, integerKeys: Bool) -> Bool {
         guard integerKeys, left.count == 8, right.count == 8 else { return left.lexicographicallyPrecedes(right) }
-        return left.loadLittleEndian(UInt64.self, at: 0) < right.loadLittleEndian(UInt64.self, at: 0)
+        return integer(left) < integer(right)
+    }
+
+    private static func integer(_ key: ArraySlice<UInt8>) -> UInt64 {
+        key.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
     }
 
     /// Marks `number` reached; false if it already was.

@@ -94,10 +94,13 @@ extension LineageStore {
         progress?(reader.bytesRead)
         return try summary.withLock { state in
             if let failure = state.failure {
-                throw StoreError.wrapping(
-                    failure,
-                    "ingesting into \(path)\(fileSystemSpace(failure)); the lines of \(source) before line "
-                        + "\(state.failedFromLine) are committed, and ingesting it again applies the rest exactly once")
+                let cause = StoreError.wrapping(failure, "committing")
+                throw StoreError(
+                    cause.code,
+                    "ingesting into \(path)\(fileSystemSpace(cause)); the lines of \(source) before line "
+                        + "\(state.failedFromLine) are committed, and ingesting it again applies the rest exactly "
+                        + "once: \(cause.message)",
+                    underlying: cause)
             }
             var result = state.0
             let elapsed = ContinuousClock.now - started
@@ -111,10 +114,10 @@ extension LineageStore {
 extension LineageStore {
     /// ` (the file system holding it has N bytes free)` after a write that failed with `ENOSPC` or `EIO` — a
     /// full disk can show up as either — or nothing.
-    fileprivate func fileSystemSpace(_ failure: any Error) -> String {
-        var cause: (any Error)? = failure
-        while let wrapped = cause as? StoreError { cause = wrapped.underlying }
-        guard let lmdb = cause as? LMDBError, lmdb.returnCode == ENOSPC || lmdb.returnCode == EIO else { return "" }
+    fileprivate func fileSystemSpace(_ failure: StoreError) -> String {
+        guard let lmdb = failure.rootCause as? LMDBError, lmdb.returnCode == ENOSPC || lmdb.returnCode == EIO else {
+            return ""
+        }
         var space = statvfs()
         guard statvfs(path, &space) == 0 else { return "" }
         return " (the file system holding it has \(UInt64(space.f_bavail) * UInt64(space.f_frsize)) bytes free)"

@@ -50,4 +50,12 @@ public struct StoreError: CodedError {
         self.underlying = underlying
     }
 
+    /// The first error in the chain of ``underlying`` errors that is not a ``StoreError`` (an
+    /// ``LMDB/LMDBError``, say), or `nil` if the chain ends in a ``StoreError``.
+    public var rootCause: (any Error)? {
+        var cause = underlying
+        while let wrapped = cause as? StoreError { cause = wrapped.underlying }
+        return cause
+    }
+
 }

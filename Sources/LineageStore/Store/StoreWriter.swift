@@ -151,7 +151,7 @@ final class StoreWriter: @unchecked Sendable {
                 try store.transaction { context in
                     results = try commitGroup(batch, in: context, of: store)
                 }
-            }
+            }.mapError { StoreError.wrapping($0, "committing") as any Error }
             for (position, work) in batch.enumerated() {
                 let result = committed.flatMap { results[position] }
                 switch work {
