@@ -110,11 +110,11 @@ RECORDS = [
     record_vector("page with content hash", "Page", 3, 1,
                   'id: "p1" website_id: "site-1" url: "https://example.com/a?q=\\303\\251" status: "active" '
                   'content_hash: "' + "".join(f"\\{b:03o}" for b in bytes(range(16))) + '" '
-                  'created_by_process_id: "job-1" last_updated_by_process_id: "job-2" batch_id: "b-2" '
+                  'created_by_process_id: "job-1" last_updated_by_process_id: "job-2" firecrawl_batch_id: "b-2" '
                   'created_at: 1 updated_at: 2 version_count: 2'),
     record_vector("schedule with lease and duration", "Schedule", 5, 1,
                   'user_id: "u1" last_batch_crawl_at: 1736190930000000 next_scheduled_crawl_at: 1736277330000000 '
-                  'frequency_hours: 24 last_duration_seconds: 12.5 sources_crawled: 4 sources_failed: 1 '
+                  'crawl_frequency_hours: 24 last_crawl_duration_seconds: 12.5 sources_crawled_count: 4 sources_failed_count: 1 '
                   'lease_owner: "crawler-a" lease_since: 5 lease_expires_at: 6 lease_recoveries: 1'),
     record_vector("stage definition with repeated dependencies", "StageDefinition", 10, 1,
                   'name: "chunker" depends_on: "markdown-conversion" depends_on: "markdown-optimizer" '
@@ -130,7 +130,7 @@ RECORDS = [
     record_vector("import row", "ImportRow", 8, 1,
                   'import_id: "imp-1" sequence: 0 table_name: "customers" row_key: "id=7"'),
     record_vector("stage output with file type", "StageOutput", 12, 1,
-                  'document_id: "doc-1" stage: "chunker" path: "doc-1/chunks.json" size: 2048 '
+                  'document_id: "doc-1" stage_name: "chunker" file_path: "doc-1/chunks.json" file_size: 2048 '
                   'mime_type: "application/json" created_at: 7 file_type: "chunks_json"'),
 ]
 

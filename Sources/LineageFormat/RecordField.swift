@@ -16,12 +16,22 @@ package struct RecordField<Record>: Sendable {
     let fromJSON: @Sendable (inout Record, Any, String) throws(FormatError) -> Void
     /// Why the field's value is out of its range, or `nil`.
     var violation: @Sendable (Record) -> String? = { _ in nil }
+    /// The field's JSON name in an earlier format version, still read by ``FieldTableRecord/init(jsonObject:context:)``.
+    package private(set) var formerName: String?
 
     /// The same field named by `property`: an `optional` field is read and written through its property's
     /// ``Swift/Optional/stored`` form, and found by the property itself.
     package func property(_ property: PartialKeyPath<Record> & Sendable) -> Self {
         RecordField(
-            number: number, name: name, keyPath: property, toJSON: toJSON, fromJSON: fromJSON, violation: violation)
+            number: number, name: name, keyPath: property, toJSON: toJSON, fromJSON: fromJSON, violation: violation,
+            formerName: formerName)
+    }
+
+    /// The same field, also read under `name`, its JSON name in an earlier format version.
+    package func formerName(_ name: String) -> Self {
+        var field = self
+        field.formerName = name
+        return field
     }
 
     private static func invalid(_ context: String, _ name: String, _ expected: String) -> FormatError {
@@ -304,6 +314,11 @@ extension FieldTableRecord {
         return nil
     }
 
+    /// The current JSON name of each field renamed since an earlier format version, by its former name.
+    package static var renamedFields: [String: String] {
+        Dictionary(uniqueKeysWithValues: fields.compactMap { field in field.formerName.map { ($0, field.name) } })
+    }
+
     /// The snake_case name of the field stored at `keyPath` (its description if it is not a field).
     package static func fieldName(_ keyPath: PartialKeyPath<Self>) -> String {
         fields.first { $0.keyPath as AnyKeyPath == keyPath as AnyKeyPath }?.name ?? "\(keyPath)"
@@ -324,7 +339,7 @@ extension FieldTableRecord {
     package init(jsonObject: [String: Any], context: String) throws(FormatError) {
         self.init()
         for (key, value) in jsonObject {
-            guard let field = Self.fields.first(where: { $0.name == key }) else {
+            guard let field = Self.fields.first(where: { $0.name == key || $0.formerName == key }) else {
                 throw FormatError(.invalidField, "\(context): unknown field \(key) for a \(Self.kind.name) record")
             }
             try field.fromJSON(&self, value, context)

@@ -85,7 +85,7 @@ import Testing
         #expect((try Self.json(byURL) as? [String: Any])?["id"] as? String == pageID)
         let asOf = try LineageBinary.run(
             ["pages", "trace", pageID, "--as-of-job", "ingest-1", "--format", "json"] + db)
-        #expect((try Self.json(asOf) as? [String: Any])?["batch_id"] as? String == "b1")
+        #expect((try Self.json(asOf) as? [String: Any])?["firecrawl_batch_id"] as? String == "b1")
         let failed = try LineageBinary.run(["pages", "list", "--failed-by", "ingest-1", "--format", "json"] + db)
         #expect((try Self.json(failed) as? [[String: Any]])?.first?["url"] as? String == "https://docs.example/b")
 
@@ -97,7 +97,7 @@ import Testing
 
         let imports =
             try Self.json(try LineageBinary.run(["imports", "list", "--format", "json"] + db)) as! [String: Any]
-        #expect(imports["total"] as? Int == 2)
+        #expect(imports["total_count"] as? Int == 2)
         let stats =
             try Self.json(try LineageBinary.run(["imports", "stats", "--days", "7", "--format", "json"] + db))
             as! [String: Any]
@@ -105,7 +105,7 @@ import Testing
         let lineage =
             try Self.json(try LineageBinary.run(["imports", "lineage", "customers", "--format", "json"] + db))
             as! [String: Any]
-        #expect(lineage["rows_contributed"] as? Int == 2)
+        #expect(lineage["total_rows_contributed"] as? Int == 2 && lineage["total_imports"] as? Int == 2)
         let duplicates =
             try Self.json(try LineageBinary.run(["imports", "duplicates", "--format", "json"] + db)) as! [[String: Any]]
         #expect(duplicates.count == 1)
@@ -188,7 +188,7 @@ import Testing
         let listing =
             try Self.json(try LineageBinary.run(["imports", "list", "--format", "json", "--db", path]))
             as! [String: Any]
-        #expect(listing["total"] as? Int == 1)
+        #expect(listing["total_count"] as? Int == 1)
     }
 
     @Test func exitCodesFollowTheContract() throws {

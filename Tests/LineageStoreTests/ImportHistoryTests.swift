@@ -173,7 +173,7 @@ import Testing
         let record = try store.startImport(Self.start("customers"))
         var completion = Self.success(10)
         completion.insertedRows = -1
-        #expect(throwsStoreError(.invalidInput, "inserted_rows") { try store.completeImport(record.id, completion) })
+        #expect(throwsStoreError(.invalidInput, "rows_inserted") { try store.completeImport(record.id, completion) })
         #expect(
             throwsStoreError(.invalidInput, "import status") {
                 try store.completeImport(record.id, ImportCompletion(status: .rolledBack))

@@ -74,7 +74,8 @@ public struct DescriptorSet {
             typeName: field.typeName, swiftNameOption: options.getExtensionValue(ext: Options.swiftName) ?? "",
             swiftType: options.getExtensionValue(ext: Options.swiftType) ?? "",
             isJSONDocument: options.getExtensionValue(ext: Options.jsonDocument) ?? false,
-            isStorageOnly: options.getExtensionValue(ext: Options.storageOnly) ?? false, comment: "")
+            isStorageOnly: options.getExtensionValue(ext: Options.storageOnly) ?? false,
+            formerName: options.getExtensionValue(ext: Options.formerName) ?? "", comment: "")
     }
 
     /// The custom options `Formats/lineagestore.proto` declares, as swift-protobuf extensions.
@@ -96,6 +97,8 @@ public struct DescriptorSet {
             _protobuf_fieldNumber: 50002, fieldName: "lineagestore.v1.json_document")
         static let storageOnly = FieldOption<ProtobufBool>(
             _protobuf_fieldNumber: 50003, fieldName: "lineagestore.v1.storage_only")
-        static let all: SimpleExtensionMap = [swiftStruct, swiftName, swiftType, jsonDocument, storageOnly]
+        static let formerName = FieldOption<ProtobufString>(
+            _protobuf_fieldNumber: 50004, fieldName: "lineagestore.v1.former_name")
+        static let all: SimpleExtensionMap = [swiftStruct, swiftName, swiftType, jsonDocument, storageOnly, formerName]
     }
 }

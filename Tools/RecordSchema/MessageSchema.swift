@@ -41,6 +41,8 @@ public struct FieldSchema: Sendable, Equatable {
     public var isJSONDocument: Bool
     /// The `storage_only` option: the property is `package`, not `public`.
     public var isStorageOnly: Bool
+    /// The `former_name` option (the JSON name in an earlier format version), or empty.
+    public var formerName: String
     /// The comment above the field, else the one after it.
     public var comment: String
 

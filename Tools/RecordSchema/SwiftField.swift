@@ -103,8 +103,10 @@ struct SwiftField {
             case .stamp: "stamp"
             case .counts: "counts"
             }
-        let entry = ".\(constructor)(\(number), \"\(schema.name)\", \\.\(stored))"
-        return schema.isOptional ? entry + ".property(\\.\(property))" : entry
+        var entry = ".\(constructor)(\(number), \"\(schema.name)\", \\.\(stored))"
+        if schema.isOptional { entry += ".property(\\.\(property))" }
+        if !schema.formerName.isEmpty { entry += ".formerName(\"\(schema.formerName)\")" }
+        return entry
     }
 
     /// The statement that writes the field.

@@ -125,12 +125,19 @@ public struct ImportFilter: Sendable, Equatable {
     }
 }
 
-/// A page of imports and the number of imports the filter matches.
+/// A page of imports and the number of imports the filter matches (the seed's `/import-history` answer:
+/// `imports`, `total_count`, `limit`, `offset`).
 public struct ImportListing: Sendable, Encodable {
     /// The imports of the page, newest first.
     public var imports: [ImportRecord]
     /// How many imports match the filter in all.
     public var total: Int
+    /// The most imports the page could hold.
+    public var limit: Int
+    /// How many matching imports were skipped before the page.
+    public var offset: Int
+
+    private enum CodingKeys: String, CodingKey { case imports, total = "total_count", limit, offset }
 }
 
 /// Import statistics over a period (the seed design's `/import-statistics`).
@@ -177,20 +184,26 @@ public struct ImportStatistics: Sendable, Equatable, Encodable {
     public var averageDurationSeconds = 0.0
     /// Successful imports over finished imports, 0...1.
     public var successRate = 0.0
+    /// How many tables the imports wrote to.
+    public var tablesAffected = 0
+    /// How many users started them.
+    public var uniqueUsers = 0
     /// Per table, most rows first.
     public var byTable: [TableSummary] = []
 
     private enum CodingKeys: String, CodingKey {
-        case days, since, totalImports = "total_imports", successfulImports = "successful_imports"
+        case days = "period_days", since, totalImports = "total_imports", successfulImports = "successful_imports"
         case failedImports = "failed_imports", partialImports = "partial_imports"
         case inProgressImports = "in_progress_imports", rolledBackImports = "rolled_back_imports"
         case totalRowsProcessed = "total_rows_processed", totalRowsInserted = "total_rows_inserted"
         case totalRowsSkipped = "total_rows_skipped", totalDuplicatesFound = "total_duplicates_found"
-        case averageDurationSeconds = "average_duration_seconds", successRate = "success_rate", byTable = "by_table"
+        case averageDurationSeconds = "avg_duration_seconds", successRate = "success_rate"
+        case tablesAffected = "tables_affected", uniqueUsers = "unique_users", byTable = "by_table"
     }
 }
 
-/// The imports that fed a table and what they contributed.
+/// The imports that fed a table and what they contributed (the seed's `/tables/{table_name}/lineage`
+/// answer: `table_name`, `imports`, `total_imports`, `total_rows_contributed`).
 public struct TableLineage: Sendable, Encodable {
     /// The table.
     public var tableName: String
@@ -200,7 +213,16 @@ public struct TableLineage: Sendable, Encodable {
     public var rowsContributed: UInt64
 
     private enum CodingKeys: String, CodingKey {
-        case tableName = "table_name", imports, rowsContributed = "rows_contributed"
+        case tableName = "table_name", imports, totalImports = "total_imports",
+            rowsContributed = "total_rows_contributed"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(tableName, forKey: .tableName)
+        try container.encode(imports, forKey: .imports)
+        try container.encode(imports.count, forKey: .totalImports)
+        try container.encode(rowsContributed, forKey: .rowsContributed)
     }
 }
 

@@ -45,7 +45,7 @@ extension Snapshot {
         let (query, matches) = filter.plan
         let all = try self.query(ImportRecord.self, query, where: matches).records
         let page = all.dropFirst(max(0, offset)).prefix(max(0, limit))
-        return ImportListing(imports: Array(page), total: all.count)
+        return ImportListing(imports: Array(page), total: all.count, limit: limit, offset: offset)
     }
 
     /// Statistics over imports started in the last `days` days, optionally for one table or user.
@@ -57,10 +57,12 @@ extension Snapshot {
         let records = try imports(ImportFilter(tableName: tableName, userID: userID, since: since), limit: .max).imports
         var statistics = ImportStatistics(days: days, since: since)
         var tables: [ExactString: ImportStatistics.TableSummary] = [:]
+        var users = Set<ExactString>()
         var finished = 0
         var duration = 0.0
         for record in records {
             statistics.totalImports += 1
+            if !record.userID.isEmpty { users.insert(ExactString(record.userID)) }
             switch record.status {
             case .success: statistics.successfulImports += 1
             case .failed: statistics.failedImports += 1
@@ -81,6 +83,8 @@ extension Snapshot {
             tables[table, default: .init(tableName: record.tableName, imports: 0, rowsInserted: 0)].imports += 1
             tables[table]!.rowsInserted += record.insertedRows
         }
+        statistics.tablesAffected = tables.count
+        statistics.uniqueUsers = users.count
         if finished > 0 {
             statistics.averageDurationSeconds = duration / Double(finished)
             statistics.successRate = Double(statistics.successfulImports) / Double(finished)
