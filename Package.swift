@@ -14,12 +14,16 @@ let package = Package(
         .library(name: "LineageStore", targets: ["LineageStore"]),
         .library(name: "LineageFormat", targets: ["LineageFormat"]),
         .library(name: "LMDB", targets: ["LMDB"]),
+        .library(name: "LineageServer", targets: ["LineageServer"]),
         .executable(name: "lineage", targets: ["lineage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .systemLibrary(
@@ -45,11 +49,23 @@ let package = Package(
             ],
             swiftSettings: instrumented
         ),
+        .target(
+            name: "LineageServer",
+            dependencies: [
+                "LineageStore",
+                "LineageFormat",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "lineage",
             dependencies: [
                 "LineageStore",
                 "LineageFormat",
+                "LineageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/lineage"
@@ -82,6 +98,7 @@ let package = Package(
             dependencies: ["LineageStore", "LMDB", "LineageFormat", "FuzzTargets", "TestSupport"]),
         .testTarget(
             name: "LineageCLITests", dependencies: ["lineage", "LineageStore", "LineageFormat", "LMDB", "TestSupport"]),
+        .testTarget(name: "LineageServerTests", dependencies: ["LineageServer", "LineageStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -123,3 +123,34 @@ extension LineageStore {
         return " (the file system holding it has \(UInt64(space.f_bavail) * UInt64(space.f_frsize)) bytes free)"
     }
 }
+
+extension LineageStore {
+    /// Ingests JSON lines held in memory (one request's body): blank lines are skipped, each other line is
+    /// one update, and the summary counts the outcomes and lists the invalid lines by 1-based number.
+    /// Suspends until every valid update is committed.
+    public func ingest(jsonLines bytes: [UInt8], named source: String, strict: Bool? = nil) async throws
+        -> JSONLinesIngestSummary
+    {
+        let started = ContinuousClock.now
+        var numbers: [Int] = []
+        var payloads: [[UInt8]] = []
+        for (index, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            guard trimmed.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            numbers.append(index + 1)
+            payloads.append(Array(trimmed))
+        }
+        let outcomes = try await ingest(json: payloads, strict: strict).outcomes
+        var summary = JSONLinesIngestSummary()
+        for (line, outcome) in zip(numbers, outcomes) {
+            summary.counts[outcome.kind, default: 0] += 1
+            if outcome.kind == .invalid {
+                summary.invalid.append(.init(source: source, line: line, message: outcome.message))
+            }
+        }
+        summary.seconds = (ContinuousClock.now - started) / .seconds(1)
+        return summary
+    }
+}

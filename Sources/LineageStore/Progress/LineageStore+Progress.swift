@@ -26,6 +26,16 @@ extension LineageStore {
         return try ingest(checked, strict: strict)
     }
 
+    /// ``ingest(json:strict:)`` for async callers: suspends, instead of blocking a thread, until the valid
+    /// updates are committed.
+    public func ingest(json payloads: [[UInt8]], strict: Bool? = nil) async throws -> IngestSummary {
+        var checked = CheckedUpdates()
+        for payload in payloads { checked.append(parsing: payload) }
+        guard !checked.valid.isEmpty else { return IngestSummary(outcomes: checked.outcomes(merging: [])) }
+        let committed = try await writer().submit(checked.valid, strict: strict ?? options.strictProgress)
+        return IngestSummary(outcomes: checked.outcomes(merging: committed))
+    }
+
     private func ingest(_ checked: CheckedUpdates, strict: Bool?) throws -> IngestSummary {
         guard !checked.isEmpty else { return IngestSummary(outcomes: []) }
         let committed =

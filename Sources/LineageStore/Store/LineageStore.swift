@@ -150,11 +150,22 @@ public final class LineageStore: Sendable {
     public func write<T>(_ body: (WriteContext) throws -> T) throws -> T {
         let writer = try writer()
         do {
-            return try withoutActuallyEscaping(body) { body in
-                var value: T?
-                try writer.perform(PendingWrite { value = try body($0) })
-                return value!
-            }
+            var value: T?
+            try writer.perform { value = try body($0) }
+            return value!
+        } catch {
+            throw StoreError.wrapping(error, "writing \(path)")
+        }
+    }
+
+    /// ``write(_:)`` for async callers: suspends, instead of blocking a thread, until the transaction that ran
+    /// `body` has committed.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (WriteContext) throws -> T) async throws -> T {
+        let writer = try writer()
+        let value = WriteResult<T>()
+        do {
+            try await writer.perform { value.value = try body($0) }
+            return value.value!
         } catch {
             throw StoreError.wrapping(error, "writing \(path)")
         }
@@ -184,6 +195,12 @@ public final class LineageStore: Sendable {
     public func sync() throws {
         do { try environment.sync() } catch { throw StoreError.wrapping(error, "syncing \(path)") }
     }
+}
+
+/// The value an async ``LineageStore/write(_:)`` body returned, set on the writer thread and read by the
+/// caller after the commit has resumed it.
+private final class WriteResult<T>: @unchecked Sendable {
+    var value: T?
 }
 
 extension StoreError {

@@ -70,9 +70,24 @@ final class StoreWriter: @unchecked Sendable {
     var isWriterThread: Bool { thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false }
 
     /// Runs `pending` in the next group commit and blocks until that transaction has committed (or failed).
-    func perform(_ pending: PendingWrite) throws {
-        try enqueue(.write(pending), blocking: true)
-        try pending.wait()
+    func perform(_ body: (WriteContext) throws -> Void) throws {
+        let handoff = Handoff<Void>()
+        try withoutActuallyEscaping(body) { body in
+            try enqueue(.write(PendingWrite(body, completion: handoff.finish)), blocking: true)
+            try handoff.wait()
+        }
+    }
+
+    /// Runs `body` in the next group commit and suspends until that transaction has committed (or failed).
+    func perform(_ body: @escaping @Sendable (WriteContext) throws -> Void) async throws {
+        await waitForSpace()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            do {
+                try enqueue(.write(PendingWrite(body) { continuation.resume(with: $0) }), blocking: false)
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
     }
 
     /// Submits validated updates, blocking only while the queue is full; `completion` runs on the writer
@@ -94,6 +109,19 @@ final class StoreWriter: @unchecked Sendable {
 
     /// Submits validated updates and suspends until the transaction holding them has committed.
     func submit(_ updates: [ProgressUpdate], strict: Bool) async throws -> [ProgressOutcome] {
+        await waitForSpace()
+        return try await withCheckedThrowingContinuation { continuation in
+            do {
+                let submission = ProgressSubmission(updates: updates, strict: strict)
+                try enqueue(.progress(submission) { continuation.resume(with: $0) }, blocking: false)
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+    }
+
+    /// Suspends while the queue is full (not at all once the writer is closed: enqueueing then fails).
+    private func waitForSpace() async {
         await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
             condition.lock()
             if queued < capacity || closed {
@@ -102,14 +130,6 @@ final class StoreWriter: @unchecked Sendable {
             } else {
                 spaceWaiters.append(waiter)
                 condition.unlock()
-            }
-        }
-        return try await withCheckedThrowingContinuation { continuation in
-            do {
-                let submission = ProgressSubmission(updates: updates, strict: strict)
-                try enqueue(.progress(submission) { continuation.resume(with: $0) }, blocking: false)
-            } catch {
-                continuation.resume(throwing: error)
             }
         }
     }

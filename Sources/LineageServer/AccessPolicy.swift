@@ -1,0 +1,51 @@
+import Hummingbird
+
+/// Who may call what: writes always need a bearer token; reads need one unless ``openReads``.
+public struct AccessPolicy: Sendable {
+    /// The accepted tokens.
+    public var tokens: BearerTokens
+    /// Whether reads are answered without a token (only allowed on a loopback listener).
+    public var openReads: Bool
+
+    /// A policy accepting `tokens`, with reads open or not.
+    public init(tokens: BearerTokens, openReads: Bool = false) {
+        self.tokens = tokens
+        self.openReads = openReads
+    }
+
+    /// Paths answered to anyone: liveness and the API's own description.
+    static let publicPaths: Set<String> = ["/healthz", "/openapi.json"]
+}
+
+/// Refuses requests without an accepted bearer token, as the ``AccessPolicy`` says, with `401` and
+/// `WWW-Authenticate: Bearer`.
+struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
+    let policy: AccessPolicy
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        let isRead = request.method == .get || request.method == .head
+        if AccessPolicy.publicPaths.contains(request.uri.path) || (isRead && policy.openReads) {
+            return try await next(request, context)
+        }
+        guard let authorization = request.headers[.authorization] else {
+            throw Self.refusal("this request needs a bearer token (Authorization: Bearer …)", error: nil)
+        }
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw Self.refusal("the Authorization header must be 'Bearer <token>'", error: "invalid_request")
+        }
+        guard policy.tokens.holder(of: parts[1]) != nil else {
+            throw Self.refusal("the bearer token is not accepted", error: "invalid_token")
+        }
+        return try await next(request, context)
+    }
+
+    private static func refusal(_ message: String, error: String?) -> APIError {
+        var refusal = APIError(.unauthorized, "unauthorized", message)
+        refusal.headers[.wwwAuthenticate] =
+            #"Bearer realm="lineage""# + (error.map { #", error=""# + $0 + #"""# } ?? "")
+        return refusal
+    }
+}

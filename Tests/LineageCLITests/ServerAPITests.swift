@@ -1,0 +1,224 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `lineage serve` over real HTTP: every family's endpoints, the seeds' field names, and the error shape.
+@Suite struct ServerAPITests {
+    let directory: TemporaryDirectory
+    let server: ServerProcess
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        server = try ServerProcess(database: directory.path("api.db"), in: directory)
+    }
+
+    @Test func progressUpdatesAreMergedExactlyOnceOverHTTP() async throws {
+        let job = try await server.request(
+            "POST", "/api/jobs", json: ["website_id": "docs.acme.dev", "process_type": "discovery"])
+        #expect(job.status == 201)
+        let jobID = try #require((job.json["job"] as? [String: Any])?["id"] as? String)
+        let update: [String: Any] = [
+            "jobId": jobID, "reporter": "crawler-1", "seq": 1, "processedItems": 10, "itemsByType": ["page": 10],
+        ]
+        let first = try await server.request("POST", "/api/internal/jobs/progress", json: update)
+        #expect(first.status == 200 && first.json["success"] as? Bool == true)
+        #expect(first.json["outcome"] as? String == "applied")
+        let progress = (first.json["job"] as? [String: Any])?["progress"] as? [String: Any]
+        #expect(progress?["processedItems"] as? Int == 10)
+        let again = try await server.request("POST", "/api/internal/jobs/progress", json: update)
+        #expect(again.status == 200 && again.json["outcome"] as? String == "duplicate")
+
+        let lines = [
+            #"{"jobId":"\#(jobID)","reporter":"crawler-1","seq":2,"itemsByType":{"page":5}}"#,
+            #"{"jobId":"\#(jobID)","seq":"three"}"#,
+            "",
+            #"{"jobId":"\#(jobID)","reporter":"crawler-1","seq":2,"itemsByType":{"page":5}}"#,
+        ]
+        let batch = try await server.request(
+            "POST", "/api/internal/jobs/progress", body: Data(lines.joined(separator: "\n").utf8),
+            contentType: "application/x-ndjson")
+        #expect(batch.status == 200)
+        let outcomes = batch.json["outcomes"] as? [String: Int]
+        #expect(outcomes?["applied"] == 1 && outcomes?["duplicate"] == 1 && outcomes?["invalid"] == 1)
+        let invalid = batch.json["invalid"] as? [[String: Any]]
+        #expect(invalid?.count == 1 && invalid?.first?["line"] as? Int == 2)
+        #expect((invalid?.first?["message"] as? String)?.contains("seq") == true)
+
+        let shown = try await server.request("GET", "/api/jobs/\(jobID)")
+        let items = ((shown.json["job"] as? [String: Any])?["progress"] as? [String: Any])?["itemsByType"]
+        #expect((items as? [String: Int])?["page"] == 15)
+    }
+
+    @Test func badProgressIsRefusedNamingTheField() async throws {
+        let malformed = try await server.request(
+            "POST", "/api/internal/jobs/progress", json: ["jobId": "j", "processedItems": "many"])
+        #expect(malformed.status == 400 && malformed.errorCode == "invalid_input")
+        #expect(malformed.errorMessage.contains("processedItems"))
+        let notJSON = try await server.request(
+            "POST", "/api/internal/jobs/progress", body: Data("{".utf8), contentType: "application/json")
+        #expect(notJSON.status == 400 && notJSON.json["success"] as? Bool == false)
+    }
+
+    @Test func jobsAndPagesTellWhichRunAndBatchTouchedAPage() async throws {
+        let started = try await server.request(
+            "POST", "/api/jobs", json: ["website_id": "w", "process_type": "sync", "metadata": ["trigger": "cron"]])
+        let jobID = try #require((started.json["job"] as? [String: Any])?["id"] as? String)
+        let pages = try await server.request(
+            "POST", "/api/jobs/\(jobID)/pages",
+            json: [
+                "pages": [
+                    ["website_id": "w", "url": "https://w/a", "firecrawl_batch_id": "fc-1"],
+                    ["website_id": "w", "url": "https://w/b", "status": "error", "error": "timeout"],
+                ]
+            ])
+        #expect(pages.status == 200)
+        let changes = try #require(pages.json["pages"] as? [[String: Any]])
+        #expect(changes.map { $0["change"] as? String } == ["created", "errored"])
+        let pageID = try #require((changes[0]["page"] as? [String: Any])?["id"] as? String)
+        #expect(((pages.json["job"] as? [String: Any])?["urls_discovered"] as? Int) == 1)
+
+        let page = try await server.request("GET", "/api/pages/\(pageID)")
+        #expect((page.json["page"] as? [String: Any])?["created_by_process_id"] as? String == jobID)
+        let trace = try await server.request("GET", "/api/pages/\(pageID)/trace")
+        #expect(trace.status == 200 && trace.json["history"] is [Any])
+        let asOf = try await server.request("GET", "/api/pages/\(pageID)/trace?as_of_job=\(jobID)")
+        #expect(asOf.status == 200 && asOf.json["state"] is [String: Any])
+        let created = try await server.request("GET", "/api/pages?created_by=\(jobID)")
+        #expect((created.json["pages"] as? [Any])?.count == 2)
+        let ambiguous = try await server.request("GET", "/api/pages?created_by=\(jobID)&batch=fc-1")
+        #expect(ambiguous.status == 400 && ambiguous.errorMessage.contains("exactly one"))
+
+        let listed = try await server.request("GET", "/api/jobs?process_type=sync&limit=10")
+        #expect((listed.json["jobs"] as? [Any])?.count == 1)
+        let completed = try await server.request("POST", "/api/jobs/\(jobID)/complete")
+        #expect((completed.json["job"] as? [String: Any])?["status"] as? String == "completed")
+        let timeline = try await server.request("GET", "/api/jobs/\(jobID)/timeline")
+        #expect(timeline.status == 200 && timeline.json["timeline"] is [Any])
+
+        let missing = try await server.request("GET", "/api/jobs/no-such-job")
+        #expect(
+            missing.status == 404 && missing.errorCode == "not_found" && missing.errorMessage.contains("no-such-job"))
+        let unknownRoute = try await server.request("GET", "/api/nothing-here")
+        #expect(unknownRoute.status == 404 && unknownRoute.errorCode == "no_route")
+        let badStart = try await server.request("POST", "/api/jobs", json: ["process_type": "sync"])
+        #expect(badStart.status == 400 && badStart.errorMessage.contains("website_id"))
+    }
+
+    @Test func crawlStatusAnswersInTheSeedsShapeAndLeasesConflict() async throws {
+        let status = try await server.request("GET", "/api/crawl/status?user_id=u1")
+        #expect(status.status == 200)
+        for field in [
+            "sources", "total", "active", "error", "last_batch_crawl_at", "next_scheduled_crawl_at", "is_crawling",
+            "last_crawl_duration_seconds", "sources_crawled_count", "sources_failed_count",
+        ] {
+            #expect(status.json.keys.contains(field), "crawl status lacks \(field)")
+        }
+        #expect(status.json["is_crawling"] as? Bool == false)
+
+        let taken = try await server.request("POST", "/api/crawl/trigger", json: ["user_id": "u1", "owner": "host-a"])
+        #expect(taken.status == 200)
+        let refused = try await server.request(
+            "POST", "/api/crawl/trigger", json: ["user_id": "u1", "owner": "host-b"])
+        #expect(refused.status == 409 && refused.errorMessage.contains("host-a"))
+        let crawling = try await server.request("GET", "/api/crawl/status?user_id=u1")
+        #expect(crawling.json["is_crawling"] as? Bool == true)
+        let done = try await server.request(
+            "POST", "/api/crawl/complete",
+            json: ["user_id": "u1", "owner": "host-a", "sources_crawled_count": 4, "sources_failed_count": 1])
+        #expect(done.status == 200)
+        let after = try await server.request("GET", "/api/crawl/status?user_id=u1")
+        #expect(after.json["sources_crawled_count"] as? Int == 4 && after.json["is_crawling"] as? Bool == false)
+        let due = try await server.request("GET", "/api/crawl/due")
+        #expect(due.status == 200 && due.json["schedules"] is [Any])
+        let noUser = try await server.request("GET", "/api/crawl/status")
+        #expect(noUser.status == 400 && noUser.errorMessage.contains("user_id"))
+    }
+
+    @Test func importHistoryAnswersAtTheSeedsPathsInTheSeedsNames() async throws {
+        let started = try await server.request(
+            "POST", "/api/imports",
+            json: [
+                "import_id": "imp-1", "table_name": "customers", "file_name": "customers.csv",
+                "file_size_bytes": 1_048_576, "total_rows_in_file": 3, "user_id": "user123",
+            ])
+        #expect(started.status == 201)
+        let rows = try await server.request("POST", "/api/imports/imp-1/rows", json: ["row_keys": ["1", "2", "3"]])
+        #expect(rows.status == 200)
+        let completed = try await server.request(
+            "POST", "/api/imports/imp-1/complete",
+            json: ["status": "success", "rows_processed": 3, "rows_inserted": 3, "parsing_time_seconds": 0.5])
+        #expect(completed.status == 200)
+
+        let history = try await server.request("GET", "/import-history?table_name=customers")
+        #expect(history.json["total_count"] as? Int == 1)
+        #expect(history.json["limit"] as? Int == 100 && history.json["offset"] as? Int == 0)
+        let detail = try await server.request("GET", "/import-history/imp-1")
+        let record = try #require(detail.json["import_record"] as? [String: Any])
+        for field in [
+            "import_id", "import_timestamp", "file_size_bytes", "total_rows_in_file", "rows_processed",
+            "rows_inserted", "rows_skipped", "parsing_time_seconds", "duplicate_check_time_seconds",
+            "insert_time_seconds",
+        ] {
+            #expect(record.keys.contains(field), "import_record lacks \(field)")
+        }
+        #expect(record["rows_inserted"] as? Int == 3)
+        let statistics = try await server.request("GET", "/import-statistics?days=7")
+        for field in [
+            "total_imports", "successful_imports", "failed_imports", "total_rows_inserted", "total_duplicates_found",
+            "avg_duration_seconds", "tables_affected", "unique_users", "period_days",
+        ] {
+            #expect(statistics.json.keys.contains(field), "import statistics lack \(field)")
+        }
+        #expect(statistics.json["unique_users"] as? Int == 1 && statistics.json["period_days"] as? Int == 7)
+        let lineage = try await server.request("GET", "/tables/customers/lineage")
+        #expect(lineage.json["total_imports"] as? Int == 1 && lineage.json["total_rows_contributed"] as? Int == 3)
+        let plan = try await server.request("POST", "/api/imports/imp-1/rollback", json: ["dry_run": true])
+        #expect((plan.json["deletions"] as? [Any])?.count == 3)
+        let missing = try await server.request("GET", "/import-history/nope")
+        #expect(missing.status == 404)
+        let badLimit = try await server.request("GET", "/import-history?limit=0")
+        #expect(badLimit.status == 400 && badLimit.errorMessage.contains("limit"))
+    }
+
+    @Test func documentsMoveThroughTheStageGraph() async throws {
+        let undefined = try await server.request("POST", "/api/documents", json: ["document_id": "doc-0"])
+        #expect(undefined.status == 409 && undefined.errorMessage.contains("stages"))
+        let cyclic = try await server.request(
+            "POST", "/api/stages",
+            json: ["stages": [["name": "a", "depends_on": ["b"]], ["name": "b", "depends_on": ["a"]]]])
+        #expect(cyclic.status == 400 && cyclic.errorMessage.contains("cycle"))
+        let defined = try await server.request("POST", "/api/stages", json: ["default_pipeline": true])
+        #expect(defined.status == 200)
+        let added = try await server.request("POST", "/api/documents", json: ["document_id": "doc-1", "title": "A"])
+        #expect(added.status == 201)
+        let graph = try await server.request("GET", "/api/stages/graph")
+        let stages = try #require(graph.json["stages"] as? [[String: Any]])
+        let first = try #require(stages.first?["name"] as? String)
+        let next = try await server.request("GET", "/api/documents/doc-1/next")
+        #expect((next.json["runnable_stages"] as? [String])?.contains(first) == true)
+        let waiting = try await server.request("GET", "/api/stages/\(first)/waiting")
+        #expect((waiting.json["documents"] as? [Any])?.count == 1)
+        #expect(try await server.request("POST", "/api/documents/doc-1/stages/\(first)/start").status == 200)
+        let output = try await server.request(
+            "POST", "/api/documents/doc-1/stages/\(first)/outputs",
+            json: [
+                "path": "doc-1/out.md", "mime_type": "text/markdown", "size": 3,
+                "sha256": String(repeating: "ab", count: 32), "xxh3": String(repeating: "cd", count: 16),
+            ])
+        #expect(output.status == 201)
+        let escaping = try await server.request(
+            "POST", "/api/documents/doc-1/stages/\(first)/outputs",
+            json: [
+                "path": "../etc/passwd", "size": 3, "sha256": String(repeating: "ab", count: 32),
+                "xxh3": String(repeating: "cd", count: 16),
+            ])
+        #expect(escaping.status == 400)
+        #expect(try await server.request("POST", "/api/documents/doc-1/stages/\(first)/complete").status == 200)
+        let overview = try await server.request("GET", "/api/documents/doc-1/stages")
+        #expect(overview.status == 200 && (overview.json["outputs"] as? [Any])?.count == 1)
+        let dot = try await server.request("GET", "/api/stages/graph?format=dot")
+        #expect(String(decoding: dot.body, as: UTF8.self).hasPrefix("digraph"))
+        let unknownAction = try await server.request("POST", "/api/documents/doc-1/stages/\(first)/explode")
+        #expect(unknownAction.status == 404)
+    }
+}
