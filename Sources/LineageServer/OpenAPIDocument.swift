@@ -913,6 +913,9 @@ enum OpenAPIDocument {
              "401": {
               "$ref": "#/components/responses/Unauthorized"
              },
+             "404": {
+              "$ref": "#/components/responses/NotFound"
+             },
              "409": {
               "$ref": "#/components/responses/Conflict"
              }
@@ -969,6 +972,9 @@ enum OpenAPIDocument {
              "401": {
               "$ref": "#/components/responses/Unauthorized"
              },
+             "404": {
+              "$ref": "#/components/responses/NotFound"
+             },
              "409": {
               "$ref": "#/components/responses/Conflict"
              }
@@ -1024,6 +1030,9 @@ enum OpenAPIDocument {
              },
              "401": {
               "$ref": "#/components/responses/Unauthorized"
+             },
+             "404": {
+              "$ref": "#/components/responses/NotFound"
              },
              "409": {
               "$ref": "#/components/responses/Conflict"
@@ -1086,6 +1095,9 @@ enum OpenAPIDocument {
              },
              "401": {
               "$ref": "#/components/responses/Unauthorized"
+             },
+             "404": {
+              "$ref": "#/components/responses/NotFound"
              },
              "409": {
               "$ref": "#/components/responses/Conflict"
