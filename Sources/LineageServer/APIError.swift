@@ -33,7 +33,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         switch error {
         case let error as APIError: return error
         case let error as StoreError: return APIError(storeError: error)
-        case let error as DecodingError: return .badRequest(RequestPayload.describe(error))
+        case let error as OperationInputError: return .badRequest(error.message)
         case let error as HTTPError:
             let code =
                 switch error.status {

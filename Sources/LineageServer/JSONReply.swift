@@ -6,6 +6,11 @@ import NIOCore
 enum JSONReply {
     /// `payload`'s JSON object with `"success": true` in front, as a response with `status`.
     static func success(_ payload: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        response(status: status, body: try body(payload))
+    }
+
+    /// `{"success":true,…}` with the members of `payload`'s JSON object.
+    static func body(_ payload: some Encodable) throws -> Data {
         let object = try encoder.encode(payload)
         var body = Data(#"{"success":true"#.utf8)
         if object.count > 2, object.first == UInt8(ascii: "{") {
@@ -14,7 +19,7 @@ enum JSONReply {
         } else {
             body.append(UInt8(ascii: "}"))
         }
-        return response(status: status, body: body)
+        return body
     }
 
     /// `{"success": true, name: value, …}` for the given members, in order.

@@ -3,14 +3,15 @@ import LineageFormat
 
 /// A request field that holds any JSON document (`metadata`, `mapping_config`), kept as its JSON text for
 /// the store, which stores such documents as received.
-struct JSONText: Decodable {
+public struct JSONText: Decodable, Sendable {
     /// The document's JSON text.
-    var text: String
+    public var text: String
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let value = try JSONValue(from: decoder)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         text = String(decoding: try encoder.encode(value), as: UTF8.self)
     }
+
 }

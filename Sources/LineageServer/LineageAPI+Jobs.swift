@@ -6,35 +6,20 @@ extension LineageAPI {
     /// Seed 000: process jobs — start, complete, fail, the pages a job observed, listings and timelines.
     func addJobRoutes<Context: RequestContext>(to router: Router<Context>) {
         router.post("/api/jobs") { request, context in
-            let start = try await RequestPayload.decode(JobStart.self, from: request, context: context)
-            let job = try await store.write {
-                try $0.startJob(
-                    id: start.id, websiteID: start.websiteID, processType: ProcessType(rawValue: start.processType),
-                    metadata: start.metadata?.text ?? "")
-            }
-            return try JSONReply.success(status: .created, ["job": job])
+            try await perform(StartJob.self, request, context, status: .created)
         }
         router.post("/api/jobs/:id/complete") { _, context in
-            let id = try context.parameters.path("id")
-            return try JSONReply.success(["job": try await store.write { try $0.completeJob(id) }])
+            try await perform(CompleteJob(id: try context.parameters.path("id")))
         }
         router.post("/api/jobs/:id/fail") { request, context in
-            let id = try context.parameters.path("id")
-            let failure = try await RequestPayload.decode(JobFailure.self, from: request, context: context)
-            let job = try await store.write { try $0.updateJobStatus(id, to: .failed, error: failure.error) }
-            return try JSONReply.success(["job": job])
+            var operation = try await RequestPayload.decode(FailJob.self, from: request, context: context)
+            operation.id = try context.parameters.path("id")
+            return try await perform(operation)
         }
         router.post("/api/jobs/:id/pages") { request, context in
-            let id = try context.parameters.path("id")
-            let batch = try await RequestPayload.decode(PageBatch.self, from: request, context: context)
-            let observations = try batch.pages.enumerated().map { try $1.observation(at: $0) }
-            let (updates, job) = try await store.write { context in
-                let updates = try context.recordPages(observations, by: id)
-                return (updates, try context.job(id))
-            }
-            return try JSONReply.success([
-                "pages": updates.map { PageChangeReply(page: $0.page, change: $0.change.rawValue) }, "job": job,
-            ])
+            var operation = try await RequestPayload.decode(RecordPages.self, from: request, context: context)
+            operation.jobID = try context.parameters.path("id")
+            return try await perform(operation)
         }
         router.get("/api/jobs") { request, _ in
             let query = QueryParameters(request)
@@ -63,61 +48,4 @@ extension LineageAPI {
         guard let job = try store.job(id) else { throw APIError.notFound("no job '\(id)'") }
         return job
     }
-}
-
-/// The body of `POST /api/jobs`.
-private struct JobStart: Decodable {
-    var id: String?
-    var websiteID: String
-    var processType: String
-    var metadata: JSONText?
-
-    enum CodingKeys: String, CodingKey {
-        case id, websiteID = "website_id", processType = "process_type", metadata
-    }
-}
-
-/// The body of `POST /api/jobs/{id}/fail`.
-private struct JobFailure: Decodable {
-    var error: String?
-}
-
-/// The body of `POST /api/jobs/{id}/pages`: the pages one job observed.
-private struct PageBatch: Decodable {
-    struct Page: Decodable {
-        var websiteID: String
-        var url: String
-        var status: String?
-        var contentHash: String?
-        var firecrawlBatchID: String?
-        var error: String?
-
-        enum CodingKeys: String, CodingKey {
-            case websiteID = "website_id", url, status, contentHash = "content_hash",
-                firecrawlBatchID = "firecrawl_batch_id", error
-        }
-
-        func observation(at index: Int) throws -> PageObservation {
-            var hash: Digest128?
-            if let contentHash {
-                guard contentHash.count == 32, let bytes = Hex.decode(contentHash),
-                    let digest = Digest128(canonical: bytes)
-                else {
-                    throw APIError.badRequest(
-                        "field 'pages[\(index)].content_hash' must be 32 hex digits (an XXH3-128 digest)")
-                }
-                hash = digest
-            }
-            return PageObservation(
-                websiteID: websiteID, url: url, status: status.map(PageStatus.init(rawValue:)) ?? .active,
-                contentHash: hash, batchID: firecrawlBatchID ?? "", error: error ?? "")
-        }
-    }
-    var pages: [Page]
-}
-
-/// One observed page and what the observation did to it.
-private struct PageChangeReply: Encodable {
-    var page: PageRecord
-    var change: String
 }

@@ -30,4 +30,19 @@ public struct LineageAPI: Sendable {
         addStageRoutes(to: router)
         addOperationRoutes(to: router)
     }
+
+    /// Runs `operation` through the group-commit writer and answers its outcome once committed.
+    func perform<Operation: StoreOperation>(_ operation: Operation, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
+        let outcome = try await store.write { try operation.run(in: $0) }
+        return try JSONReply.success(outcome, status: status)
+    }
+
+    /// Decodes an `Operation` from the request's body, then ``perform(_:status:)``.
+    func perform<Operation: StoreOperation>(
+        _ type: Operation.Type, _ request: Request, _ context: some RequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        try await perform(try await RequestPayload.decode(type, from: request, context: context), status: status)
+    }
 }

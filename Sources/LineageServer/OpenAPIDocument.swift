@@ -950,7 +950,7 @@ enum OpenAPIDocument {
           },
           "/api/crawl/release": {
            "post": {
-            "summary": "Abandon a batch crawl, releasing its lease",
+            "summary": "Release a batch crawl's lease: its owner abandoning it, or an operator (released_by) clearing a stuck one, which is recorded",
             "tags": [
              "crawl"
             ],
@@ -992,14 +992,12 @@ enum OpenAPIDocument {
                  "owner": {
                   "type": "string"
                  },
-                 "lease_seconds": {
-                  "type": "number",
-                  "exclusiveMinimum": 0
+                 "released_by": {
+                  "type": "string"
                  }
                 },
                 "required": [
-                 "user_id",
-                 "owner"
+                 "user_id"
                 ]
                }
               }

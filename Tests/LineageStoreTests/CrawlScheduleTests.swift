@@ -62,6 +62,26 @@ import Testing
         #expect(try store.abandonBatchCrawl(userID: "u1", owner: "c").lastOutcome == "abandoned")
     }
 
+    @Test func anOperatorReleasesAStuckLeaseWithoutItsOwnerAndTheReleaseIsRecorded() throws {
+        let t = try TestStore()
+        let store = t.store
+        #expect(throwsStoreError(.notFound, "u1") { try store.releaseBatchCrawl(userID: "u1", by: "ops") })
+        try store.setSchedule(userID: "u1")
+        #expect(throwsStoreError(.conflict, "no batch crawl") { try store.releaseBatchCrawl(userID: "u1", by: "ops") })
+        let started = try store.startBatchCrawl(userID: "u1", owner: "stuck-host", lease: Self.lease)
+        #expect(throwsStoreError(.invalidInput, "operator") { try store.releaseBatchCrawl(userID: "u1", by: "") })
+        let released = try store.releaseBatchCrawl(userID: "u1", by: "alice@ops")
+        #expect(released.leaseOwner == nil)
+        #expect(try !store.crawlStatus(userID: "u1").isCrawling)
+        #expect(released.lastOutcome == "released")
+        #expect(released.lastError.contains("stuck-host") && released.lastError.contains("alice@ops"))
+        #expect(released.lastError.contains(Timestamp.format(started.leaseSince)))
+        #expect(
+            throwsStoreError(.conflict, "stuck-host") {
+                try store.completeBatchCrawl(userID: "u1", owner: "stuck-host", sourcesCrawled: 1, sourcesFailed: 0)
+            })
+    }
+
     @Test func dueReturnsSchedulesInDueOrder() throws {
         let t = try TestStore()
         let store = t.store

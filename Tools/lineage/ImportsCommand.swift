@@ -7,7 +7,10 @@ import LineageStore
 struct ImportsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "imports", abstract: "Inspect file imports; roll back or purge them.",
-        subcommands: [List.self, Show.self, Stats.self, Lineage.self, Duplicates.self, Rollback.self, Purge.self])
+        subcommands: [
+            List.self, Show.self, Stats.self, Lineage.self, Duplicates.self, Rollback.self, Purge.self, Start.self,
+            Complete.self, Rows.self,
+        ])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -6,7 +6,7 @@ import LineageStore
 struct JobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs", abstract: "List and inspect process jobs.",
-        subcommands: [List.self, Show.self, Timeline.self])
+        subcommands: [List.self, Show.self, Timeline.self, Start.self, Complete.self, Fail.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -7,7 +7,7 @@ import LineageStore
 struct PagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pages", abstract: "Inspect pages and their lineage.",
-        subcommands: [Show.self, Trace.self, List.self])
+        subcommands: [Show.self, Trace.self, List.self, Record.self])
 
     /// A page named by id, or by URL with `--website`.
     struct PageName: ParsableArguments {

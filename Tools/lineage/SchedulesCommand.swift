@@ -6,7 +6,9 @@ import LineageStore
 struct SchedulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedules", abstract: "Inspect users' crawl schedules and leases.",
-        subcommands: [List.self, Show.self, Due.self])
+        subcommands: [
+            List.self, Show.self, Due.self, Trigger.self, Complete.self, Fail.self, Release.self,
+        ])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Every schedule.")

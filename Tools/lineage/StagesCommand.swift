@@ -6,7 +6,11 @@ import LineageStore
 struct StagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stages", abstract: "Inspect documents in the processing stages and the stage graph.",
-        subcommands: [Show.self, Next.self, Waiting.self, Graph.self])
+        subcommands: [
+            Show.self, Next.self, Waiting.self, Graph.self, Define.self, NewDocument.self, Start.self, Complete.self,
+            Fail.self,
+            Skip.self, Output.self,
+        ])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -52,6 +52,12 @@ extension LineageStore {
         try write { try $0.abandonBatchCrawl(userID: userID, owner: owner) }
     }
 
+    /// ``WriteContext/releaseBatchCrawl(userID:by:)`` in a transaction of its own.
+    @discardableResult
+    public func releaseBatchCrawl(userID: String, by operator: String) throws -> ScheduleRecord {
+        try write { try $0.releaseBatchCrawl(userID: userID, by: `operator`) }
+    }
+
     /// ``Snapshot/dueSchedules(at:limit:)`` in a snapshot of its own.
     public func dueSchedules(at time: Int64, limit: Int = .max) throws -> [ScheduleRecord] {
         try read { try $0.dueSchedules(at: time, limit: limit) }

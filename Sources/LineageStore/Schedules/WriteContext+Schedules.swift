@@ -105,6 +105,27 @@ extension WriteContext {
         return schedule
     }
 
+    /// Releases the user's lease whoever holds it, live or expired — an operator clearing a stuck crawl
+    /// (the seed's "is_crawling stuck as true"). The release is recorded: `last_outcome` `released` and
+    /// `last_error` naming the holder, since when, and `operator`.
+    /// - Throws: `.notFound` without a schedule; `.conflict` if no lease is held; `.invalidInput` for an empty
+    ///   operator.
+    @discardableResult
+    public func releaseBatchCrawl(userID: String, by operator: String) throws -> ScheduleRecord {
+        try Validation.identifier(`operator`, "operator")
+        guard var schedule = try fetch(ScheduleRecord.self, [.string(userID)]) else {
+            throw StoreError(.notFound, "user \(userID) has no crawl schedule")
+        }
+        guard let holder = schedule.leaseOwner else {
+            throw StoreError(.conflict, "no batch crawl holds the lease of user \(userID)")
+        }
+        schedule.lastOutcome = "released"
+        schedule.lastError =
+            "lease of \(holder) since \(Timestamp.format(schedule.leaseSince)) released by \(`operator`)"
+        try release(&schedule)
+        return schedule
+    }
+
     /// Adds or renames a user's crawl source.
     @discardableResult
     public func setSource(userID: String, id: String, name: String, url: String) throws -> SourceRecord {

@@ -1,0 +1,177 @@
+import LineageFormat
+import LineageStore
+
+/// Sets a user's crawl frequency, creating the schedule if needed (`POST /api/crawl/schedule`).
+public struct SetSchedule: StoreOperation {
+    /// The user.
+    public var userID: String
+    /// Hours between batch crawls (24 when absent).
+    public var crawlFrequencyHours: Int?
+
+    enum CodingKeys: String, CodingKey { case userID = "user_id", crawlFrequencyHours = "crawl_frequency_hours" }
+
+    public func run(in context: WriteContext) throws -> Member<ScheduleRecord> {
+        Member("schedule", try context.setSchedule(userID: userID, frequencyHours: crawlFrequencyHours ?? 24))
+    }
+}
+
+/// Who holds or takes a user's batch-crawl lease, and for how long.
+public struct CrawlLease: Decodable, Sendable {
+    /// The user.
+    public var userID: String
+    /// The crawler taking or holding the lease.
+    public var owner: String
+    /// The lease length in seconds (an hour when absent).
+    public var leaseSeconds: Double?
+
+    enum CodingKeys: String, CodingKey { case userID = "user_id", owner, leaseSeconds = "lease_seconds" }
+
+    /// A lease request for `userID` by `owner`.
+    public init(userID: String, owner: String, leaseSeconds: Double? = nil) {
+        self.userID = userID
+        self.owner = owner
+        self.leaseSeconds = leaseSeconds
+    }
+
+    /// The lease in microseconds.
+    func microseconds() throws -> Int64 {
+        let seconds = leaseSeconds ?? 3_600
+        guard seconds.isFinite, seconds > 0, seconds <= 100 * 365.25 * 86_400 else {
+            throw StoreError(
+                .invalidInput, "field 'lease_seconds' must be a positive number of seconds, at most a century")
+        }
+        return Int64(seconds * 1_000_000)
+    }
+}
+
+/// Starts a batch crawl under a lease; refused with a conflict naming the holder while another crawler's
+/// lease is live (`POST /api/crawl/trigger`, `lineage schedules trigger`).
+public struct TriggerCrawl: StoreOperation {
+    /// The lease taken.
+    public var lease: CrawlLease
+
+    /// Takes `lease`.
+    public init(_ lease: CrawlLease) { self.lease = lease }
+    public init(from decoder: any Decoder) throws { lease = try CrawlLease(from: decoder) }
+
+    public func run(in context: WriteContext) throws -> Member<ScheduleRecord> {
+        Member(
+            "schedule",
+            try context.startBatchCrawl(userID: lease.userID, owner: lease.owner, lease: try lease.microseconds()))
+    }
+}
+
+/// Extends a running batch crawl's lease (`POST /api/crawl/renew`).
+public struct RenewCrawl: StoreOperation {
+    /// The lease extended.
+    public var lease: CrawlLease
+
+    public init(from decoder: any Decoder) throws { lease = try CrawlLease(from: decoder) }
+
+    public func run(in context: WriteContext) throws -> Member<ScheduleRecord> {
+        Member(
+            "schedule",
+            try context.renewBatchCrawl(userID: lease.userID, owner: lease.owner, lease: try lease.microseconds()))
+    }
+}
+
+/// Ends a batch crawl without recording one: its owner abandons it, or an operator releases a stuck lease
+/// without knowing its owner, which is recorded (`POST /api/crawl/release`, `lineage schedules release`).
+public struct ReleaseCrawl: StoreOperation {
+    /// The user.
+    public var userID: String
+    /// The lease's owner, abandoning it.
+    public var owner: String?
+    /// The operator releasing whatever lease is held.
+    public var releasedBy: String?
+
+    enum CodingKeys: String, CodingKey { case userID = "user_id", owner, releasedBy = "released_by" }
+
+    /// A release by `owner` or, without one, by the operator `releasedBy`.
+    public init(userID: String, owner: String?, releasedBy: String?) {
+        self.userID = userID
+        self.owner = owner
+        self.releasedBy = releasedBy
+    }
+
+    public func run(in context: WriteContext) throws -> Member<ScheduleRecord> {
+        switch (owner, releasedBy) {
+        case (let owner?, nil): Member("schedule", try context.abandonBatchCrawl(userID: userID, owner: owner))
+        case (nil, let releasedBy?): Member("schedule", try context.releaseBatchCrawl(userID: userID, by: releasedBy))
+        default:
+            throw StoreError(
+                .invalidInput, "give 'owner' (the lease's holder) or 'released_by' (an operator), not both")
+        }
+    }
+}
+
+/// Completes a batch crawl with its counts (`POST /api/crawl/complete`, `lineage schedules complete`).
+public struct CompleteCrawl: StoreOperation {
+    /// The user.
+    public var userID: String
+    /// The lease's owner.
+    public var owner: String
+    /// Sources crawled successfully.
+    public var sourcesCrawledCount: Int
+    /// Sources that failed.
+    public var sourcesFailedCount: Int
+
+    enum CodingKeys: String, CodingKey {
+        case userID = "user_id", owner, sourcesCrawledCount = "sources_crawled_count",
+            sourcesFailedCount = "sources_failed_count"
+    }
+
+    /// Completes `owner`'s batch for `userID` with its counts.
+    public init(userID: String, owner: String, sourcesCrawledCount: Int, sourcesFailedCount: Int) {
+        self.userID = userID
+        self.owner = owner
+        self.sourcesCrawledCount = sourcesCrawledCount
+        self.sourcesFailedCount = sourcesFailedCount
+    }
+
+    public func run(in context: WriteContext) throws -> Member<ScheduleRecord> {
+        Member(
+            "schedule",
+            try context.completeBatchCrawl(
+                userID: userID, owner: owner, sourcesCrawled: sourcesCrawledCount, sourcesFailed: sourcesFailedCount))
+    }
+}
+
+/// Fails a batch crawl (`POST /api/crawl/fail`, `lineage schedules fail`).
+public struct FailCrawl: StoreOperation {
+    /// The user.
+    public var userID: String
+    /// The lease's owner.
+    public var owner: String
+    /// Why it failed.
+    public var error: String
+
+    enum CodingKeys: String, CodingKey { case userID = "user_id", owner, error }
+
+    /// Fails `owner`'s batch for `userID` with `error`.
+    public init(userID: String, owner: String, error: String) {
+        self.userID = userID
+        self.owner = owner
+        self.error = error
+    }
+
+    public func run(in context: WriteContext) throws -> Member<ScheduleRecord> {
+        Member("schedule", try context.failBatchCrawl(userID: userID, owner: owner, error: error))
+    }
+}
+
+/// Records one source's crawl (`POST /api/crawl/sources/{id}/result`).
+public struct RecordSourceResult: StoreOperation {
+    /// The source (from the path).
+    public var sourceID = ""
+    /// Its user.
+    public var userID: String
+    /// The failure, or `nil` for success.
+    public var error: String?
+
+    enum CodingKeys: String, CodingKey { case userID = "user_id", error }
+
+    public func run(in context: WriteContext) throws -> Member<SourceRecord> {
+        Member("source", try context.recordSourceCrawl(userID: userID, sourceID: sourceID, error: error))
+    }
+}

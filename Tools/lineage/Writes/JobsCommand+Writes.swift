@@ -1,0 +1,31 @@
+import ArgumentParser
+import LineageServer
+
+extension JobsCommand {
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "start", abstract: "Start a job; prints it as JSON.",
+            discussion: #"The body of POST /api/jobs: '{"website_id": "w", "process_type": "sync", "metadata": {…}}'."#)
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The JSON request, or - to read it from standard input.") var json: String
+
+        func run() throws { try perform(try decodeOperation(StartJob.self, json), at: location) }
+    }
+
+    struct Complete: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "complete", abstract: "Complete a job.")
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The job id.") var id: String
+
+        func run() throws { try perform(CompleteJob(id: id), at: location) }
+    }
+
+    struct Fail: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "fail", abstract: "Fail a job.")
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The job id.") var id: String
+        @Option(help: "Why it failed.") var error: String?
+
+        func run() throws { try perform(FailJob(id: id, error: error), at: location) }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import LineageServer
+
+extension SchedulesCommand {
+    struct Trigger: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "trigger",
+            abstract: "Start a user's batch crawl under a lease (refused while another is held).")
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The user id.") var user: String
+        @Option(help: "The crawler taking the lease.") var owner: String
+        @Option(help: "The lease length in seconds.") var leaseSeconds: Double = 3_600
+
+        func run() throws {
+            try perform(TriggerCrawl(CrawlLease(userID: user, owner: owner, leaseSeconds: leaseSeconds)), at: location)
+        }
+    }
+
+    struct Complete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "complete", abstract: "Complete a batch crawl and schedule the next.")
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The user id.") var user: String
+        @Option(help: "The lease's owner.") var owner: String
+        @Option(help: "Sources crawled successfully.") var crawled: Int
+        @Option(help: "Sources that failed.") var failed: Int
+
+        func run() throws {
+            try perform(
+                CompleteCrawl(userID: user, owner: owner, sourcesCrawledCount: crawled, sourcesFailedCount: failed),
+                at: location)
+        }
+    }
+
+    struct Fail: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "fail", abstract: "Fail a batch crawl; the schedule stays due.")
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The user id.") var user: String
+        @Option(help: "The lease's owner.") var owner: String
+        @Option(help: "Why it failed.") var error: String
+
+        func run() throws { try perform(FailCrawl(userID: user, owner: owner, error: error), at: location) }
+    }
+
+    struct Release: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "release",
+            abstract: "Release a batch crawl's lease: its owner abandoning it, or an operator clearing a stuck one.")
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The user id.") var user: String
+        @Option(help: "The lease's owner, abandoning it.") var owner: String?
+        @Option(help: "The operator releasing whatever lease is held (recorded on the schedule).")
+        var releasedBy: String?
+
+        func validate() throws {
+            guard (owner == nil) != (releasedBy == nil) else {
+                throw ValidationError("give --owner or --released-by")
+            }
+        }
+
+        func run() throws {
+            try perform(ReleaseCrawl(userID: user, owner: owner, releasedBy: releasedBy), at: location)
+        }
+    }
+}
