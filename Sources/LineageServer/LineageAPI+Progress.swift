@@ -1,4 +1,5 @@
 import Hummingbird
+import LineageFormat
 import LineageStore
 
 extension LineageAPI {
@@ -20,10 +21,31 @@ extension LineageAPI {
             case .unknownJob:
                 throw APIError.notFound(outcome.message.isEmpty ? "no job '\(update.jobID)'" : outcome.message)
             default:
-                return try JSONReply.success([
-                    "outcome": outcome.kind.rawValue, "message": outcome.message, "job": try store.job(update.jobID),
-                ])
+                let job = try store.job(update.jobID).map(JobProgress.init)
+                return try JSONReply.success(["outcome": outcome.kind.rawValue, "message": outcome.message, "job": job])
             }
         }
+    }
+}
+
+/// A job's merged progress as the progress endpoint answers it: the seed's `progress` document, with the
+/// job's id, status and update count (`GET /api/jobs/{id}` has every field).
+private struct JobProgress: Encodable {
+    var id: String
+    var status: String
+    var progress: [String: JSONValue]
+    var progressUpdates: UInt64
+    @RFC3339 var updatedAt: Int64
+
+    init(_ job: JobRecord) {
+        id = job.id
+        status = job.status.rawValue
+        progress = job.progressJSON
+        progressUpdates = job.progressUpdates
+        updatedAt = job.updatedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, status, progress, progressUpdates = "progress_updates", updatedAt = "updated_at"
     }
 }
