@@ -74,6 +74,17 @@ import Testing
         #expect(throwsStoreError(.notFound, "stage nope") { try store.startStage(documentID: "d", stage: "nope") })
     }
 
+    @Test func storedDefinitionsThatAreNoGraphAreDamageNotBadInput() throws {
+        let t = try TestStore()
+        try t.store.installDefaultPipeline()
+        try t.store.write { _ = try $0.delete(StageDefinitionRecord.self, [.string("chunker")]) }
+        #expect(
+            throwsStoreError(.damagedRecord, "stage definitions", "chunker", "lineage verify") {
+                try t.store.stageGraph()
+            })
+        #expect(throwsStoreError(.damagedRecord, "chunker") { try t.store.status() })
+    }
+
     @Test func cyclesAndUnknownDependenciesAreRejectedNamingThem() throws {
         let t = try TestStore()
         let store = t.store

@@ -2,8 +2,17 @@ import LineageFormat
 
 extension Snapshot {
     /// The stage DAG as stored.
+    /// - Throws: `.damagedRecord` if the stored definitions do not form a DAG of known stages (writes never
+    ///   store such a set, so the file is damaged), naming the problem.
     public func stageGraph() throws -> StageGraph {
-        try StageGraph(records(StageDefinitionRecord.self))
+        let definitions = try records(StageDefinitionRecord.self)
+        do { return try StageGraph(definitions) } catch let error as StoreError where error.code == .invalidInput {
+            throw StoreError(
+                .damagedRecord,
+                "the stage definitions stored in \(path) do not form a graph (\(error.message)); "
+                    + "lineage verify --db \(path) lists the damage",
+                underlying: error)
+        }
     }
 
     /// The document with this id, or `nil`.
