@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LineageFormat
 import LineageStore
@@ -21,31 +22,25 @@ extension LineageAPI {
             case .unknownJob:
                 throw APIError.notFound(outcome.message.isEmpty ? "no job '\(update.jobID)'" : outcome.message)
             default:
-                let job = try store.job(update.jobID).map(JobProgress.init)
-                return try JSONReply.success(["outcome": outcome.kind.rawValue, "message": outcome.message, "job": job])
+                let job = try store.job(update.jobID).map(Self.progressJSON) ?? .null
+                let reply = JSONValue.object([
+                    "success": .bool(true), "outcome": .string(outcome.kind.rawValue),
+                    "message": .string(outcome.message), "job": job,
+                ])
+                return JSONReply.response(status: .ok, body: Data(reply.jsonBytes))
             }
         }
     }
 }
 
-/// A job's merged progress as the progress endpoint answers it: the seed's `progress` document, with the
-/// job's id, status and update count (`GET /api/jobs/{id}` has every field).
-private struct JobProgress: Encodable {
-    var id: String
-    var status: String
-    var progress: [String: JSONValue]
-    var progressUpdates: UInt64
-    @RFC3339 var updatedAt: Int64
-
-    init(_ job: JobRecord) {
-        id = job.id
-        status = job.status.rawValue
-        progress = job.progressJSON
-        progressUpdates = job.progressUpdates
-        updatedAt = job.updatedAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, status, progress, progressUpdates = "progress_updates", updatedAt = "updated_at"
+extension LineageAPI {
+    /// A job's merged progress as the progress endpoint answers it: the seed's `progress` document with the
+    /// job's id, status and update count (`GET /api/jobs/{id}` has every field). Written without `JSONEncoder`:
+    /// this answer is on the hottest path.
+    static func progressJSON(_ job: JobRecord) -> JSONValue {
+        .object([
+            "id": .string(job.id), "status": .string(job.status.rawValue), "progress": .object(job.progressJSON),
+            "progress_updates": .unsigned(job.progressUpdates), "updated_at": .string(Timestamp.format(job.updatedAt)),
+        ])
     }
 }
