@@ -76,6 +76,13 @@ import Testing
 
         let lineage = try store.tableLineage("customers")
         #expect(lineage.imports.count == 2 && lineage.rowsContributed == 140)
+
+        try store.rollbackImport(third.id)
+        let afterRollback = try store.importStatistics(days: 30)
+        #expect(afterRollback.totalImports == 4 && afterRollback.rolledBackImports == 1)
+        #expect(afterRollback.totalRowsInserted == 100, "the rolled-back import's 40 rows are gone")
+        #expect(afterRollback.successRate == 0.5, "one success of two finished imports that still stand")
+        #expect(afterRollback.averageDurationSeconds == 7.5)
         #expect(throwsStoreError(.conflict, "already success") { try store.completeImport(first.id, Self.success(1)) })
     }
 

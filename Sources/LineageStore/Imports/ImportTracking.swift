@@ -174,7 +174,7 @@ public struct ImportStatistics: Sendable, Equatable, Encodable {
     public var rolledBackImports = 0
     /// Rows read.
     public var totalRowsProcessed: UInt64 = 0
-    /// Rows written.
+    /// Rows written, and not rolled back since.
     public var totalRowsInserted: UInt64 = 0
     /// Rows skipped.
     public var totalRowsSkipped: UInt64 = 0
@@ -182,9 +182,9 @@ public struct ImportStatistics: Sendable, Equatable, Encodable {
     public var totalDuplicatesFound: UInt64 = 0
     /// Mean duration of finished imports, seconds.
     public var averageDurationSeconds = 0.0
-    /// Successful imports over finished imports, 0...1.
+    /// Successful imports over finished imports (rolled-back ones left out), 0...1.
     public var successRate = 0.0
-    /// How many tables the imports wrote to.
+    /// How many tables hold rows from them (a rolled-back import's rows are gone, so it adds none).
     public var tablesAffected = 0
     /// How many users started them.
     public var uniqueUsers = 0

@@ -71,6 +71,8 @@ extension Snapshot {
             case .rolledBack: statistics.rolledBackImports += 1
             default: break
             }
+            // A rolled-back import's rows are gone: it counts as an import, not as a finished one or its rows.
+            guard record.status != .rolledBack else { continue }
             if record.completedAt != nil {
                 finished += 1
                 duration += record.durationSeconds
