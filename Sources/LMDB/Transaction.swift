@@ -97,7 +97,7 @@ public final class Transaction {
     }
 
     private func checkKey(_ key: [UInt8], _ operation: String, _ database: Database) throws(LMDBError) {
-        if key.isEmpty || key.count > environment.maxKeySize {
+        if !isStorable(key) {
             throw LMDBError(
                 .keyTooLarge,
                 "key of \(key.count) bytes in database \(database) of \(environment.path) is outside "
@@ -106,13 +106,18 @@ public final class Transaction {
         }
     }
 
-    /// Calls `body` with the value stored under `key`, or `nil`, without copying it out of the map.
+    /// Whether `key` is one LMDB can store: a key outside its limits is never present, so a lookup of one
+    /// answers "absent" instead of failing.
+    private func isStorable(_ key: [UInt8]) -> Bool { !key.isEmpty && key.count <= environment.maxKeySize }
+
+    /// Calls `body` with the value stored under `key`, or `nil`, without copying it out of the map; `nil` too
+    /// for a key outside LMDB's limits, which nothing can be stored under.
     ///
     /// The buffer is valid only during `body`.
     public func withValue<R>(
         in database: Database, forKey key: [UInt8], _ body: (UnsafeRawBufferPointer?) throws -> R
     ) throws -> R {
-        try checkKey(key, "mdb_get", database)
+        guard isStorable(key) else { return try body(nil) }
         let txn = try liveHandle()
         var value = MDB_val()
         let rc = key.withUnsafeBytes { bytes in
@@ -151,11 +156,11 @@ public final class Transaction {
         try Shim.check(rc, "mdb_put", "key of \(key.count) bytes in database \(database) of \(environment.path)")
     }
 
-    /// Deletes `key`; returns whether it was present.
+    /// Deletes `key`; returns whether it was present (never, for a key outside LMDB's limits).
     @discardableResult
     public func delete(_ key: [UInt8], in database: Database) throws(LMDBError) -> Bool {
         try requireWritable("mdb_del", database)
-        try checkKey(key, "mdb_del", database)
+        guard isStorable(key) else { return false }
         let txn = try liveHandle()
         let rc = key.withUnsafeBytes { bytes in
             var mdbKey = MDB_val(mv_size: bytes.count, mv_data: UnsafeMutableRawPointer(mutating: bytes.baseAddress))

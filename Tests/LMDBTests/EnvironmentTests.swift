@@ -85,6 +85,11 @@ import Testing
         try env.write { try $0.put([4], forKey: Array(repeating: 0x44, count: 511), in: db) }
         #expect(try env.read { try $0.count(db) } == 2)
         #expect(try env.read { try $0.value(in: db, forKey: [0x42]) } == nil)
+        // Nothing can be stored under a key outside the limits, so reading or deleting one finds nothing.
+        for key in [[], Array(repeating: UInt8(0x45), count: 512)] {
+            #expect(try env.read { try $0.value(in: db, forKey: key) } == nil)
+            #expect(try env.write { try $0.delete(key, in: db) } == false)
+        }
     }
 
     @Test func noOverwriteReportsKeyExistsWithLMDBsMessage() throws {

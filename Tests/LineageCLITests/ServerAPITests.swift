@@ -49,6 +49,19 @@ import Testing
         #expect((items as? [String: Int])?["page"] == 15)
     }
 
+    @Test func idsLongerThanAnyStoredKeyAreNotFoundNotServerErrors() async throws {
+        let long = String(repeating: "x", count: 700)
+        for path in [
+            "/import-history/\(long)", "/api/jobs/\(long)", "/api/pages/\(long)", "/api/documents/\(long)/stages",
+        ] {
+            let reply = try await server.request("GET", path)
+            #expect(reply.status == 404 && reply.errorCode == "not_found", "\(path.prefix(30))")
+        }
+        for path in ["/api/pages?created_by=\(long)", "/import-history?table_name=\(long)", "/tables/\(long)/lineage"] {
+            #expect(try await server.request("GET", path).status == 200, "\(path.prefix(30))")
+        }
+    }
+
     @Test func badProgressIsRefusedNamingTheField() async throws {
         let malformed = try await server.request(
             "POST", "/api/internal/jobs/progress", json: ["jobId": "j", "processedItems": "many"])
