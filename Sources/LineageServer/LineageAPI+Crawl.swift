@@ -22,17 +22,19 @@ extension LineageAPI {
             return try JSONReply.success(status)
         }
         router.post("/api/crawl/schedule") { request, context in try await perform(SetSchedule.self, request, context) }
-        router.post("/api/crawl/trigger") { request, context in try await perform(TriggerCrawl.self, request, context) }
-        router.post("/api/crawl/renew") { request, context in try await perform(RenewCrawl.self, request, context) }
+        router.post("/api/crawl/trigger") { request, context in try await perform(CrawlLease.self, request, context) }
+        router.post("/api/crawl/renew") { request, context in
+            var operation = try await RequestPayload.decode(CrawlLease.self, from: request, context: context)
+            operation.renews = true
+            return try await perform(operation)
+        }
         router.post("/api/crawl/release") { request, context in try await perform(ReleaseCrawl.self, request, context) }
         router.post("/api/crawl/complete") { request, context in
             try await perform(CompleteCrawl.self, request, context)
         }
         router.post("/api/crawl/fail") { request, context in try await perform(FailCrawl.self, request, context) }
         router.post("/api/crawl/sources/:id/result") { request, context in
-            var operation = try await RequestPayload.decode(RecordSourceResult.self, from: request, context: context)
-            operation.sourceID = try context.parameters.path("id")
-            return try await perform(operation)
+            try await perform(RecordSourceResult.self, request, context, identity: \.sourceID)
         }
         router.get("/api/crawl/due") { request, _ in
             let limit = try QueryParameters(request).integer("limit", default: 100, in: 1...100_000)

@@ -35,14 +35,10 @@ extension LineageAPI {
             try await perform(StartImport.self, request, context, status: .created)
         }
         router.post("/api/imports/:id/complete") { request, context in
-            var operation = try await RequestPayload.decode(CompleteImport.self, from: request, context: context)
-            operation.id = try context.parameters.path("id")
-            return try await perform(operation)
+            try await perform(CompleteImport.self, request, context, identity: \.id)
         }
         router.post("/api/imports/:id/rows") { request, context in
-            var operation = try await RequestPayload.decode(RecordImportRows.self, from: request, context: context)
-            operation.id = try context.parameters.path("id")
-            return try await perform(operation)
+            try await perform(RecordImportRows.self, request, context, identity: \.id)
         }
         router.post("/api/imports/:id/rollback") { request, context in
             let id = try context.parameters.path("id")

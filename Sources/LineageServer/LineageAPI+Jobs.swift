@@ -12,14 +12,10 @@ extension LineageAPI {
             try await perform(CompleteJob(id: try context.parameters.path("id")))
         }
         router.post("/api/jobs/:id/fail") { request, context in
-            var operation = try await RequestPayload.decode(FailJob.self, from: request, context: context)
-            operation.id = try context.parameters.path("id")
-            return try await perform(operation)
+            try await perform(FailJob.self, request, context, identity: \.id)
         }
         router.post("/api/jobs/:id/pages") { request, context in
-            var operation = try await RequestPayload.decode(RecordPages.self, from: request, context: context)
-            operation.jobID = try context.parameters.path("id")
-            return try await perform(operation)
+            try await perform(RecordPages.self, request, context, identity: \.jobID)
         }
         router.get("/api/jobs") { request, _ in
             let query = QueryParameters(request)

@@ -39,10 +39,14 @@ public struct LineageAPI: Sendable {
         return try JSONReply.success(outcome, status: status)
     }
 
-    /// Decodes an `Operation` from the request's body, then ``perform(_:status:)``.
+    /// Decodes an `Operation` from the request's body, sets the property at `identity` to the path's `:id`
+    /// (for an operation on one record), then ``perform(_:status:)``.
     func perform<Operation: StoreOperation>(
-        _ type: Operation.Type, _ request: Request, _ context: some RequestContext, status: HTTPResponse.Status = .ok
+        _ type: Operation.Type, _ request: Request, _ context: some RequestContext,
+        identity: WritableKeyPath<Operation, String>? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        try await perform(try await RequestPayload.decode(type, from: request, context: context), status: status)
+        var operation = try await RequestPayload.decode(type, from: request, context: context)
+        if let identity { operation[keyPath: identity] = try context.parameters.path("id") }
+        return try await perform(operation, status: status)
     }
 }

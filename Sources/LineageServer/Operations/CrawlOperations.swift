@@ -15,63 +15,41 @@ public struct SetSchedule: StoreOperation {
     }
 }
 
-/// Who holds or takes a user's batch-crawl lease, and for how long.
-public struct CrawlLease: Decodable, Sendable {
+/// Takes a user's batch-crawl lease to start a batch, refused with a conflict naming the holder while another
+/// crawler's lease is live (`POST /api/crawl/trigger`, `lineage schedules trigger`); or, with ``renews``,
+/// extends the owner's live lease (`POST /api/crawl/renew`).
+public struct CrawlLease: StoreOperation {
     /// The user.
     public var userID: String
     /// The crawler taking or holding the lease.
     public var owner: String
     /// The lease length in seconds (an hour when absent).
     public var leaseSeconds: Double?
+    /// Whether the owner extends its live lease instead of starting a batch (from the path).
+    public var renews = false
 
     enum CodingKeys: String, CodingKey { case userID = "user_id", owner, leaseSeconds = "lease_seconds" }
 
-    /// A lease request for `userID` by `owner`.
-    public init(userID: String, owner: String, leaseSeconds: Double? = nil) {
+    /// A lease for `userID` taken, or renewed, by `owner`.
+    public init(userID: String, owner: String, leaseSeconds: Double? = nil, renews: Bool = false) {
         self.userID = userID
         self.owner = owner
         self.leaseSeconds = leaseSeconds
+        self.renews = renews
     }
 
-    /// The lease in microseconds.
-    func microseconds() throws -> Int64 {
+    public func run(in context: WriteContext) throws -> Member<ScheduleRecord> {
         let seconds = leaseSeconds ?? 3_600
         guard seconds.isFinite, seconds > 0, seconds <= 100 * 365.25 * 86_400 else {
             throw StoreError(
                 .invalidInput, "field 'lease_seconds' must be a positive number of seconds, at most a century")
         }
-        return Int64(seconds * 1_000_000)
-    }
-}
-
-/// Starts a batch crawl under a lease; refused with a conflict naming the holder while another crawler's
-/// lease is live (`POST /api/crawl/trigger`, `lineage schedules trigger`).
-public struct TriggerCrawl: StoreOperation {
-    /// The lease taken.
-    public var lease: CrawlLease
-
-    /// Takes `lease`.
-    public init(_ lease: CrawlLease) { self.lease = lease }
-    public init(from decoder: any Decoder) throws { lease = try CrawlLease(from: decoder) }
-
-    public func run(in context: WriteContext) throws -> Member<ScheduleRecord> {
-        Member(
+        let lease = Int64(seconds * 1_000_000)
+        return Member(
             "schedule",
-            try context.startBatchCrawl(userID: lease.userID, owner: lease.owner, lease: try lease.microseconds()))
-    }
-}
-
-/// Extends a running batch crawl's lease (`POST /api/crawl/renew`).
-public struct RenewCrawl: StoreOperation {
-    /// The lease extended.
-    public var lease: CrawlLease
-
-    public init(from decoder: any Decoder) throws { lease = try CrawlLease(from: decoder) }
-
-    public func run(in context: WriteContext) throws -> Member<ScheduleRecord> {
-        Member(
-            "schedule",
-            try context.renewBatchCrawl(userID: lease.userID, owner: lease.owner, lease: try lease.microseconds()))
+            renews
+                ? try context.renewBatchCrawl(userID: userID, owner: owner, lease: lease)
+                : try context.startBatchCrawl(userID: userID, owner: owner, lease: lease))
     }
 }
 

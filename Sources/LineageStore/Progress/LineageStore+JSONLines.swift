@@ -133,16 +133,16 @@ extension LineageStore {
     {
         let started = ContinuousClock.now
         var numbers: [Int] = []
-        var payloads: [[UInt8]] = []
+        var checked = CheckedUpdates()
         for (index, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             .enumerated()
         {
             let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             guard trimmed.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
             numbers.append(index + 1)
-            payloads.append(Array(trimmed))
+            checked.append(parsing: trimmed)
         }
-        let outcomes = try await ingest(json: payloads, strict: strict).outcomes
+        let outcomes = try await ingest(checked, strict: strict).outcomes
         var summary = JSONLinesIngestSummary()
         for (line, outcome) in zip(numbers, outcomes) {
             summary.counts[outcome.kind, default: 0] += 1

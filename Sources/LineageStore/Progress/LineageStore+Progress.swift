@@ -21,16 +21,11 @@ extension LineageStore {
     /// Parses JSON payloads (on the calling thread) and merges the valid ones; a payload that does not parse
     /// gets an `invalid` outcome with the reason, and every other update is still applied.
     public func ingest(json payloads: [[UInt8]], strict: Bool? = nil) throws -> IngestSummary {
-        var checked = CheckedUpdates()
-        for payload in payloads { checked.append(parsing: payload) }
-        return try ingest(checked, strict: strict)
+        try ingest(CheckedUpdates(parsing: payloads), strict: strict)
     }
 
-    /// ``ingest(json:strict:)`` for async callers: suspends, instead of blocking a thread, until the valid
-    /// updates are committed.
-    public func ingest(json payloads: [[UInt8]], strict: Bool? = nil) async throws -> IngestSummary {
-        var checked = CheckedUpdates()
-        for payload in payloads { checked.append(parsing: payload) }
+    /// Merges the valid updates of `checked` and suspends until they are committed.
+    func ingest(_ checked: CheckedUpdates, strict: Bool?) async throws -> IngestSummary {
         guard !checked.valid.isEmpty else { return IngestSummary(outcomes: checked.outcomes(merging: [])) }
         let committed = try await writer().submit(checked.valid, strict: strict ?? options.strictProgress)
         return IngestSummary(outcomes: checked.outcomes(merging: committed))
@@ -46,6 +41,12 @@ extension LineageStore {
 }
 
 extension CheckedUpdates {
+    /// Parses every payload, in order.
+    init(parsing payloads: some Sequence<some Collection<UInt8>>) {
+        self.init()
+        for payload in payloads { append(parsing: payload) }
+    }
+
     /// Parses one JSON payload (which validates it) and adds the update, or the reason it is invalid.
     mutating func append(parsing payload: some Collection<UInt8>) {
         do { appendValid(try ProgressUpdate.parse(json: payload)) } catch let error as StoreError {

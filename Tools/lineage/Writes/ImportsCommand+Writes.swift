@@ -8,10 +8,9 @@ extension ImportsCommand {
             commandName: "start", abstract: "Start an import; prints its record as JSON.",
             discussion:
                 #"The body of POST /api/imports in seed 002's names: '{"table_name": "customers", "file_name": …}'."#)
-        @OptionGroup var location: StoreLocation
-        @Argument(help: "The JSON request, or - to read it from standard input.") var json: String
+        @OptionGroup var request: JSONRequest
 
-        func run() throws { try perform(try decodeOperation(StartImport.self, json), at: location) }
+        func run() throws { try request.perform(StartImport.self) }
     }
 
     struct Complete: ParsableCommand {
@@ -19,15 +18,10 @@ extension ImportsCommand {
             commandName: "complete", abstract: "Finish an import with its counts and timings.",
             discussion:
                 #"The body of POST /api/imports/{id}/complete: '{"status": "success", "rows_inserted": 1000, …}'."#)
-        @OptionGroup var location: StoreLocation
         @Argument(help: "The import id.") var id: String
-        @Argument(help: "The JSON request, or - to read it from standard input.") var json: String
+        @OptionGroup var request: JSONRequest
 
-        func run() throws {
-            var operation = try decodeOperation(CompleteImport.self, json)
-            operation.id = id
-            try perform(operation, at: location)
-        }
+        func run() throws { try request.perform(CompleteImport.self) { $0.id = id } }
     }
 
     struct Rows: ParsableCommand {

@@ -6,10 +6,9 @@ extension JobsCommand {
         static let configuration = CommandConfiguration(
             commandName: "start", abstract: "Start a job; prints it as JSON.",
             discussion: #"The body of POST /api/jobs: '{"website_id": "w", "process_type": "sync", "metadata": {…}}'."#)
-        @OptionGroup var location: StoreLocation
-        @Argument(help: "The JSON request, or - to read it from standard input.") var json: String
+        @OptionGroup var request: JSONRequest
 
-        func run() throws { try perform(try decodeOperation(StartJob.self, json), at: location) }
+        func run() throws { try request.perform(StartJob.self) }
     }
 
     struct Complete: ParsableCommand {

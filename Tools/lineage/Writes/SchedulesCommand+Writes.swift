@@ -2,45 +2,50 @@ import ArgumentParser
 import LineageServer
 
 extension SchedulesCommand {
+    /// The database, the user, and the crawler holding or taking the user's lease.
+    struct LeaseHolder: ParsableArguments {
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The user id.") var user: String
+        @Option(help: "The crawler holding or taking the lease.") var owner: String
+    }
+
     struct Trigger: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "trigger",
             abstract: "Start a user's batch crawl under a lease (refused while another is held).")
-        @OptionGroup var location: StoreLocation
-        @Argument(help: "The user id.") var user: String
-        @Option(help: "The crawler taking the lease.") var owner: String
+        @OptionGroup var holder: LeaseHolder
         @Option(help: "The lease length in seconds.") var leaseSeconds: Double = 3_600
 
         func run() throws {
-            try perform(TriggerCrawl(CrawlLease(userID: user, owner: owner, leaseSeconds: leaseSeconds)), at: location)
+            try perform(
+                CrawlLease(userID: holder.user, owner: holder.owner, leaseSeconds: leaseSeconds), at: holder.location)
         }
     }
 
     struct Complete: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "complete", abstract: "Complete a batch crawl and schedule the next.")
-        @OptionGroup var location: StoreLocation
-        @Argument(help: "The user id.") var user: String
-        @Option(help: "The lease's owner.") var owner: String
+        @OptionGroup var holder: LeaseHolder
         @Option(help: "Sources crawled successfully.") var crawled: Int
         @Option(help: "Sources that failed.") var failed: Int
 
         func run() throws {
             try perform(
-                CompleteCrawl(userID: user, owner: owner, sourcesCrawledCount: crawled, sourcesFailedCount: failed),
-                at: location)
+                CompleteCrawl(
+                    userID: holder.user, owner: holder.owner, sourcesCrawledCount: crawled, sourcesFailedCount: failed),
+                at: holder.location)
         }
     }
 
     struct Fail: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "fail", abstract: "Fail a batch crawl; the schedule stays due.")
-        @OptionGroup var location: StoreLocation
-        @Argument(help: "The user id.") var user: String
-        @Option(help: "The lease's owner.") var owner: String
+        @OptionGroup var holder: LeaseHolder
         @Option(help: "Why it failed.") var error: String
 
-        func run() throws { try perform(FailCrawl(userID: user, owner: owner, error: error), at: location) }
+        func run() throws {
+            try perform(FailCrawl(userID: holder.user, owner: holder.owner, error: error), at: holder.location)
+        }
     }
 
     struct Release: ParsableCommand {

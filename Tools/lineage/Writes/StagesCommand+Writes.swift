@@ -10,20 +10,18 @@ extension StagesCommand {
                 The body of POST /api/stages: '{"stages": [{"name": "ocr", "depends_on": ["upload"], "optional": false, \
                 "max_retries": 3, "description": "…"}]}' or '{"default_pipeline": true}'.
                 """#)
-        @OptionGroup var location: StoreLocation
-        @Argument(help: "The JSON request, or - to read it from standard input.") var json: String
+        @OptionGroup var request: JSONRequest
 
-        func run() throws { try perform(try decodeOperation(DefineStages.self, json), at: location) }
+        func run() throws { try request.perform(DefineStages.self) }
     }
 
     struct NewDocument: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add-document", abstract: "Add a document with every defined stage pending.",
             discussion: #"The body of POST /api/documents: '{"document_id": "doc-1", "title": "…", "realm": "…"}'."#)
-        @OptionGroup var location: StoreLocation
-        @Argument(help: "The JSON request, or - to read it from standard input.") var json: String
+        @OptionGroup var request: JSONRequest
 
-        func run() throws { try perform(try decodeOperation(AddDocument.self, json), at: location) }
+        func run() throws { try request.perform(AddDocument.self) }
     }
 
     /// `start`, `complete` and `skip`: a stage transition without a body.
@@ -76,15 +74,12 @@ extension StagesCommand {
                 "sha256": "<64 hex>", "xxh3": "<32 hex>", "mime_type": "text/markdown"}' (lineage hash --format \
                 json prints both digests).
                 """#)
-        @OptionGroup var location: StoreLocation
         @Argument(help: "The document id.") var document: String
         @Argument(help: "The stage.") var stage: String
-        @Argument(help: "The JSON request, or - to read it from standard input.") var json: String
+        @OptionGroup var request: JSONRequest
 
         func run() throws {
-            var operation = try decodeOperation(RecordStageOutput.self, json)
-            (operation.documentID, operation.stage) = (document, stage)
-            try perform(operation, at: location)
+            try request.perform(RecordStageOutput.self) { ($0.documentID, $0.stage) = (document, stage) }
         }
     }
 }
