@@ -36,18 +36,21 @@ import Testing
         }
     }
 
-    @Test func format13FileReadsEveryRecordAsWritten() throws {
+    /// Every released format version with a fixture.
+    static let versions = ["1.3", "1.4"]
+
+    @Test(arguments: versions) func anEarlierFileReadsEveryRecordAsWritten(version: String) throws {
         let directory = try TemporaryDirectory()
-        let store = try Self.openCopy("1.3", in: directory)
+        let store = try Self.openCopy(version, in: directory)
         defer { store.close() }
         var lines: [String] = []
         try store.export { lines.append($0) }
         let exported = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         // The stat cache describes the machine that wrote the file; export leaves it out.
-        let expected = try Self.expectedRecords("1.3").filter { $0["kind"] as? String != "stat_cache" }
+        let expected = try Self.expectedRecords(version).filter { $0["kind"] as? String != "stat_cache" }
         try #require(exported.count == expected.count)
         for (line, (old, new)) in zip(expected, exported).enumerated() {
-            // Fields renamed to the seeds' names since 1.3 are compared under their new names.
+            // Fields renamed to the seeds' names in 1.5 are compared under their new names.
             let renamed = StoredTypes.type(named: old["kind"] as? String ?? "")?.renamedFields ?? [:]
             for (field, value) in old {
                 let name = renamed[field] ?? field
@@ -63,9 +66,9 @@ import Testing
         #expect(try store.verify().isClean)
     }
 
-    @Test func format13FileAnswersTypedQueries() throws {
+    @Test(arguments: versions) func anEarlierFileAnswersTypedQueries(version: String) throws {
         let directory = try TemporaryDirectory()
-        let store = try Self.openCopy("1.3", in: directory)
+        let store = try Self.openCopy(version, in: directory)
         defer { store.close() }
         let crawl = try #require(try store.job("crawl-0"))
         #expect(crawl.processedItems == 4999)
@@ -75,18 +78,21 @@ import Testing
         let trace = try store.trace(pageID: page.id)
         #expect(trace.createdBy != nil)
         #expect(trace.history.count >= 1)
+        if version >= "1.4" {
+            #expect(try store.stageOutputs(documentID: "doc-00").map(\.fileType) == ["chunks_json"], "1.4's file_type")
+        }
         #expect(try store.importStatistics(days: 36_500).totalImports == 4)
     }
 
-    @Test func format13FileTakesProgressExactlyOnce() async throws {
+    @Test(arguments: versions) func anEarlierFileTakesProgressExactlyOnce(version: String) async throws {
         let directory = try TemporaryDirectory()
-        let store = try Self.openCopy("1.3", in: directory)
+        let store = try Self.openCopy(version, in: directory)
         defer { store.close() }
         let before = try #require(try store.job("crawl-0"))
         let replayed = try await store.ingest(
             ProgressUpdate(
                 jobID: "crawl-0", reporter: "crawler-0", seq: 1000, processedItems: 1, itemsByType: ["issues": 7]))
-        #expect(replayed.kind == .duplicate, "a seq the 1.3 file already counted must stay counted once")
+        #expect(replayed.kind == .duplicate, "a seq the \(version) file already counted must stay counted once")
         let fresh = try await store.ingest(
             ProgressUpdate(jobID: "crawl-0", reporter: "crawler-0", seq: 1001, itemsByType: ["issues": 7]))
         #expect(fresh.kind == .applied)
@@ -95,15 +101,16 @@ import Testing
         #expect(try store.verify().isClean)
     }
 
-    @Test func format13ExportLoadsUnderItsFieldNames() throws {
+    @Test(arguments: versions) func anEarlierExportLoadsUnderItsFieldNames(version: String) throws {
         let directory = try TemporaryDirectory()
         let store = try LineageStore.open(at: directory.path("loaded.db"), options: testOptions())
         defer { store.close() }
         let lines = try String(
-            contentsOf: Self.fixtures.appendingPathComponent("format-1.3/export.jsonl"), encoding: .utf8
+            contentsOf: Self.fixtures.appendingPathComponent("format-\(version)/export.jsonl"), encoding: .utf8
         ).split(separator: "\n").enumerated().map { (number: $0 + 1, bytes: Array($1.utf8)) }
         let loaded = try store.load(jsonLines: lines)
-        #expect(loaded == lines.count - 3, "everything but the local stat cache")
+        let statCache = lines.filter { String(decoding: $0.bytes, as: UTF8.self).contains(#""kind":"stat_cache""#) }
+        #expect(loaded == lines.count - statCache.count, "everything but the local stat cache")
         let customers = try #require(try store.imports().imports.first { $0.tableName == "customers" })
         #expect(customers.fileSize > 0 && customers.startedAt > 0, "former names file_size and started_at")
         #expect(try store.verify().isClean)
