@@ -16,13 +16,14 @@ extension LineageAPI {
             do { update = try ProgressUpdate.parse(json: bytes) } catch let error as StoreError {
                 throw APIError.badRequest(error.message)
             }
-            let outcome = try await store.ingest(update)
+            let receipt = try await store.receipt(for: update)
+            let outcome = receipt.outcome
             switch outcome.kind {
             case .invalid: throw APIError(.unprocessableContent, "invalid_update", outcome.message)
             case .unknownJob:
                 throw APIError.notFound(outcome.message.isEmpty ? "no job '\(update.jobID)'" : outcome.message)
             default:
-                let job = try store.job(update.jobID).map(Self.progressJSON) ?? .null
+                let job = receipt.job.map(Self.progressJSON) ?? .null
                 let reply = JSONValue.object([
                     "success": .bool(true), "outcome": .string(outcome.kind.rawValue),
                     "message": .string(outcome.message), "job": job,

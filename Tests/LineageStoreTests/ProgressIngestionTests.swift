@@ -147,6 +147,38 @@ import Testing
         #expect(try store.verify().isClean)
     }
 
+    @Test func aReceiptCarriesTheJobAsCommittedWithTheUpdate() async throws {
+        let t = try TestStore()
+        let store = t.store
+        let expected: [(UInt64, ProgressOutcome.Kind)] = [(1, .applied), (2, .applied), (2, .duplicate), (3, .applied)]
+        for (seq, kind) in expected {
+            let receipt = try await store.receipt(
+                for: ProgressUpdate(jobID: "j", reporter: "r", seq: seq, itemsByType: ["x": 1]))
+            #expect(receipt.outcome.kind == kind)
+            #expect(receipt.job == (try store.job("j")), "seq \(seq)")
+        }
+        #expect(try store.job("j")?.itemsByType == ["x": 3])
+        let invalid = try await store.receipt(for: ProgressUpdate(jobID: "", reporter: "r", seq: 1))
+        #expect(invalid.outcome.kind == .invalid && invalid.job == nil)
+        let unknown = try await store.receipt(for: ProgressUpdate(jobID: "none", reporter: "r", seq: 1), strict: true)
+        #expect(unknown.outcome.kind == .unknownJob && unknown.job == nil)
+
+        // Concurrent callers share commits; each sees a job that holds at least its own update.
+        let receipts = try await withThrowingTaskGroup(of: ProgressReceipt.self) { group in
+            for seq in 10..<60 {
+                group.addTask {
+                    try await store.receipt(
+                        for: ProgressUpdate(jobID: "j", reporter: "r", seq: UInt64(seq), itemsByType: ["x": 1]))
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(receipts.allSatisfy { $0.outcome.kind == .applied && ($0.job?.itemsByType["x"] ?? 0) >= 4 })
+        let final = try #require(try store.job("j"))
+        #expect(receipts.map { $0.job?.progressUpdates ?? 0 }.max() == final.progressUpdates)
+        #expect(final.itemsByType == ["x": 53])
+    }
+
     @Test func acknowledgedUpdatesSurviveReopening() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("db")

@@ -40,11 +40,11 @@ extension LineageStore {
             batch = CheckedUpdates()
             numbers = []
             inFlight.enter()
-            let outcomes = { @Sendable (result: Result<[ProgressOutcome], any Error>) in
+            let outcomes = { @Sendable (result: Result<MergedSubmission, any Error>) in
                 summary.withLock { state in
                     switch result {
                     case .success(let merged):
-                        for (line, outcome) in zip(lines, checked.outcomes(merging: merged)) {
+                        for (line, outcome) in zip(lines, checked.outcomes(merging: merged.outcomes)) {
                             state.0.counts[outcome.kind, default: 0] += 1
                             if outcome.kind == .invalid {
                                 state.0.invalid.append(.init(source: source, line: line, message: outcome.message))
@@ -58,7 +58,7 @@ extension LineageStore {
                 }
                 inFlight.leave()
             }
-            guard !checked.valid.isEmpty else { return outcomes(.success([])) }
+            guard !checked.valid.isEmpty else { return outcomes(.success(MergedSubmission(outcomes: []))) }
             do { try writer.submit(checked.valid, strict: strict, completion: outcomes) } catch {
                 inFlight.leave()
                 throw error

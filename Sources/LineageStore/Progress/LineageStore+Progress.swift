@@ -8,8 +8,19 @@ extension LineageStore {
     /// - Parameter strict: refuse updates for unknown jobs (`unknown_job`); the store's option when `nil`.
     /// - Throws: ``StoreError`` only when the storage fails; a bad update gets an `invalid` outcome instead.
     public func ingest(_ update: ProgressUpdate, strict: Bool? = nil) async throws -> ProgressOutcome {
-        if let problem = update.problem { return ProgressOutcome(.invalid, problem) }
-        return try await writer().submit([update], strict: strict ?? options.strictProgress)[0]
+        try await receipt(for: update, strict: strict).outcome
+    }
+
+    /// Merges one progress update like ``ingest(_:strict:)-(ProgressUpdate,_)`` and returns its outcome with
+    /// its job as committed, without a second read.
+    public func receipt(for update: ProgressUpdate, strict: Bool? = nil) async throws -> ProgressReceipt {
+        if let problem = update.problem {
+            return ProgressReceipt(outcome: ProgressOutcome(.invalid, problem), job: nil)
+        }
+        var submission = ProgressSubmission(updates: [update], strict: strict ?? options.strictProgress)
+        submission.returnsJobs = true
+        let merged = try await writer().submit(submission)
+        return ProgressReceipt(outcome: merged.outcomes[0], job: merged.jobs[0])
     }
 
     /// Merges a batch of progress updates through the group-commit writer and blocks until they are
@@ -27,7 +38,8 @@ extension LineageStore {
     /// Merges the valid updates of `checked` and suspends until they are committed.
     func ingest(_ checked: CheckedUpdates, strict: Bool?) async throws -> IngestSummary {
         guard !checked.valid.isEmpty else { return IngestSummary(outcomes: checked.outcomes(merging: [])) }
-        let committed = try await writer().submit(checked.valid, strict: strict ?? options.strictProgress)
+        let submission = ProgressSubmission(updates: checked.valid, strict: strict ?? options.strictProgress)
+        let committed = try await writer().submit(submission).outcomes
         return IngestSummary(outcomes: checked.outcomes(merging: committed))
     }
 

@@ -21,16 +21,21 @@ struct ProgressMerger {
     init(retention: Int) { self.retention = max(1, retention) }
 
     /// Merges every update of `batch` in arrival order (each already validated at submission).
-    /// - Returns: each submission's outcomes, in order.
-    mutating func merge(_ batch: [ProgressSubmission], in context: WriteContext) throws -> [[ProgressOutcome]] {
+    /// - Returns: each submission's outcomes (and jobs, where asked for), in order.
+    mutating func merge(_ batch: [ProgressSubmission], in context: WriteContext) throws -> [MergedSubmission] {
         var positions: [ExactString: Int] = [:]
         var pending: [Pending] = []
         var outcomes: [[ProgressOutcome]] = []
         outcomes.reserveCapacity(batch.count)
+        // For the submissions that want jobs: each update's job, as a position in `pending`.
+        var jobPositions: [[Int?]] = []
+        jobPositions.reserveCapacity(batch.count)
         for submission in batch {
             var results: [ProgressOutcome] = []
             results.reserveCapacity(submission.updates.count)
+            var reached: [Int?] = []
             for update in submission.updates {
+                if submission.returnsJobs { reached.append(nil) }
                 let position: Int
                 if let known = positions[ExactString(update.jobID)] {
                     position = known
@@ -60,6 +65,7 @@ struct ProgressMerger {
                     }
                     pending[position].state.windows[ExactString(reporter)] = window
                 }
+                if submission.returnsJobs { reached[reached.count - 1] = position }
                 let (outcome, merged) = ProgressMerge.merge(
                     update, into: &pending[position].state, now: context.now, validated: true)
                 if !merged.isEmpty { pending[position].events += merged }
@@ -67,11 +73,14 @@ struct ProgressMerger {
                 results.append(outcome)
             }
             outcomes.append(results)
+            jobPositions.append(reached)
         }
         for index in pending.indices where pending[index].changed {
             try finish(&pending[index], in: context)
         }
-        return outcomes
+        return zip(outcomes, jobPositions).map { outcomes, reached in
+            MergedSubmission(outcomes: outcomes, jobs: reached.map { $0.map { pending[$0].state.job } })
+        }
     }
 
     /// The outcome of an update whose stored job or window cannot be built on: the update is refused and the

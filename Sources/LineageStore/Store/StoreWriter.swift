@@ -14,7 +14,7 @@ final class StoreWriter: @unchecked Sendable {
     /// One caller's work and how to hand back its result.
     enum Work {
         /// Validated progress updates, merged together with the progress updates next to them in the queue.
-        case progress(ProgressSubmission, complete: @Sendable (Result<[ProgressOutcome], any Error>) -> Void)
+        case progress(ProgressSubmission, complete: @Sendable (Result<MergedSubmission, any Error>) -> Void)
         /// A ``LineageStore/write(_:)`` body.
         case write(PendingWrite)
 
@@ -94,7 +94,7 @@ final class StoreWriter: @unchecked Sendable {
     /// thread once the transaction holding them has committed (or failed).
     func submit(
         _ updates: [ProgressUpdate], strict: Bool,
-        completion: @escaping @Sendable (Result<[ProgressOutcome], any Error>) -> Void
+        completion: @escaping @Sendable (Result<MergedSubmission, any Error>) -> Void
     ) throws {
         try enqueue(
             .progress(ProgressSubmission(updates: updates, strict: strict), complete: completion), blocking: true)
@@ -102,17 +102,16 @@ final class StoreWriter: @unchecked Sendable {
 
     /// Submits validated updates and blocks until the transaction holding them has committed.
     func submitAndWait(_ updates: [ProgressUpdate], strict: Bool) throws -> [ProgressOutcome] {
-        let handoff = Handoff<[ProgressOutcome]>()
+        let handoff = Handoff<MergedSubmission>()
         try submit(updates, strict: strict, completion: handoff.finish)
-        return try handoff.wait()
+        return try handoff.wait().outcomes
     }
 
-    /// Submits validated updates and suspends until the transaction holding them has committed.
-    func submit(_ updates: [ProgressUpdate], strict: Bool) async throws -> [ProgressOutcome] {
+    /// Submits `submission` and suspends until the transaction holding it has committed.
+    func submit(_ submission: ProgressSubmission) async throws -> MergedSubmission {
         await waitForSpace()
         return try await withCheckedThrowingContinuation { continuation in
             do {
-                let submission = ProgressSubmission(updates: updates, strict: strict)
                 try enqueue(.progress(submission) { continuation.resume(with: $0) }, blocking: false)
             } catch {
                 continuation.resume(throwing: error)
@@ -165,7 +164,7 @@ final class StoreWriter: @unchecked Sendable {
 
     private func run() {
         while let batch = nextBatch() {
-            var results: [Result<[ProgressOutcome], any Error>] = []
+            var results: [Result<MergedSubmission, any Error>] = []
             let committed = Result {
                 guard let store else { throw StoreError(.storage, "the store was released") }
                 try store.transaction { context in
@@ -186,16 +185,17 @@ final class StoreWriter: @unchecked Sendable {
     /// Runs every piece of `batch` in queue order in one transaction: each write body in a nested transaction
     /// (its failure is its own), each run of progress submissions through one merge. A lone write body needs no
     /// nested transaction: its failure aborts a transaction that holds nothing else.
-    /// - Returns: one result per piece; progress outcomes for progress, an empty list for a write.
+    /// - Returns: one result per piece; the merge's for progress, an empty one for a write.
     /// - Throws: what must abort the whole transaction (a storage failure, a full map, a lone body's error).
     private func commitGroup(_ batch: [Work], in context: WriteContext, of store: LineageStore) throws
-        -> [Result<[ProgressOutcome], any Error>]
+        -> [Result<MergedSubmission, any Error>]
     {
+        let written = MergedSubmission(outcomes: [])
         if batch.count == 1, let pending = batch[0].pendingWrite {
             try pending.run(context)
-            return [.success([])]
+            return [.success(written)]
         }
-        var results: [Result<[ProgressOutcome], any Error>] = []
+        var results: [Result<MergedSubmission, any Error>] = []
         results.reserveCapacity(batch.count)
         var progress: [ProgressSubmission] = []
         func mergeProgress() throws {
@@ -216,7 +216,7 @@ final class StoreWriter: @unchecked Sendable {
                                 transaction: nested, databases: context.databases, path: context.path,
                                 now: store.clock.now()))
                     }
-                    results.append(.success([]))
+                    results.append(.success(written))
                 } catch {
                     if context.transaction.hitMapFull { throw error }
                     results.append(.failure(error))
