@@ -11,11 +11,14 @@ public struct LineageAPI: Sendable {
     public let store: LineageStore
     /// Who may call what.
     public let access: AccessPolicy
+    /// What `GET /metrics` renders; without it, the route is not served.
+    public let metrics: MetricsExposition?
 
-    /// An API over `store`, guarded by `access`.
-    public init(store: LineageStore, access: AccessPolicy) {
+    /// An API over `store`, guarded by `access`, serving `metrics` if given.
+    public init(store: LineageStore, access: AccessPolicy, metrics: MetricsExposition? = nil) {
         self.store = store
         self.access = access
+        self.metrics = metrics
     }
 
     /// Adds the error shape, authentication and every route to `router`.

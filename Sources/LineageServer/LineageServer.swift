@@ -16,12 +16,17 @@ public struct LineageServer: Sendable {
         public var port: Int
         /// Who may call what.
         public var access: AccessPolicy
+        /// What `GET /metrics` renders, if anything.
+        public var metrics: MetricsExposition?
 
-        /// A configuration for `host:port` guarded by `access`.
-        public init(host: String = "127.0.0.1", port: Int = 8080, access: AccessPolicy) {
+        /// A configuration for `host:port` guarded by `access`, serving `metrics` if given.
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, access: AccessPolicy, metrics: MetricsExposition? = nil
+        ) {
             self.host = host
             self.port = port
             self.access = access
+            self.metrics = metrics
         }
 
         /// Whether `host` is reachable only from this machine.
@@ -60,7 +65,7 @@ public struct LineageServer: Sendable {
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         try configuration.validate()
         let router = Router(context: LineageRequestContext.self)
-        LineageAPI(store: store, access: configuration.access).addRoutes(to: router)
+        LineageAPI(store: store, access: configuration.access, metrics: configuration.metrics).addRoutes(to: router)
         var logger = Logger(label: "lineage.serve")
         logger.logLevel = .warning
         let app = Application(

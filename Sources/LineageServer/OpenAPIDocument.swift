@@ -134,6 +134,9 @@ enum OpenAPIDocument {
           "/healthz": {
            "get": {"summary": "Liveness: the store answers reads", "tags": ["operations"], "operationId": "health", "responses": {"200": {"$ref": "#/components/responses/Success", "description": "ok"}}, "security": []}
           },
+          "/metrics": {
+           "get": {"summary": "Prometheus metrics: updates by outcome, commit latency, group sizes, queue depth, map use, readers", "tags": ["operations"], "operationId": "metrics", "responses": {"200": {"description": "The Prometheus text exposition format", "content": {"text/plain": {"schema": {"type": "string"}}}}, "401": {"$ref": "#/components/responses/Unauthorized"}}}
+          },
           "/openapi.json": {
            "get": {"summary": "This document", "tags": ["operations"], "operationId": "openapi", "responses": {"200": {"description": "The OpenAPI document", "content": {"application/json": {"schema": {"type": "object"}}}}}, "security": []}
           }

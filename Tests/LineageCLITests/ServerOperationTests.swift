@@ -47,6 +47,31 @@ import Testing
         #expect(refused.status == 1 && refused.stderr.contains("bad-tokens:1"))
     }
 
+    @Test func metricsCountCommittedUpdatesByOutcomeAndReadTheMap() async throws {
+        let directory = try TemporaryDirectory()
+        let server = try ServerProcess(database: directory.path("metrics.db"), in: directory)
+        for seq in [1, 2, 2, 3] {
+            let update: [String: Any] = ["jobId": "j", "reporter": "r", "seq": seq, "processedItems": seq]
+            #expect(try await server.request("POST", "/api/internal/jobs/progress", json: update).status == 200)
+        }
+        #expect(try await server.request("GET", "/metrics", token: nil).status == 401)
+        let reply = try await server.request("GET", "/metrics")
+        #expect(reply.status == 200 && reply.headers["content-type"]?.hasPrefix("text/plain") == true)
+        let text = String(decoding: reply.body, as: UTF8.self)
+        var samples: [String: Double] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, let value = Double(parts[1]) { samples[String(parts[0])] = value }
+        }
+        #expect(samples[#"lineage_progress_updates_total{outcome="applied"}"#] == 3, "\(text)")
+        #expect(samples[#"lineage_progress_updates_total{outcome="duplicate"}"#] == 1)
+        #expect(samples["lineage_commit_duration_seconds_count"] ?? 0 >= 4)
+        #expect(samples["lineage_commit_updates_sum"] == 4)
+        #expect(samples["lineage_map_used_bytes"] ?? 0 > 0)
+        #expect((samples["lineage_map_size_bytes"] ?? 0) >= (samples["lineage_map_used_bytes"] ?? .infinity))
+        #expect(samples["lineage_readers"] != nil && samples["lineage_writer_queue_depth"] != nil)
+    }
+
     @Test func theServedDescriptionIsValidOpenAPIAndCoversEveryRoute() async throws {
         let directory = try TemporaryDirectory()
         let server = try ServerProcess(database: directory.path("spec.db"), in: directory)

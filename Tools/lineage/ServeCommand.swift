@@ -28,9 +28,11 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let tokens: BearerTokens
         do { tokens = try tokenFile.map(BearerTokens.init(contentsOf:)) ?? .none } catch { throw fail(error) }
-        let configuration = LineageServer.Configuration(
+        var configuration = LineageServer.Configuration(
             host: host, port: port, access: AccessPolicy(tokens: tokens, openReads: openReads))
         do { try configuration.validate() } catch { throw ValidationError("\(error)") }
+        // Before the store opens: its writer makes its instruments with the process's metrics backend.
+        configuration.metrics = MetricsExposition.bootstrap()
         let store: LineageStore
         do { store = try location.open(writable: true) } catch { throw fail(error) }
         defer { store.close() }

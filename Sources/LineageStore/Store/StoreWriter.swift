@@ -48,6 +48,8 @@ final class StoreWriter: @unchecked Sendable {
     private var closed = false
     private var spaceWaiters: [CheckedContinuation<Void, Never>] = []
     private let finished = DispatchSemaphore(value: 0)
+    /// Touched only by the writer thread.
+    private let metrics = WriterMetrics()
 
     /// Starts the thread, which writes to `store` (held weakly: the store owns its writer).
     init(store: LineageStore, capacity: Int, retention: Int) {
@@ -165,12 +167,20 @@ final class StoreWriter: @unchecked Sendable {
     private func run() {
         while let batch = nextBatch() {
             var results: [Result<MergedSubmission, any Error>] = []
+            let started = DispatchTime.now().uptimeNanoseconds
             let committed = Result {
                 guard let store else { throw StoreError(.storage, "the store was released") }
                 try store.transaction { context in
                     results = try commitGroup(batch, in: context, of: store)
                 }
             }.mapError { StoreError.wrapping($0, "committing") as any Error }
+            switch committed {
+            case .success:
+                metrics.committed(
+                    requests: batch.count, outcomes: results.lazy.compactMap { try? $0.get().outcomes },
+                    nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
+            case .failure: metrics.failed()
+            }
             for (position, work) in batch.enumerated() {
                 let result = committed.flatMap { results[position] }
                 switch work {
@@ -241,6 +251,7 @@ final class StoreWriter: @unchecked Sendable {
             taken += queue[count].weight
             count += 1
         }
+        metrics.tookGroup(waiting: queued)
         let batch = Array(queue.prefix(count))
         queue.removeFirst(count)
         queued -= taken
