@@ -51,19 +51,19 @@ package struct RecordField<Record>: Sendable {
             })
     }
 
-    /// A `string` field holding a value of an open vocabulary (a status, a type).
-    package static func value<Value: RawRepresentable & Sendable>(
+    /// A `string` field holding a value of a vocabulary (a status, a type); a closed vocabulary's field
+    /// holding a value it does not name is a violation.
+    package static func value<Value: Vocabulary>(
         _ number: Int, _ name: String, _ path: WritableKeyPath<Record, Value> & Sendable
-    ) -> Self where Value.RawValue == String {
+    ) -> Self {
         RecordField(
             number: number, name: name, keyPath: path,
             toJSON: { $0[keyPath: path].rawValue },
             fromJSON: { record, value, context throws(FormatError) in
-                guard let text = value as? String, let typed = Value(rawValue: text) else {
-                    throw invalid(context, name, "a string")
-                }
-                record[keyPath: path] = typed
-            })
+                guard let text = value as? String else { throw invalid(context, name, "a string") }
+                record[keyPath: path] = Value(rawValue: text)
+            },
+            violation: { record in record[keyPath: path].violation(name) })
     }
 
     /// A `string` field holding a JSON document, exported as that document rather than as a string.
@@ -138,6 +138,8 @@ package struct RecordField<Record>: Sendable {
                 guard let text = value as? String, let time = Timestamp.parse(text) else {
                     throw invalid(context, name, "an RFC 3339 timestamp")
                 }
+                // A written time is never "unset" (that is null): the epoch itself is refused, not dropped.
+                guard time != 0 else { throw invalid(context, name, "a time \(Timestamp.outsideStorable)") }
                 record[keyPath: path] = time
             },
             violation: { record in Timestamp.violation(record[keyPath: path], name) })

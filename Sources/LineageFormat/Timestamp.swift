@@ -20,11 +20,19 @@ public enum Timestamp {
     /// through 9999.
     public static let representable: ClosedRange<Int64> = -62_135_596_800 * second...253_402_300_799_999_999
 
-    /// Why `time`, stored in the field `name`, cannot be written in RFC 3339, or `nil` (0 means unset).
+    /// The times a record can hold: after the Unix epoch (0 means unset) and before the year 10000, so
+    /// every stored time can be exported and loaded back.
+    public static let storable: ClosedRange<Int64> = 1...representable.upperBound
+
+    /// Why `time`, stored in the field `name`, is not ``storable``, or `nil` (0 means unset).
     package static func violation(_ time: Int64, _ name: String) -> String? {
-        time == 0 || representable.contains(time)
-            ? nil : "field \(name) is \(time) µs from the epoch, outside the years 0001–9999 of RFC 3339"
+        time == 0 || storable.contains(time) ? nil : "field \(name) is \(time) µs from the epoch, \(outsideStorable)"
     }
+
+    /// Why a time outside ``storable`` cannot be kept.
+    public static let outsideStorable =
+        "outside the times a record holds: after 1970-01-01T00:00:00Z (the epoch itself means unset) "
+        + "and before the year 10000"
 
     /// The seconds from `start` to `end`, without overflow whatever the two times are.
     package static func seconds(from start: Int64, to end: Int64) -> Double {

@@ -10,7 +10,7 @@ extension LineageAPI {
             let query = QueryParameters(request)
             let filter = ImportFilter(
                 tableName: query.string("table_name"), userID: query.string("user_id"),
-                status: query.vocabulary("status", ImportStatus.self))
+                status: try query.vocabulary("status", ImportStatus.self))
             let listing = try store.imports(
                 filter, limit: try query.integer("limit", default: 100, in: 1...100_000),
                 offset: try query.integer("offset", default: 0, in: 0...Int.max))

@@ -20,8 +20,8 @@ extension LineageAPI {
         router.get("/api/jobs") { request, _ in
             let query = QueryParameters(request)
             let filter = JobFilter(
-                status: query.vocabulary("status", JobStatus.self),
-                processType: query.vocabulary("process_type", ProcessType.self),
+                status: try query.vocabulary("status", JobStatus.self),
+                processType: try query.vocabulary("process_type", ProcessType.self),
                 websiteID: query.string("website_id"), since: try query.time("since"))
             let page = try store.jobs(
                 filter, limit: try query.integer("limit", default: 100, in: 1...10_000), cursor: query.string("cursor"))

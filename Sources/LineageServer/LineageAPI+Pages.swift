@@ -46,7 +46,7 @@ extension LineageAPI {
         if let job = query.string("updated_by") { selections.append(.updatedBy(job)) }
         if let job = query.string("failed_by") { selections.append(.failedBy(job)) }
         if let batch = query.string("batch") { selections.append(.batch(batch)) }
-        if let status = query.vocabulary("status", PageStatus.self) {
+        if let status = try query.vocabulary("status", PageStatus.self) {
             guard let website = query.string("website") else {
                 throw APIError.badRequest("query parameter 'status' needs 'website' too")
             }

@@ -39,7 +39,7 @@ extension LineageAPI {
             let stage = try context.parameters.path("stage")
             let query = QueryParameters(request)
             let page = try store.documents(
-                atStage: stage, status: query.vocabulary("status", StageStatus.self) ?? .pending,
+                atStage: stage, status: try query.vocabulary("status", StageStatus.self) ?? .pending,
                 limit: try query.integer("limit", default: 100, in: 1...10_000), cursor: query.string("cursor"))
             return try JSONReply.success(["stage": stage, "documents": page.records, "next_cursor": page.nextCursor])
         }

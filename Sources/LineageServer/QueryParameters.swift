@@ -32,8 +32,15 @@ struct QueryParameters {
         return value
     }
 
-    /// The parameter as a value of an open vocabulary (a status or type).
-    func vocabulary<V: Vocabulary>(_ name: String, _ type: V.Type) -> V? { string(name).map(V.init(rawValue:)) }
+    /// The parameter as a value of a vocabulary (a status or type); a closed vocabulary's must be one it names.
+    func vocabulary<V: Vocabulary>(_ name: String, _ type: V.Type) throws -> V? {
+        guard let value = string(name).map(V.init(rawValue:)) else { return nil }
+        guard !V.isClosed || V.known.contains(value) else {
+            throw APIError.badRequest(
+                "query parameter '\(name)' must be one of \(V.known.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
 }
 
 extension Parameters {

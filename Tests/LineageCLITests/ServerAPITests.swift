@@ -191,6 +191,8 @@ import Testing
         #expect(missing.status == 404)
         let badLimit = try await server.request("GET", "/import-history?limit=0")
         #expect(badLimit.status == 400 && badLimit.errorMessage.contains("limit"))
+        let badStatus = try await server.request("GET", "/import-history?status=done-ish")
+        #expect(badStatus.status == 400 && badStatus.errorMessage.contains("status"), "statuses are a closed set")
     }
 
     @Test func documentsMoveThroughTheStageGraph() async throws {

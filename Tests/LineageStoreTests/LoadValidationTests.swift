@@ -25,6 +25,10 @@ import Testing
         (#"{"kind":"import","id":"i","duration_seconds":-1}"#, "durations are 0"),
         (#"{"kind":"stage_definition","name":"loop","depends_on":["loop"]}"#, "depends on itself"),
         (#"{"kind":"import_row","import_id":"missing","sequence":1,"table_name":"t","row_key":"k"}"#, "missing"),
+        (#"{"kind":"job","id":"j","status":"bogus"}"#, #"field status is "bogus", not one of running"#),
+        (#"{"kind":"import","import_id":"i","status":"done-ish"}"#, "not one of"),
+        (#"{"kind":"job","id":"j","started_at":"1969-12-31T23:59:59Z"}"#, "after 1970-01-01T00:00:00Z"),
+        (#"{"kind":"job","id":"j","updated_at":"1970-01-01T00:00:00Z"}"#, "the epoch itself means unset"),
     ]
 
     @Test(arguments: 1..<badLines.count)
@@ -35,6 +39,26 @@ import Testing
         let lines = [document, Self.badLines[0].line, line].enumerated().map { ($0.offset + 1, Array($0.element.utf8)) }
         #expect(throwsStoreError(.invalidInput, "line 3", reason) { try t.store.load(jsonLines: lines) })
         #expect(try t.store.read { try $0.records(DocumentRecord.self) }.isEmpty, "nothing was loaded")
+    }
+
+    @Test func typesAreAnOpenVocabularyAndStatusesAClosedOne() throws {
+        let t = try TestStore()
+        let line = #"{"kind":"job","id":"j","status":"running","process_type":"a-type-of-a-newer-version"}"#
+        try t.store.load(jsonLines: [(1, Array(line.utf8))])
+        #expect(try t.store.job("j")?.processType.rawValue == "a-type-of-a-newer-version")
+        #expect(try t.store.verify().isClean)
+    }
+
+    @Test func progressAtOrBeforeTheEpochIsRefusedRatherThanStoredAsUnset() throws {
+        let t = try TestStore()
+        let lines = [
+            #"{"jobId":"a","reporter":"r","seq":1,"timestamp":"1969-12-31T23:59:59Z"}"#,
+            #"{"jobId":"a","reporter":"r","seq":2,"timeline":[{"event":"x","timestamp":"1970-01-01T00:00:00Z"}]}"#,
+        ]
+        let summary = try t.store.ingest(json: lines.map { Array($0.utf8) })
+        #expect(summary.outcomes.map(\.kind) == [.invalid, .invalid])
+        #expect(summary.outcomes.allSatisfy { $0.message.contains("after 1970-01-01T00:00:00Z") })
+        #expect(try t.store.job("a") == nil)
     }
 
     @Test func aStageOutputWhoseDocumentAndStageAreInTheFileLoads() throws {

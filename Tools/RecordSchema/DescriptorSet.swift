@@ -4,7 +4,7 @@ import SwiftProtobuf
 /// --descriptor_set_out` wrote, with swift-protobuf's descriptor types.
 ///
 /// Only what the generator needs is read: message and field names, numbers, types, labels, enum values, the
-/// `lineagestore.v1` options (field numbers 50000–50003) and the comments of the source info.
+/// `lineagestore.v1` options and the comments of the source info.
 public struct DescriptorSet {
     /// The messages, in declaration order.
     public let messages: [MessageSchema]
@@ -50,7 +50,9 @@ public struct DescriptorSet {
             if value.number == 0 { continue }
             values.append(.init(spelling: value.name.dropFirst(prefix.count).lowercased(), comment: comment(index)))
         }
-        return VocabularySchema(name: descriptor.name, comment: comment(nil), values: values)
+        return VocabularySchema(
+            name: descriptor.name, comment: comment(nil), values: values,
+            isClosed: descriptor.options.getExtensionValue(ext: Options.closed) ?? false)
     }
 
     private static func schema(_ message: Google_Protobuf_DescriptorProto) throws -> MessageSchema {
@@ -86,6 +88,9 @@ public struct DescriptorSet {
         typealias FieldOption<Value: FieldType> = MessageExtension<
             OptionalExtensionField<Value>, Google_Protobuf_FieldOptions
         >
+        typealias EnumOption<Value: FieldType> = MessageExtension<
+            OptionalExtensionField<Value>, Google_Protobuf_EnumOptions
+        >
 
         static let swiftStruct = MessageOption<ProtobufString>(
             _protobuf_fieldNumber: 50000, fieldName: "lineagestore.v1.swift_struct")
@@ -99,6 +104,9 @@ public struct DescriptorSet {
             _protobuf_fieldNumber: 50003, fieldName: "lineagestore.v1.storage_only")
         static let formerName = FieldOption<ProtobufString>(
             _protobuf_fieldNumber: 50004, fieldName: "lineagestore.v1.former_name")
-        static let all: SimpleExtensionMap = [swiftStruct, swiftName, swiftType, jsonDocument, storageOnly, formerName]
+        static let closed = EnumOption<ProtobufBool>(_protobuf_fieldNumber: 50000, fieldName: "lineagestore.v1.closed")
+        static let all: SimpleExtensionMap = [
+            swiftStruct, swiftName, swiftType, jsonDocument, storageOnly, formerName, closed,
+        ]
     }
 }

@@ -58,7 +58,7 @@ public struct FieldSchema: Sendable, Equatable {
     }
 }
 
-/// One enum of `Formats/lineagestore.proto`: the known values of a string field's open vocabulary.
+/// One enum of `Formats/lineagestore.proto`: the known values of a string field's vocabulary.
 public struct VocabularySchema: Sendable, Equatable {
     /// One known value.
     public struct Value: Sendable, Equatable {
@@ -81,4 +81,6 @@ public struct VocabularySchema: Sendable, Equatable {
     public var comment: String
     /// The known values in declaration order, without the zero value (the empty string).
     public var values: [Value]
+    /// Whether only the known values (and the empty string) are valid: the enum's `closed` option.
+    public var isClosed = false
 }

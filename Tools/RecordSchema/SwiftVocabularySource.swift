@@ -1,5 +1,5 @@
-/// The Swift source of one vocabulary type, generated from its enum: a string-backed open set with one static
-/// member per known value and the list of them all.
+/// The Swift source of one vocabulary type, generated from its enum: a string-backed set with one static
+/// member per known value, the list of them all, and whether the set is closed.
 enum SwiftVocabularySource {
     /// The type's source text.
     static func text(_ vocabulary: VocabularySchema) -> String {
@@ -19,6 +19,8 @@ enum SwiftVocabularySource {
         lines += [
             "    /// The values this version names.",
             "    public static let known: [\(name)] = [\(known)]",
+            "    /// Whether a record may hold only the known values (and the empty string).",
+            "    public static let isClosed = \(vocabulary.isClosed)",
             "}",
             "",
         ]

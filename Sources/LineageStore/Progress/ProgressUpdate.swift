@@ -30,6 +30,8 @@ public struct ProgressUpdate: Sendable, Equatable {
         /// Every status this version accepts.
         public static let known: [Status] = [.started, .processing, .paused, .completed, .failed, .cancelled] + events
         static let knownSpellings = Set(known.map(\.rawValue))
+        /// An update with any other status is invalid.
+        public static let isClosed = true
 
         /// The job status this status sets, or `nil` for an event-only status.
         public var jobStatus: JobStatus? {
@@ -149,6 +151,12 @@ public struct ProgressUpdate: Sendable, Equatable {
             return "reporter must be at most \(idLimit) bytes without NUL"
         }
         if let status, !Status.knownSpellings.contains(status.rawValue) { return "unknown status \"\(status)\"" }
+        if let timestamp, !Timestamp.storable.contains(timestamp) { return "timestamp is \(Timestamp.outsideStorable)" }
+        for event in timeline {
+            if let time = event.timestamp, !Timestamp.storable.contains(time) {
+                return "a timeline event's timestamp is \(Timestamp.outsideStorable)"
+            }
+        }
         if let processedItems, processedItems < 0 { return "processedItems is negative" }
         if let totalItems, totalItems < 0 { return "totalItems is negative" }
         if itemsByType.count > 1_000 { return "itemsByType has \(itemsByType.count) types; the limit is 1000" }
