@@ -101,7 +101,7 @@ RECORDS = [
                   'last_seen_at: 0 count: 1'),
     record_vector("stat cache entry", "StatCacheEntry", 18, 1,
                   'path: "/data/in.csv" size: 0 modified_at_ns: -5 inode: 18446744073709551615 device: 2049 '
-                  'sha256: "" xxh3_128: "\\377" hashed_at: 1'),
+                  'xxh3_128: "\\377" hashed_at: 1 changed_at_ns: 1736190930123456789'),
     record_vector("job with batch ids and metadata", "Job", 2, 1,
                   'id: "job-42" website_id: "site-1" process_type: "sync" status: "running" '
                   'started_at: 1736190930000000 updated_at: 1736190931000000 urls_discovered: 3 urls_updated: 1 '

@@ -52,7 +52,7 @@ public struct RecordKind: Hashable, Sendable, Comparable, CustomStringConvertibl
     public static let content = RecordKind(16, "content")
     /// A place where a content was seen.
     public static let sighting = RecordKind(17, "sighting")
-    /// A stat-cache entry: a path's size, mtime and inode with the digests they last had.
+    /// A stat-cache entry: a path's size, mtime, ctime and inode with the digests they last had.
     public static let statCache = RecordKind(18, "stat_cache")
 
     /// Every kind this version defines.

@@ -37,6 +37,7 @@ import Testing
         stat.device = 2049
         stat.xxh3 = [0xFF]
         stat.hashedAt = 1
+        stat.changedAtNanoseconds = 1_736_190_930_123_456_789
         _ = (info, zero)
         info.unknownFields = []
         zero.unknownFields = []

@@ -1,4 +1,5 @@
 import Foundation
+import LineageFormat
 import LineageStore
 import TestSupport
 import Testing
@@ -69,6 +70,36 @@ import Testing
         let resized = try store.hashFile(at: path)
         #expect(!resized.fromCache)
         #expect(resized.digests.size == 14)
+    }
+
+    @Test func aFileRewrittenWithItsSizeAndMtimeRestoredIsHashedAgain() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LineageStore.open(at: directory.path("db.lineage"), options: testOptions())
+        let path = try directory.write("data.csv", Array("v1\n".utf8))
+        let original = try store.hashFile(at: path)
+        let modified = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+        #expect(try store.hashFile(at: path).fromCache)
+        Thread.sleep(forTimeInterval: 0.02)  // the ctime moves on with the clock
+        try Data("v2\n".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        let rewritten = try store.hashFile(at: path)
+        #expect(!rewritten.fromCache, "same size and mtime, but the ctime tells the rewrite")
+        #expect(rewritten.digests.sha256 != original.digests.sha256)
+    }
+
+    @Test func aStatCacheEntryWithoutACtimeIsNeverReused() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LineageStore.open(at: directory.path("db.lineage"), options: testOptions())
+        let path = try directory.write("data.csv", Array("v1\n".utf8))
+        try store.hashFile(at: path)
+        // An entry as format 1.5 wrote it: everything but the ctime.
+        try store.write { context in
+            var entry = try #require(try context.fetch(StatCacheRecord.self, [.hashed(path)]))
+            entry.changedAtNanoseconds = 0
+            try context.save(entry)
+        }
+        #expect(try !store.hashFile(at: path).fromCache)
+        #expect(try store.hashFile(at: path).fromCache, "the entry written again has its ctime")
     }
 
     @Test func anXXH3OnlyCacheEntryDoesNotAnswerASHA256Request() throws {

@@ -33,7 +33,7 @@ extension LineageStore {
         try read { try $0.duplicates() }
     }
 
-    /// Hashes the file at `path`, reusing the stat cache when its size, mtime, inode and device are unchanged,
+    /// Hashes the file at `path`, reusing the stat cache when its size, mtime, ctime, inode and device are unchanged,
     /// and optionally records the content as seen at the file's canonical path (absolute, symbolic links
     /// resolved), so two spellings of one file are one location.
     ///
@@ -79,7 +79,9 @@ extension LineageStore {
         -> FileDigests?
     {
         guard let entry = try read({ try $0.fetch(StatCacheRecord.self, [.hashed(path)]) }),
-            entry.path == path, entry.identity == identity, let xxh3 = Digest128(canonical: entry.xxh3),
+            // An entry from before 1.6 has no ctime to compare: it is never reused.
+            entry.path == path, entry.changedAtNanoseconds != 0, entry.identity == identity,
+            let xxh3 = Digest128(canonical: entry.xxh3),
             algorithms == .xxh3Only || entry.sha256?.count == 32
         else { return nil }
         return FileDigests(size: entry.size, sha256: algorithms == .xxh3Only ? nil : entry.sha256, xxh3: xxh3)
@@ -95,6 +97,7 @@ extension StatCacheRecord {
         modifiedAtNanoseconds = identity.modifiedAtNanoseconds
         inode = identity.inode
         device = identity.device
+        changedAtNanoseconds = identity.changedAtNanoseconds
         sha256 = digests.sha256
         xxh3 = digests.xxh3.canonicalBytes
         self.hashedAt = hashedAt
@@ -102,6 +105,8 @@ extension StatCacheRecord {
 
     /// What the file looked like when it was hashed.
     var identity: FileIdentity {
-        FileIdentity(size: size, modifiedAtNanoseconds: modifiedAtNanoseconds, inode: inode, device: device)
+        FileIdentity(
+            size: size, modifiedAtNanoseconds: modifiedAtNanoseconds, inode: inode, device: device,
+            changedAtNanoseconds: changedAtNanoseconds)
     }
 }

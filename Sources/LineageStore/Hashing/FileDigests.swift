@@ -38,20 +38,30 @@ public struct FileIdentity: Sendable, Hashable {
     public var inode: UInt64
     /// Device number.
     public var device: UInt64
+    /// Status-change time (ctime) in nanoseconds since the Unix epoch: unlike the modification time, no
+    /// caller can set it back, so a file rewritten with its size and mtime restored still differs.
+    public var changedAtNanoseconds: Int64
 
     /// Creates an identity from its parts.
-    public init(size: UInt64, modifiedAtNanoseconds: Int64, inode: UInt64, device: UInt64) {
+    public init(
+        size: UInt64, modifiedAtNanoseconds: Int64, inode: UInt64, device: UInt64, changedAtNanoseconds: Int64
+    ) {
         self.size = size
         self.modifiedAtNanoseconds = modifiedAtNanoseconds
         self.inode = inode
         self.device = device
+        self.changedAtNanoseconds = changedAtNanoseconds
     }
 
     /// The identity in a `stat` result.
     init(_ info: stat) {
         self.init(
-            size: UInt64(info.st_size),
-            modifiedAtNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-            inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+            size: UInt64(info.st_size), modifiedAtNanoseconds: Self.nanoseconds(info.st_mtim),
+            inode: UInt64(info.st_ino), device: UInt64(info.st_dev),
+            changedAtNanoseconds: Self.nanoseconds(info.st_ctim))
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000).partialValue &+ Int64(time.tv_nsec)
     }
 }
