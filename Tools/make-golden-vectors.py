@@ -124,7 +124,10 @@ RECORDS = [
                   'processed_items: 150 total_items: 1000 stage: "data_collection" '
                   'items_by_type { key: "issues" value: 50 } items_by_type { key: "pulls" value: -2 } '
                   'total_items_stamp { timestamp: 5 reporter: "crawler-a" seq: 17 } '
-                  'status_stamp { timestamp: 9 } progress_updates: 3'),
+                  'status_stamp { timestamp: 9 } progress_updates: 3 resume_state: "{\\"page\\":7}" '
+                  'resume_state_stamp { timestamp: 8 reporter: "crawler-a" seq: 16 } credential_status: "expired" '
+                  'credential_status_changed_at: 6 credential_status_stamp { timestamp: 6 reporter: "crawler-a" seq: 15 } '
+                  'paced_at: 60000000'),
     record_vector("reporter window", "ReporterWindow", 15, 1,
                   'job_id: "job-7" reporter: "crawler-a" highest_seq: 17 seen: "\\001\\200" applied: 2'),
     record_vector("import row", "ImportRow", 8, 1,

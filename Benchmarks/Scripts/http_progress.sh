@@ -5,6 +5,7 @@
 # Prints one line per measurement and the medians of RUNS runs.
 # Usage: Benchmarks/Scripts/http_progress.sh path/to/lineage [RUNS=3] [SECONDS=10]
 set -eu
+command -v wrk > /dev/null || { echo "http_progress.sh needs wrk (apt-get install wrk)" >&2; exit 1; }
 lineage=$1
 runs=${2:-3}
 seconds=${3:-10}

@@ -27,6 +27,14 @@ extension LineageAPI {
                 filter, limit: try query.integer("limit", default: 100, in: 1...10_000), cursor: query.string("cursor"))
             return try JSONReply.success(["jobs": page.records, "next_cursor": page.nextCursor])
         }
+        router.get("/api/jobs/stalled") { request, _ in
+            let query = QueryParameters(request)
+            let minutes = try query.integer("minutes", default: 10, in: 1...52_560_000)
+            let jobs = try store.stalledJobs(
+                idleFor: Int64(minutes) * 60 * Timestamp.second,
+                limit: try query.integer("limit", default: 100, in: 1...10_000))
+            return try JSONReply.success(["jobs": jobs])
+        }
         router.get("/api/jobs/:id") { _, context in
             let id = try context.parameters.path("id")
             return try JSONReply.success(["job": try requireJob(id)])

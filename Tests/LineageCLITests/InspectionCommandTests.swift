@@ -56,6 +56,25 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(result.stdout.utf8), options: .fragmentsAllowed)
     }
 
+    @Test func stalledJobsAreListedAndTheStatusScreenShowsThem() throws {
+        let directory = try TemporaryDirectory()
+        let db = ["--db", directory.path("stalled.db")]
+        let lines = [
+            #"{"jobId":"quiet","reporter":"r","seq":1,"timestamp":"2025-01-06T19:15:30Z","status":"processing"}"#,
+            #"{"jobId":"quiet","reporter":"r","seq":2,"timestamp":"2025-01-06T19:17:30Z","processedItems":4}"#,
+            #"{"jobId":"lively","reporter":"r","seq":1,"status":"processing"}"#,
+        ]
+        let input = try directory.write("updates.jsonl", Array(lines.joined(separator: "\n").utf8))
+        #expect(try LineageBinary.run(["ingest", input] + db).status == 0)
+        let stalled = try Self.json(try LineageBinary.run(["jobs", "stalled", "--for", "5m", "--format", "json"] + db))
+        #expect((stalled as? [[String: Any]])?.map { $0["id"] as? String } == ["quiet"])
+        let status = try LineageBinary.run(["status", "--stalled-after", "5m"] + db)
+        #expect(status.stdout.contains("Jobs stalled: running, no update for 5 min (1)"), "\(status.stdout)")
+        let show = try LineageBinary.run(["jobs", "show", "quiet"] + db)
+        #expect(show.stdout.contains("2 updates, 1.0/min"), "\(show.stdout)")
+        #expect(try LineageBinary.run(["jobs", "stalled", "--for", "soon"] + db).status == 64)
+    }
+
     @Test func queryCommandsPrintTablesAndParseableJSON() throws {
         let (directory, path, pageID, importID) = try Self.fixture()
         _ = directory

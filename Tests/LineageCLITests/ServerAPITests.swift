@@ -49,6 +49,27 @@ import Testing
         #expect((items as? [String: Int])?["page"] == 15)
     }
 
+    /// Seed 003's debugging story: a stalled job is found, and its timeline shows the store's own events.
+    @Test func stalledJobsAndTheStoresOwnTimelineEvents() async throws {
+        let old: [String: Any] = [
+            "jobId": "old-crawl", "reporter": "crawler-2", "seq": 1, "timestamp": "2025-01-06T19:15:30Z",
+            "status": "processing", "stage": "discovery", "resumeState": ["cursor": "g-4"],
+        ]
+        #expect(try await server.request("POST", "/api/internal/jobs/progress", json: old).status == 200)
+        let fresh: [String: Any] = ["jobId": "fresh-crawl", "reporter": "crawler-3", "seq": 1, "status": "started"]
+        #expect(try await server.request("POST", "/api/internal/jobs/progress", json: fresh).status == 200)
+        let stalled = try await server.request("GET", "/api/jobs/stalled?minutes=5")
+        let ids = (stalled.json["jobs"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        #expect(ids?.contains("old-crawl") == true && ids?.contains("fresh-crawl") == false)
+        let badMinutes = try await server.request("GET", "/api/jobs/stalled?minutes=0")
+        #expect(badMinutes.status == 400)
+        let timeline = try await server.request("GET", "/api/jobs/old-crawl/timeline")
+        let events = (timeline.json["timeline"] as? [[String: Any]])?.compactMap { $0["event"] as? String }
+        #expect(events == ["stage_change", "progress_update"])
+        let job = try await server.request("GET", "/api/jobs/old-crawl")
+        #expect((job.json["job"] as? [String: Any])?["resume_state"] as? [String: String] == ["cursor": "g-4"])
+    }
+
     @Test func idsLongerThanAnyStoredKeyAreNotFoundNotServerErrors() async throws {
         let long = String(repeating: "x", count: 700)
         for path in [

@@ -99,6 +99,12 @@ import Testing
         progress.totalItemsStamp = LWWStamp(timestamp: 5, reporter: "crawler-a", seq: 17)
         progress.statusStamp = LWWStamp(timestamp: 9)
         progress.progressUpdates = 3
+        progress.resumeState = #"{"page":7}"#
+        progress.resumeStateStamp = LWWStamp(timestamp: 8, reporter: "crawler-a", seq: 16)
+        progress.credentialStatus = .expired
+        progress.credentialStatusChangedAt = 6
+        progress.credentialStatusStamp = LWWStamp(timestamp: 6, reporter: "crawler-a", seq: 15)
+        progress.pacedAt = 60_000_000
         var window = ReporterWindowRecord()
         window.jobID = "job-7"
         window.reporter = "crawler-a"

@@ -22,8 +22,10 @@ import Testing
         let vocabularies = source.matches(of: /public struct (\w+): Vocabulary/).map { String($0.1) }
         #expect(
             vocabularies == [
-                "JobStatus", "ProcessType", "PageStatus", "PageChange", "SourceStatus", "ImportStatus", "StageStatus",
+                "JobStatus", "ProcessType", "CredentialStatus", "PageStatus", "PageChange", "SourceStatus",
+                "ImportStatus", "StageStatus",
             ])
+        #expect(source.contains("public static let isClosed = true") && source.contains("isClosed = false"))
         #expect(source.contains("    public static let inProgress: ImportStatus = \"in_progress\"\n"))
         #expect(structs.contains("JobRecord") && structs.contains("FormatInfo"))
         #expect(!structs.contains("LWWStamp"), "an embedded message is a value, not a record")

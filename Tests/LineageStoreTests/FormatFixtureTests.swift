@@ -37,7 +37,7 @@ import Testing
     }
 
     /// Every released format version with a fixture.
-    static let versions = ["1.3", "1.4", "1.5"]
+    static let versions = ["1.3", "1.4", "1.5", "1.6"]
 
     @Test(arguments: versions) func anEarlierFileReadsEveryRecordAsWritten(version: String) throws {
         let directory = try TemporaryDirectory()

@@ -25,8 +25,9 @@ import Testing
         #expect(job.stage == "data_collection" && job.operationType == "data_collection")
         #expect(job.startedAt == 1_736_190_930_000_000 && job.errorCount == 1)
         let events = try t.store.jobEvents("job-42")
-        #expect(events.map(\.event) == ["progress_update", "error"])
-        #expect(events[0].details == #"{"any":"json"}"# && events[1].details == #"{"status":429}"#)
+        // The crawler's own event and error, between the store's stage change and its pace event.
+        #expect(events.map(\.event) == ["stage_change", "progress_update", "error", "progress_update"])
+        #expect(events[1].details == #"{"any":"json"}"# && events[2].details == #"{"status":429}"#)
         #expect(events.allSatisfy { $0.reporter == "crawler-a" && $0.reporterSequence == 17 })
         #expect(
             try t.store.ingest(json: [Self.line(#"{"taskId": "job-42", "processedItems": 10}"#)]).outcomes == [
@@ -108,6 +109,7 @@ import Testing
         let directory = try TemporaryDirectory()
         var options = testOptions()
         options.eventRetention = 50
+        options.progressEventPace = 0
         let store = try LineageStore.open(at: directory.path("db"), options: options)
         let updates = (0..<120).map { seq in
             ProgressUpdate(jobID: "j", reporter: "r", seq: UInt64(seq), timeline: [.init(event: "tick-\(seq)")])

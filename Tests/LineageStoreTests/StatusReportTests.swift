@@ -35,6 +35,27 @@ import Testing
         #expect(later.failedJobs.isEmpty && later.failedImports.isEmpty, "failures older than a day drop off")
     }
 
+    /// Seed 003's "stalled progress": running jobs whose newest update is older than the stall time.
+    @Test func stalledJobsAreRunningJobsSilentForLongerThanTheStallTime() throws {
+        let t = try TestStore()
+        let store = t.store
+        let start = t.clock.now()
+        _ = try store.ingest([
+            ProgressUpdate(jobID: "quiet", reporter: "r", seq: 1, timestamp: start, status: .processing),
+            ProgressUpdate(jobID: "busy", reporter: "r", seq: 1, timestamp: start, status: .processing),
+            ProgressUpdate(jobID: "done", reporter: "r", seq: 1, timestamp: start, status: .completed),
+        ])
+        t.advance(seconds: 11 * 60)
+        _ = try store.ingest([ProgressUpdate(jobID: "busy", reporter: "r", seq: 2, processedItems: 5)])
+        #expect(try store.stalledJobs(idleFor: 10 * 60 * Timestamp.second).map(\.id) == ["quiet"])
+        #expect(try store.stalledJobs(idleFor: 20 * 60 * Timestamp.second).isEmpty)
+        let report = try store.status()
+        #expect(report.stalledJobs.map(\.id) == ["quiet"] && report.stalledAfterSeconds == 600)
+        // A job's pace: two updates eleven minutes apart.
+        let busy = try #require(try store.job("busy"))
+        #expect(abs(busy.updatesPerMinute - 2.0 / 11) < 1e-9)
+    }
+
     @Test func aJobEncodesItsProgressAsTheSeedsDocument() throws {
         let t = try TestStore()
         _ = try t.store.ingest([

@@ -45,15 +45,30 @@ enum Human {
 func parseTime(_ text: String, now: Int64) throws -> Int64 {
     if text == "now" { return now }
     if let time = Timestamp.parse(text) { return time }
+    if let age = try age(text) { return now - age }
+    throw ValidationError("\(text) is not a time: use RFC 3339 (2025-01-06T19:15:30Z), a date, now, or an age like 24h")
+}
+
+/// Parses a span such as `90s`, `10m`, `24h` or `7d` into microseconds.
+func parseSpan(_ text: String) throws -> Int64 {
+    guard let span = try age(text) else {
+        throw ValidationError("\(text) is not a span: use one like 90s, 10m, 24h, 7d")
+    }
+    return span
+}
+
+/// `text` as a count and a unit (`s`, `m`, `h`, `d`) in microseconds, or `nil` if it is not one; at most 100
+/// years.
+private func age(_ text: String) throws -> Int64? {
     let units: [Character: Int64] = [
         "s": Timestamp.second, "m": 60 * Timestamp.second, "h": Timestamp.hour, "d": Timestamp.day,
     ]
-    if let unit = text.last.flatMap({ units[$0] }), let count = Int64(text.dropLast()), count >= 0 {
-        let (age, overflow) = count.multipliedReportingOverflow(by: unit)
-        guard !overflow, age <= Timestamp.century else {
-            throw ValidationError("\(text) is more than 100 years: give an RFC 3339 time instead")
-        }
-        return now - age
+    guard let unit = text.last.flatMap({ units[$0] }), let count = Int64(text.dropLast()), count >= 0 else {
+        return nil
     }
-    throw ValidationError("\(text) is not a time: use RFC 3339 (2025-01-06T19:15:30Z), a date, now, or an age like 24h")
+    let (age, overflow) = count.multipliedReportingOverflow(by: unit)
+    guard !overflow, age <= Timestamp.century else {
+        throw ValidationError("\(text) is more than 100 years: give an RFC 3339 time instead")
+    }
+    return age
 }

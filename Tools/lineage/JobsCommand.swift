@@ -6,7 +6,7 @@ import LineageStore
 struct JobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs", abstract: "List and inspect process jobs.",
-        subcommands: [List.self, Show.self, Timeline.self, Start.self, Complete.self, Fail.self])
+        subcommands: [List.self, Show.self, Timeline.self, Stalled.self, Start.self, Complete.self, Fail.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -58,6 +58,7 @@ struct JobsCommand: ParsableCommand {
                     ])
                 text +=
                     "progress          \(Human.progress(job))  (\(job.progressUpdates) updates, "
+                    + String(format: "%.1f/min, ", job.updatesPerMinute)
                     + "last \(Human.relative(job.updatedAt, now: now)))\n"
                 if !job.itemsByType.isEmpty {
                     text +=
@@ -67,7 +68,30 @@ struct JobsCommand: ParsableCommand {
                         + "\n"
                 }
                 if !job.lastProcessedID.isEmpty { text += "resume cursor     \(job.lastProcessedID)\n" }
+                if let state = job.resumeState { text += "resume state      \(state)\n" }
+                if !job.credentialStatus.rawValue.isEmpty {
+                    text +=
+                        "credentials       \(job.credentialStatus) since "
+                        + "\(Human.relative(job.credentialStatusChangedAt, now: now))\n"
+                }
                 try output.output.printOne(job, table: text)
+            }
+        }
+    }
+
+    struct Stalled: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "stalled",
+            abstract: "Running jobs whose newest update is older than --for, longest silent first.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Option(name: .customLong("for"), help: "How long without an update (e.g. 10m, 2h).") var idle = "10m"
+
+        func run() throws {
+            let span = try parseSpan(idle)
+            try inspect(location) { store in
+                let jobs = try store.stalledJobs(idleFor: span)
+                try output.output.print(jobs, table: TextTable.stalledJobs(jobs, now: store.clock.now()))
             }
         }
     }

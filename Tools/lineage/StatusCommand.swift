@@ -10,10 +10,13 @@ struct StatusCommand: ParsableCommand {
     )
     @OptionGroup var location: StoreLocation
     @OptionGroup var output: FormatOption
+    @Option(help: "List running jobs without an update for this long as stalled (e.g. 10m).")
+    var stalledAfter = "10m"
 
     func run() throws {
+        let stall = try parseSpan(stalledAfter)
         try inspect(location) { store in
-            let report = try store.status()
+            let report = try store.status(stalledAfter: stall)
             try output.output.printOne(report, table: report.text(path: store.path))
         }
     }

@@ -1,6 +1,16 @@
 extension JobStatus {
     /// Whether no further status change is allowed.
     public var isTerminal: Bool { self == .completed || self == .failed || self == .cancelled }
+
+    /// The timeline event the progress merge writes when a job reaches this status, if it is terminal.
+    public var terminalEvent: String? {
+        switch self {
+        case .completed: "completion"
+        case .failed: "failure"
+        case .cancelled: "cancellation"
+        default: nil
+        }
+    }
 }
 
 // How JobRecord is stored (kind, key, indexes) and what it can do; its fields, field table and codec are

@@ -27,6 +27,11 @@ extension LineageStore {
         try write { try $0.recordJobError(id, message: message, url: url, details: details) }
     }
 
+    /// ``Snapshot/stalledJobs(idleFor:limit:)`` in a snapshot of its own.
+    public func stalledJobs(idleFor idle: Int64, limit: Int = .max) throws -> [JobRecord] {
+        try read { try $0.stalledJobs(idleFor: idle, limit: limit) }
+    }
+
     /// ``Snapshot/job(_:)`` in a snapshot of its own.
     public func job(_ id: String) throws -> JobRecord? { try read { try $0.job(id) } }
 

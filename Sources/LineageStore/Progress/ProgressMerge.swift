@@ -25,6 +25,14 @@ public struct ProgressState: Sendable, Equatable {
 ///   retries add nothing, reordered updates inside the window apply once, and an update older than the window
 ///   is refused as `too_old`. Updates without a key apply every time (`unkeyed`).
 /// - `timeline` events and `error` are appended once per key to the job's event log, never to the job record.
+/// - The merge writes events of its own, once per key too: `stage_change` when the update changes the winning
+///   `stage`; `completion`, `failure` or `cancellation` when it makes the job terminal (or changes which
+///   terminal status won); `areas_discovered` for `new_areas_discovered` (details: `areas`, else the update's
+///   other members); `credential_status_change` for the credential statuses; and `progress_update` (the
+///   seed's details) for the first update whose time falls in a later `pace` interval than the job's
+///   `paced_at`, so the timeline shows the pace without an event per update. Which update writes these
+///   depends on arrival order; the job record does not.
+/// - `resumeState` and the credential state are last-writer-wins like `lastProcessedId`.
 /// - `status`: `completed`, `failed` and `cancelled` are terminal and sticky. Once a job is terminal, a later
 ///   non-terminal status is ignored (`late`, noted in the log) while the rest of its update applies; among
 ///   terminal statuses the earliest LWW order wins whatever the arrival order; among non-terminal ones the
@@ -37,22 +45,27 @@ public struct ProgressState: Sendable, Equatable {
 /// record and windows. Job ids, reporters and item types are identities compared by their UTF-8 bytes
 /// (``ExactString``), never by Swift's canonical equivalence: `"caf\u{E9}"` and `"cafe\u{301}"` are two.
 public enum ProgressMerge {
-    /// Merges `update` into `state` at store time `now` (used for updates without a timestamp).
+    /// The default interval between the `progress_update` events the merge writes: one minute.
+    public static let defaultPace = 60 * Timestamp.second
+
+    /// Merges `update` into `state` at store time `now` (used for updates without a timestamp), writing a
+    /// `progress_update` event at most once per `pace` of update time (never, when `pace` is 0).
     ///
     /// - Returns: the new state, the outcome, and the events to append (sequences assigned from the job's
     ///   log). A refused update returns `state` unchanged and no events.
-    public static func apply(_ update: ProgressUpdate, to state: ProgressState, now: Int64) -> (
-        state: ProgressState, outcome: ProgressOutcome, events: [EventRecord]
-    ) {
+    public static func apply(
+        _ update: ProgressUpdate, to state: ProgressState, now: Int64, pace: Int64 = defaultPace
+    ) -> (state: ProgressState, outcome: ProgressOutcome, events: [EventRecord]) {
         var next = state
-        let (outcome, events) = merge(update, into: &next, now: now)
+        let (outcome, events) = merge(update, into: &next, now: now, pace: pace)
         return (next, outcome, events)
     }
 
-    /// ``apply(_:to:now:)`` in place, for the writer: a refused update leaves `state` untouched.
+    /// ``apply(_:to:now:pace:)`` in place, for the writer: a refused update leaves `state` untouched.
     /// - Parameter validated: the caller has already checked ``ProgressUpdate/problem``.
     public static func merge(
-        _ update: ProgressUpdate, into state: inout ProgressState, now: Int64, validated: Bool = false
+        _ update: ProgressUpdate, into state: inout ProgressState, now: Int64, pace: Int64 = defaultPace,
+        validated: Bool = false
     ) -> (ProgressOutcome, [EventRecord]) {
         precondition(
             ExactString(update.jobID) == ExactString(state.job.id), "an update merges into its own job's state")
@@ -81,6 +94,7 @@ public enum ProgressMerge {
             state.windows[ExactString(reporter), default: ReporterWindowRecord(jobID: state.job.id, reporter: reporter)]
                 .record(seq)
         }
+        let before = (stage: state.job.stage, status: state.job.status, credential: state.job.credentialStatus)
         for (type, delta) in update.itemsByType { state.job.itemsByType[type, default: 0] += delta }
         if let processed = update.processedItems { state.job.processedItems = max(state.job.processedItems, processed) }
         lastWriterWins(update.totalItems, stamp, &state.job.totalItems, &state.job.totalItemsStamp)
@@ -88,6 +102,16 @@ public enum ProgressMerge {
         lastWriterWins(update.lastProcessedID, stamp, &state.job.lastProcessedID, &state.job.lastProcessedIDStamp)
         lastWriterWins(update.stage, stamp, &state.job.stage, &state.job.stageStamp)
         lastWriterWins(update.operationType, stamp, &state.job.operationType, &state.job.operationTypeStamp)
+        if let resumeState = update.resumeState, state.job.resumeStateStamp < stamp {
+            state.job.resumeState = resumeState
+            state.job.resumeStateStamp = stamp
+        }
+        let credential = update.status?.credentialStatus
+        if let credential, state.job.credentialStatusStamp < stamp {
+            state.job.credentialStatus = credential
+            state.job.credentialStatusStamp = stamp
+            state.job.credentialStatusChangedAt = stamp.timestamp
+        }
         state.job.startedAt = state.job.startedAt == 0 ? stamp.timestamp : min(state.job.startedAt, stamp.timestamp)
         state.job.updatedAt = max(state.job.updatedAt, stamp.timestamp)
         state.job.progressUpdates += 1
@@ -126,9 +150,21 @@ public enum ProgressMerge {
                     state.job.status = target
                     state.job.statusStamp = stamp
                 }
+            } else if credential != nil {
+                log(
+                    "credential_status_change", at: nil, message: status.rawValue,
+                    details: change(before.credential.rawValue, state.job.credentialStatus.rawValue))
+            } else if status.rawValue == "new_areas_discovered" {
+                log("areas_discovered", at: nil, details: update.areas ?? update.otherMembers)
             } else {
                 log(status.rawValue, at: nil)
             }
+        }
+        if state.job.stage != before.stage {
+            log("stage_change", at: nil, details: change(before.stage, state.job.stage))
+        }
+        if state.job.status != before.status, let name = state.job.status.terminalEvent {
+            log(name, at: nil, details: paceDetails(state.job))
         }
         for entry in update.timeline { log(entry.event, at: entry.timestamp, details: entry.details) }
         if let error = update.error {
@@ -136,8 +172,29 @@ public enum ProgressMerge {
             state.job.errorCount += 1
             state.job.lastError = error.message
         }
+        if pace > 0 {
+            let interval = stamp.timestamp - stamp.timestamp % pace
+            if interval > state.job.pacedAt {
+                state.job.pacedAt = interval
+                log("progress_update", at: nil, details: paceDetails(state.job))
+            }
+        }
         let kind: ProgressOutcome.Kind = late ? .late : (key == nil ? .unkeyed : .applied)
         return (ProgressOutcome(kind), events)
+    }
+
+    /// `{"from":…,"to":…}`.
+    private static func change(_ from: String, _ to: String) -> String {
+        String(decoding: JSONValue.object(["from": .string(from), "to": .string(to)]).jsonBytes, as: UTF8.self)
+    }
+
+    /// The seed's `progress_update` details: the job's status, items processed, data type and stage.
+    private static func paceDetails(_ job: JobRecord) -> String {
+        let details = JSONValue.object([
+            "status": .string(job.status.rawValue), "processedItems": .integer(job.processedItems),
+            "currentDataType": .string(job.currentDataType), "stage": .string(job.stage),
+        ])
+        return String(decoding: details.jsonBytes, as: UTF8.self)
     }
 
     private static func lastWriterWins<Value>(

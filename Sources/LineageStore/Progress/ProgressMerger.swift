@@ -15,10 +15,15 @@ struct ProgressMerger {
 
     /// How many events each job keeps.
     let retention: Int
+    /// The interval between the merge's own `progress_update` events.
+    let pace: Int64
     private var jobs = ProgressCache<JobRecord>()
     private var windows = ProgressCache<ReporterWindowRecord>()
 
-    init(retention: Int) { self.retention = max(1, retention) }
+    init(retention: Int, pace: Int64) {
+        self.retention = max(1, retention)
+        self.pace = max(0, pace)
+    }
 
     /// Merges every update of `batch` in arrival order (each already validated at submission).
     /// - Returns: each submission's outcomes (and jobs, where asked for), in order.
@@ -67,7 +72,7 @@ struct ProgressMerger {
                 }
                 if submission.returnsJobs { reached[reached.count - 1] = position }
                 let (outcome, merged) = ProgressMerge.merge(
-                    update, into: &pending[position].state, now: context.now, validated: true)
+                    update, into: &pending[position].state, now: context.now, pace: pace, validated: true)
                 if !merged.isEmpty { pending[position].events += merged }
                 if outcome.changedState { pending[position].changed = true }
                 results.append(outcome)

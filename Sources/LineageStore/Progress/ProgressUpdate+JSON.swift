@@ -53,6 +53,7 @@ private struct ProgressPayloadReader {
         var jobID: String?
         var taskID: String?
         var update = ProgressUpdate(jobID: "")
+        var others: [UInt8] = []
         var first = true
         while let key = try scanner.nextKey(first: &first) {
             switch key {
@@ -71,8 +72,18 @@ private struct ProgressPayloadReader {
             case "itemsByType": update.itemsByType = try counts() ?? [:]
             case "timeline": update.timeline = try timeline() ?? []
             case "error": update.error = try reportedError()
-            default: try scanner.skipValue()
+            case "resumeState": update.resumeState = try document(key)
+            case "areas": update.areas = try document(key)
+            default:
+                others.append(others.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+                others += JSONValue.string(key).jsonBytes
+                others.append(UInt8(ascii: ":"))
+                others += try scanner.compactValue().utf8
             }
+        }
+        if !others.isEmpty {
+            others.append(UInt8(ascii: "}"))
+            update.otherMembers = String(decoding: others, as: UTF8.self)
         }
         if let jobID, let taskID, !jobID.sameBytes(as: taskID) { note("jobId \(jobID) and taskId \(taskID) disagree") }
         guard let id = jobID ?? taskID, !id.isEmpty else {
@@ -125,6 +136,12 @@ private struct ProgressPayloadReader {
             return nil
         }
         return time
+    }
+
+    /// A JSON document kept as its compact text, or `nil` when absent or `null`.
+    mutating func document(_ name: @autoclosure () -> String) throws -> String? {
+        let text = try json(name())
+        return text.isEmpty ? nil : text
     }
 
     /// A JSON document kept as its compact text, or empty when absent.

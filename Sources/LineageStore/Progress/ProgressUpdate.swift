@@ -44,6 +44,16 @@ public struct ProgressUpdate: Sendable, Equatable {
             default: nil
             }
         }
+
+        /// The credential state this status reports, or `nil` for a status that reports none.
+        public var credentialStatus: CredentialStatus? {
+            switch rawValue {
+            case "credential_expiry": .expired
+            case "credential_renewal": .renewalRequired
+            case "credential_resumed": .active
+            default: nil
+            }
+        }
     }
 
     /// One timeline entry.
@@ -105,13 +115,21 @@ public struct ProgressUpdate: Sendable, Equatable {
     public var timeline: [TimelineEvent]
     /// An error to append.
     public var error: ReportedError?
+    /// The crawler's resume state (`resumeState`), a JSON document kept last-writer-wins.
+    public var resumeState: String?
+    /// The areas a `new_areas_discovered` update found (`areas`), a JSON document.
+    public var areas: String?
+    /// The payload's members this version does not read, as one compact JSON object (empty when none): the
+    /// details of an `areas_discovered` event whose update has no `areas`.
+    public var otherMembers = ""
 
     /// Creates an update for `jobID`; set the other fields as needed.
     public init(
         jobID: String, reporter: String? = nil, seq: UInt64? = nil, timestamp: Int64? = nil, status: Status? = nil,
         processedItems: Int64? = nil, totalItems: Int64? = nil, currentDataType: String? = nil,
         itemsByType: [ExactString: Int64] = [:], lastProcessedID: String? = nil, stage: String? = nil,
-        operationType: String? = nil, timeline: [TimelineEvent] = [], error: ReportedError? = nil
+        operationType: String? = nil, timeline: [TimelineEvent] = [], error: ReportedError? = nil,
+        resumeState: String? = nil, areas: String? = nil
     ) {
         self.jobID = jobID
         self.reporter = reporter
@@ -127,6 +145,8 @@ public struct ProgressUpdate: Sendable, Equatable {
         self.operationType = operationType
         self.timeline = timeline
         self.error = error
+        self.resumeState = resumeState
+        self.areas = areas
     }
 
     /// The idempotency key `(reporter, seq)`, or `nil` for an update applied at least once.
@@ -174,6 +194,11 @@ public struct ProgressUpdate: Sendable, Equatable {
             return "timeline event names must be 1...256 bytes"
         }
         if let error, error.message.isEmpty { return "error.message is empty" }
+        for (name, document) in [("resumeState", resumeState), ("areas", areas)] {
+            if let document, let problem = JSONScanner.problem(in: document) {
+                return "\(name) must be one JSON document: \(problem)"
+            }
+        }
         return nil
     }
 }

@@ -1,12 +1,16 @@
 import LineageFormat
 
 extension Snapshot {
-    /// The operator's screen at this snapshot's time: at most `limit` entries of each list.
+    /// How long a running job may go without an update before ``status(limit:stalledAfter:)`` lists it.
+    public static let defaultStallTime = 10 * 60 * Timestamp.second
+
+    /// The operator's screen at this snapshot's time: at most `limit` entries of each list; running jobs
+    /// without an update for `stalledAfter` (microseconds) are listed as stalled.
     ///
     /// A lease is stuck when its owner is still recorded but it has expired: the crawler died mid-batch and
     /// the next ``WriteContext/startBatchCrawl(userID:owner:lease:)`` will recover it. Stuck schedules are
     /// listed there and not again among the due ones.
-    public func status(limit: Int = 20) throws -> StatusReport {
+    public func status(limit: Int = 20, stalledAfter: Int64 = defaultStallTime) throws -> StatusReport {
         let day = now - Timestamp.day
         let schedules = try schedules()
         let stuck = schedules.filter { $0.leaseOwner != nil && !$0.isCrawling(at: now) }
@@ -20,6 +24,8 @@ extension Snapshot {
         }
         return StatusReport(
             at: now, runningJobs: try jobs(JobFilter(status: .running), limit: limit).records,
+            stalledJobs: try stalledJobs(idleFor: stalledAfter, limit: limit),
+            stalledAfterSeconds: Double(stalledAfter) / Double(Timestamp.second),
             failedJobs: try jobs(JobFilter(status: .failed, since: day), limit: limit).records,
             dueSchedules: Array(due.prefix(limit)), stuckLeases: Array(stuck.prefix(limit)),
             failedImports: failedImports.imports, failedImportCount: failedImports.total, blockedDocuments: blocked)

@@ -185,7 +185,8 @@ public final class LineageStore: Sendable {
             guard !slot.closed else { throw StoreError(.storage, "\(path) is closed") }
             if let writer = slot.writer { return writer }
             let writer = StoreWriter(
-                store: self, capacity: options.ingestQueueCapacity, retention: options.eventRetention)
+                store: self, capacity: options.ingestQueueCapacity, retention: options.eventRetention,
+                pace: options.progressEventPace)
             slot.writer = writer
             return writer
         }

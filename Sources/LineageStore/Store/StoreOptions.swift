@@ -19,6 +19,9 @@ public struct StoreOptions: Sendable {
     /// How many events (timeline entries and errors) each job keeps; older ones are removed as new ones
     /// arrive, in the same transaction.
     public var eventRetention = 10_000
+    /// The interval of update time between the `progress_update` events the merge writes on its own, in
+    /// microseconds (0: none); see ``ProgressMerge``.
+    public var progressEventPace = ProgressMerge.defaultPace
     /// How many progress updates may wait for the writer; submitters wait beyond it (backpressure).
     public var ingestQueueCapacity = 65_536
 

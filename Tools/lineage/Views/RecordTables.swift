@@ -15,6 +15,17 @@ extension TextTable {
         return table
     }
 
+    /// Stalled jobs: when each last heard, its pace, progress and stage.
+    static func stalledJobs(_ jobs: [JobRecord], now: Int64) -> TextTable {
+        var table = TextTable("JOB", "LAST UPDATE", "UPDATES/MIN", "PROGRESS", "STAGE", numeric: [2])
+        for job in jobs {
+            table.add(
+                job.id, Human.relative(job.updatedAt, now: now), String(format: "%.1f", job.updatesPerMinute),
+                Human.progress(job), job.stage)
+        }
+        return table
+    }
+
     /// Schedules: last and next crawl, frequency, last counts and the lease.
     static func schedules(_ schedules: [ScheduleRecord], now: Int64) -> TextTable {
         var table = TextTable("USER", "LAST CRAWL", "NEXT", "EVERY", "CRAWLED", "FAILED", "LEASE", numeric: [4, 5])
