@@ -8,9 +8,11 @@ extension LineageAPI {
     func addImportRoutes<Context: RequestContext>(to router: Router<Context>) {
         router.get("/import-history") { request, _ in
             let query = QueryParameters(request)
+            let slowest = try query.integer("min_duration_seconds", default: 0, in: 0...3_155_760_000)
             let filter = ImportFilter(
                 tableName: query.string("table_name"), userID: query.string("user_id"),
-                status: try query.vocabulary("status", ImportStatus.self))
+                status: try query.vocabulary("status", ImportStatus.self), fileHash: query.string("file_hash"),
+                minDurationSeconds: slowest == 0 ? nil : Double(slowest))
             let listing = try store.imports(
                 filter, limit: try query.integer("limit", default: 100, in: 1...100_000),
                 offset: try query.integer("offset", default: 0, in: 0...Int.max))

@@ -129,6 +129,20 @@ import Testing
             try Self.json(try LineageBinary.run(["imports", "duplicates", "--format", "json"] + db)) as! [[String: Any]]
         #expect(duplicates.count == 1)
         #expect(try LineageBinary.run(["imports", "show", importID] + db).stdout.contains("customers.csv"))
+        let hash = String(repeating: "AB", count: 32)
+        let byHash =
+            try Self.json(try LineageBinary.run(["imports", "list", "--file-hash", hash, "--format", "json"] + db))
+            as! [String: Any]
+        #expect(byHash["total_count"] as? Int == 2, "which tables did this file affect")
+        let slow =
+            try Self.json(try LineageBinary.run(["imports", "list", "--min-duration", "1h", "--format", "json"] + db))
+            as! [String: Any]
+        #expect(slow["total_count"] as? Int == 0)
+        let row =
+            try Self.json(try LineageBinary.run(["imports", "row", "customers", "2", "--format", "json"] + db))
+            as! [[String: Any]]
+        #expect(row.map { $0["import_id"] as? String } == [importID])
+        #expect(try LineageBinary.run(["imports", "row", "customers", "99"] + db).status == 1)
 
         let stages =
             try Self.json(try LineageBinary.run(["stages", "show", "doc-1", "--format", "json"] + db)) as! [String: Any]

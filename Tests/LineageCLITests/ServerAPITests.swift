@@ -212,6 +212,8 @@ import Testing
         #expect(missing.status == 404)
         let badLimit = try await server.request("GET", "/import-history?limit=0")
         #expect(badLimit.status == 400 && badLimit.errorMessage.contains("limit"))
+        let slow = try await server.request("GET", "/import-history?min_duration_seconds=3600")
+        #expect(slow.status == 200 && slow.json["total_count"] as? Int == 0)
         let badStatus = try await server.request("GET", "/import-history?status=done-ish")
         #expect(badStatus.status == 400 && badStatus.errorMessage.contains("status"), "statuses are a closed set")
     }

@@ -60,6 +60,10 @@ import Testing
         #expect(page.imports.map(\.id) == [third.id, second.id] && page.total == 4)
         #expect(try store.imports(ImportFilter(since: third.startedAt)).total == 2)
         #expect(try store.imports(ImportFilter(until: third.startedAt)).total == 2)
+        // Seed 002's slow imports: durations 12, 3 and 6 seconds (and one still running).
+        let slow = try store.imports(ImportFilter(minDurationSeconds: 6))
+        #expect(slow.imports.map(\.id) == [third.id, first.id] && slow.total == 2)
+        #expect(try store.imports(ImportFilter(tableName: "customers", minDurationSeconds: 10)).total == 1)
 
         let statistics = try store.importStatistics(days: 7)
         #expect(statistics.totalImports == 4)
@@ -104,6 +108,9 @@ import Testing
         #expect(duplicates.first?.fileHash == first.fileHash)
         #expect(duplicates.first?.imports.map(\.id) == [first.id, second.id])
         #expect(try store.imports(fileHash: first.fileHash).count == 2)
+        let byHash = try store.imports(ImportFilter(fileHash: first.fileHash))
+        #expect(byHash.total == 2 && byHash.imports.allSatisfy { $0.fileHash == first.fileHash })
+        #expect(try store.imports(ImportFilter(fileHash: String(repeating: "0", count: 64))).total == 0)
         let sightings = try store.sightings(sha256: Hex.decode(first.fileHash)!)
         #expect(Set(sightings.map(\.location)) == ["import:\(first.id)", "import:\(second.id)"])
     }

@@ -8,8 +8,8 @@ struct ImportsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "imports", abstract: "Inspect file imports; roll back or purge them.",
         subcommands: [
-            List.self, Show.self, Stats.self, Lineage.self, Duplicates.self, Rollback.self, Purge.self, Start.self,
-            Complete.self, Rows.self,
+            List.self, Show.self, Row.self, Stats.self, Lineage.self, Duplicates.self, Rollback.self, Purge.self,
+            Start.self, Complete.self, Rows.self,
         ])
 
     struct List: ParsableCommand {
@@ -21,15 +21,19 @@ struct ImportsCommand: ParsableCommand {
         @Option(help: "Only imports by this user.") var user: String?
         @Option(help: "Only this status.") var status: ImportStatus?
         @Option(help: "Only imports started since (RFC 3339, or an age like 7d).") var since: String?
+        @Option(help: "Only imports of the file with this SHA-256 (hex).") var fileHash: String?
+        @Option(help: "Only imports that took at least this long (e.g. 90s, 5m).") var minDuration: String?
         @Option(help: "Imports per page.") var limit = 50
         @Option(help: "Imports to skip.") var offset = 0
 
         func run() throws {
+            let slowest = try minDuration.map { Double(try parseSpan($0)) / Double(Timestamp.second) }
             try inspect(location) { store in
                 let now = store.clock.now()
                 let filter = ImportFilter(
                     tableName: table, userID: user, status: status,
-                    since: try since.map { try parseTime($0, now: now) })
+                    since: try since.map { try parseTime($0, now: now) }, fileHash: fileHash?.lowercased(),
+                    minDurationSeconds: slowest)
                 let listing = try store.imports(filter, limit: limit, offset: offset)
                 switch output.format {
                 case .table:
@@ -38,6 +42,25 @@ struct ImportsCommand: ParsableCommand {
                 case .json: print(try encodedJSON(listing, pretty: true))
                 case .jsonl: for record in listing.imports { print(try encodedJSON(record)) }
                 }
+            }
+        }
+    }
+
+    struct Row: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "row", abstract: "The imports that wrote one row of a table, oldest first.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Argument(help: "The table.") var table: String
+        @Argument(help: "The row's key.") var key: String
+
+        func run() throws {
+            try inspect(location) { store in
+                let imports = try store.read { try $0.imports(ofTable: table, row: key) }
+                guard !imports.isEmpty else {
+                    throw StoreError(.notFound, "no import wrote row \(key) of \(table) in \(store.path)")
+                }
+                try output.output.print(imports, table: TextTable.imports(imports, now: store.clock.now()))
             }
         }
     }

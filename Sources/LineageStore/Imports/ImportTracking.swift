@@ -87,17 +87,23 @@ public struct ImportFilter: Sendable, Equatable {
     public var since: Int64?
     /// Only imports started before this time.
     public var until: Int64?
+    /// Only imports of a file with this SHA-256 (hex): "which tables did this file affect?"
+    public var fileHash: String?
+    /// Only imports that took at least this many seconds: the slow ones.
+    public var minDurationSeconds: Double?
 
     /// Creates a filter.
     public init(
         tableName: String? = nil, userID: String? = nil, status: ImportStatus? = nil, since: Int64? = nil,
-        until: Int64? = nil
+        until: Int64? = nil, fileHash: String? = nil, minDurationSeconds: Double? = nil
     ) {
         self.tableName = tableName
         self.userID = userID
         self.status = status
         self.since = since
         self.until = until
+        self.fileHash = fileHash
+        self.minDurationSeconds = minDurationSeconds
     }
 
     /// The most selective index query, newest first, and whether a record passes the rest.
@@ -105,7 +111,9 @@ public struct ImportFilter: Sendable, Equatable {
         let from = since.map { [TupleElement.int($0)] }
         let before = until.map { [TupleElement.int($0)] }
         var query =
-            if let tableName {
+            if let fileHash {
+                IndexQuery(.importsByFileHash, equal: [.string(fileHash)], from: from, before: before)
+            } else if let tableName {
                 IndexQuery(.importsByTable, equal: [.string(tableName)], from: from, before: before)
             } else if let userID {
                 IndexQuery(.importsByUser, equal: [.string(userID)], from: from, before: before)
@@ -120,6 +128,8 @@ public struct ImportFilter: Sendable, Equatable {
             { record in
                 (tableName.map(record.tableName.sameBytes) ?? true) && (userID.map(record.userID.sameBytes) ?? true)
                     && (status == nil || record.status == status)
+                    && (fileHash.map(record.fileHash.sameBytes) ?? true)
+                    && (minDurationSeconds.map { record.durationSeconds >= $0 } ?? true)
             }
         )
     }
