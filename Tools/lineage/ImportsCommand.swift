@@ -56,7 +56,7 @@ struct ImportsCommand: ParsableCommand {
 
         func run() throws {
             try inspect(location) { store in
-                let imports = try store.read { try $0.imports(ofTable: table, row: key) }
+                let imports = try store.imports(ofTable: table, row: key)
                 guard !imports.isEmpty else {
                     throw StoreError(.notFound, "no import wrote row \(key) of \(table) in \(store.path)")
                 }

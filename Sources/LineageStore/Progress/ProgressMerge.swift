@@ -164,7 +164,7 @@ public enum ProgressMerge {
             log("stage_change", at: nil, details: change(before.stage, state.job.stage))
         }
         if state.job.status != before.status, let name = state.job.status.terminalEvent {
-            log(name, at: nil, details: paceDetails(state.job))
+            log(name, at: nil, details: progressDetails(state.job))
         }
         for entry in update.timeline { log(entry.event, at: entry.timestamp, details: entry.details) }
         if let error = update.error {
@@ -176,7 +176,7 @@ public enum ProgressMerge {
             let interval = stamp.timestamp - stamp.timestamp % pace
             if interval > state.job.pacedAt {
                 state.job.pacedAt = interval
-                log("progress_update", at: nil, details: paceDetails(state.job))
+                log("progress_update", at: nil, details: progressDetails(state.job))
             }
         }
         let kind: ProgressOutcome.Kind = late ? .late : (key == nil ? .unkeyed : .applied)
@@ -189,7 +189,7 @@ public enum ProgressMerge {
     }
 
     /// The seed's `progress_update` details: the job's status, items processed, data type and stage.
-    private static func paceDetails(_ job: JobRecord) -> String {
+    private static func progressDetails(_ job: JobRecord) -> String {
         let details = JSONValue.object([
             "status": .string(job.status.rawValue), "processedItems": .integer(job.processedItems),
             "currentDataType": .string(job.currentDataType), "stage": .string(job.stage),

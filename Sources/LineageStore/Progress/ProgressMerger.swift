@@ -32,15 +32,10 @@ struct ProgressMerger {
         var pending: [Pending] = []
         var outcomes: [[ProgressOutcome]] = []
         outcomes.reserveCapacity(batch.count)
-        // For the submissions that want jobs: each update's job, as a position in `pending`.
-        var jobPositions: [[Int?]] = []
-        jobPositions.reserveCapacity(batch.count)
         for submission in batch {
             var results: [ProgressOutcome] = []
             results.reserveCapacity(submission.updates.count)
-            var reached: [Int?] = []
             for update in submission.updates {
-                if submission.returnsJobs { reached.append(nil) }
                 let position: Int
                 if let known = positions[ExactString(update.jobID)] {
                     position = known
@@ -70,7 +65,6 @@ struct ProgressMerger {
                     }
                     pending[position].state.windows[ExactString(reporter)] = window
                 }
-                if submission.returnsJobs { reached[reached.count - 1] = position }
                 let (outcome, merged) = ProgressMerge.merge(
                     update, into: &pending[position].state, now: context.now, pace: pace, validated: true)
                 if !merged.isEmpty { pending[position].events += merged }
@@ -78,13 +72,18 @@ struct ProgressMerger {
                 results.append(outcome)
             }
             outcomes.append(results)
-            jobPositions.append(reached)
         }
         for index in pending.indices where pending[index].changed {
             try finish(&pending[index], in: context)
         }
-        return zip(outcomes, jobPositions).map { outcomes, reached in
-            MergedSubmission(outcomes: outcomes, jobs: reached.map { $0.map { pending[$0].state.job } })
+        return zip(batch, outcomes).map { submission, outcomes in
+            guard submission.returnsJobs else { return MergedSubmission(outcomes: outcomes) }
+            // Every update but a refused one reached its job, which `positions` finds.
+            let jobs = zip(submission.updates, outcomes).map { update, outcome in
+                outcome.kind == .invalid || outcome.kind == .unknownJob
+                    ? nil : positions[ExactString(update.jobID)].map { pending[$0].state.job }
+            }
+            return MergedSubmission(outcomes: outcomes, jobs: jobs)
         }
     }
 
