@@ -26,7 +26,6 @@ struct PageWalker {
     private static let bigData: UInt16 = 0x01
     private static let subDatabase: UInt16 = 0x02
     private static let duplicates: UInt16 = 0x04
-    private static let integerKey: UInt16 = 0x08
     private static let nodeHeaderSize = 8
 
     private let descriptor: Int32
@@ -69,7 +68,15 @@ struct PageWalker {
                 report("'\(name)'", tree.root, "sorted duplicates (MDB_DUPSORT) are not part of the format")
                 continue
             }
-            walk(tree, named: "'\(name)'", integerKeys: tree.flags & Self.integerKey != 0)
+            guard tree.flags == 0 else {
+                // Every named database of the format compares keys with memcmp and has no options; liblmdb
+                // refuses to read a tree whose recorded flags differ from those it was opened with.
+                report(
+                    "'\(name)'", tree.root,
+                    "its recorded flags 0x\(String(tree.flags, radix: 16)) are not part of the format (none are)")
+                continue
+            }
+            walk(tree, named: "'\(name)'")
         }
     }
 
