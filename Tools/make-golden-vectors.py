@@ -135,6 +135,15 @@ RECORDS = [
     record_vector("stage output with file type", "StageOutput", 12, 1,
                   'document_id: "doc-1" stage_name: "chunker" file_path: "doc-1/chunks.json" file_size: 2048 '
                   'mime_type: "application/json" created_at: 7 file_type: "chunks_json"'),
+    record_vector("document stage with metadata and reruns", "DocumentStage", 11, 1,
+                  'document_id: "doc-1" stage_name: "chunker" status: "completed" started_at: 3 completed_at: 4 '
+                  'retry_count: 1 updated_at: 4 metadata: "{\\"chunks\\":12}" rerun_count: 2'),
+    record_vector("completed workflow", "Workflow", 13, 1,
+                  'document_id: "doc-1" workflow_type: "automatic" total_stages: 5 completed_stages: 5 '
+                  'current_stage: "completed" created_at: 1 updated_at: 9 started_at: 2 completed_at: 9'),
+    record_vector("failed stage run", "StageRun", 19, 1,
+                  'document_id: "doc-1" sequence: 3 stage_name: "fact-generator" status: "failed" started_at: 5 '
+                  'completed_at: 6 error_message: "rate limited" retry_count: 1 rerun_count: 1'),
 ]
 
 

@@ -55,4 +55,8 @@ public struct IndexID: Hashable, Sendable, CustomStringConvertible {
     public static let documentStagesByStatus = IndexID(18, "document_stages_by_status")
     /// `(19, failed_by job, page id)`: pages a job failed.
     public static let pagesByFailer = IndexID(19, "pages_by_failer")
+    /// `(20, stage, file_type, document id, stage, XXH3-128 of path)`: every output of a stage (format 1.8).
+    public static let stageOutputsByStage = IndexID(20, "stage_outputs_by_stage")
+    /// `(21, current_stage, workflow_type, document id)`: workflows by where they stand (format 1.8).
+    public static let workflowsByStage = IndexID(21, "workflows_by_stage")
 }

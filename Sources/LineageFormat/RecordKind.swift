@@ -54,12 +54,14 @@ public struct RecordKind: Hashable, Sendable, Comparable, CustomStringConvertibl
     public static let sighting = RecordKind(17, "sighting")
     /// A stat-cache entry: a path's size, mtime, ctime and inode with the digests they last had.
     public static let statCache = RecordKind(18, "stat_cache")
+    /// One finished run of a document's stage, in the `events` database.
+    public static let stageRun = RecordKind(19, "stage_run")
 
     /// Every kind this version defines.
     public static let all: [RecordKind] = [
         .formatInfo, .job, .page, .pageVersion, .schedule, .source, .importRun, .importRow, .document,
         .stageDefinition, .documentStage, .stageOutput, .workflow, .event, .reporterWindow, .content, .sighting,
-        .statCache,
+        .statCache, .stageRun,
     ]
 
     /// The kind with number `rawValue`, or `nil` if this version does not define it.

@@ -103,12 +103,20 @@ package struct IndexDefinition<Record>: Sendable {
     package let skipsEmpty: Bool
     /// The indexed fields, in entry order.
     package let parts: [IndexPart<Record>]
+    /// The minor format version that added the index: a file of an earlier minor version has none of its
+    /// entries until a writer opens it and builds them.
+    package let since: UInt64
 
-    /// An index over `parts`; with `skipsEmpty`, records whose first part is empty are not indexed.
-    package init(_ id: IndexID, unique: Bool = false, skipsEmpty: Bool = false, _ parts: IndexPart<Record>...) {
+    /// An index over `parts`, added in minor version `since`; with `skipsEmpty`, records whose first part is
+    /// empty are not indexed.
+    package init(
+        _ id: IndexID, unique: Bool = false, skipsEmpty: Bool = false, since: UInt64 = 1,
+        _ parts: IndexPart<Record>...
+    ) {
         self.id = id
         self.unique = unique
         self.skipsEmpty = skipsEmpty
+        self.since = since
         self.parts = parts
     }
 

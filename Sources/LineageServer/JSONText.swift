@@ -7,11 +7,13 @@ public struct JSONText: Decodable, Sendable {
     /// The document's JSON text.
     public var text: String
 
+    /// A document given as text (a command-line argument); the store checks that it is JSON.
+    public init(_ text: String) { self.text = text }
+
     public init(from decoder: any Decoder) throws {
         let value = try JSONValue(from: decoder)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         text = String(decoding: try encoder.encode(value), as: UTF8.self)
     }
-
 }

@@ -22,17 +22,45 @@ extension LineageAPI {
             let id = try context.parameters.path("id")
             let stage = try context.parameters.path("stage")
             let action = try context.parameters.path("action")
+            if action == "rerun" {
+                return try await perform(RerunStage(documentID: id, stage: stage))
+            }
             if action == "outputs" {
                 var operation = try await RequestPayload.decode(RecordStageOutput.self, from: request, context: context)
                 (operation.documentID, operation.stage) = (id, stage)
                 return try await perform(operation, status: .created)
             }
             guard let transition = StageTransition.Action(rawValue: action) else {
-                throw APIError.notFound("no stage action '\(action)'; use start, complete, fail, skip or outputs")
+                throw APIError.notFound(
+                    "no stage action '\(action)'; use start, complete, fail, skip, rerun or outputs")
             }
             var operation = try await RequestPayload.decode(StageTransition.self, from: request, context: context)
             (operation.documentID, operation.stage, operation.action) = (id, stage, transition)
             return try await perform(operation)
+        }
+        router.delete("/api/documents/:id") { _, context in
+            try await perform(DeleteDocument(documentID: try context.parameters.path("id")))
+        }
+        router.get("/api/documents/:id/history") { _, context in
+            let id = try context.parameters.path("id")
+            guard try store.document(id) != nil else { throw APIError.notFound("no document \(id)") }
+            return try JSONReply.success(["document_id": id, "history": try store.stageHistory(documentID: id)])
+        }
+        router.get("/api/stages/:stage/outputs") { request, context in
+            let stage = try context.parameters.path("stage")
+            let query = QueryParameters(request)
+            let page = try store.stageOutputs(
+                atStage: stage, fileType: query.string("file_type"),
+                limit: try query.integer("limit", default: 100, in: 1...10_000), cursor: query.string("cursor"))
+            return try JSONReply.success(["stage_name": stage, "outputs": page.records, "next_cursor": page.nextCursor])
+        }
+        router.get("/api/workflows") { request, _ in
+            let query = QueryParameters(request)
+            let page = try store.workflows(
+                currentStage: query.string("current_stage"),
+                type: query.string("workflow_type").map(WorkflowType.init(rawValue:)),
+                limit: try query.integer("limit", default: 100, in: 1...10_000), cursor: query.string("cursor"))
+            return try JSONReply.success(["workflows": page.records, "next_cursor": page.nextCursor])
         }
         router.post("/api/stages") { request, context in try await perform(DefineStages.self, request, context) }
         router.get("/api/stages/:stage/waiting") { request, context in

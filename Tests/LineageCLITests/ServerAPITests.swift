@@ -258,5 +258,31 @@ import Testing
         #expect(String(decoding: dot.body, as: UTF8.self).hasPrefix("digraph"))
         let unknownAction = try await server.request("POST", "/api/documents/doc-1/stages/\(first)/explode")
         #expect(unknownAction.status == 404)
+
+        let outputs = try await server.request("GET", "/api/stages/\(first)/outputs")
+        let listed = try #require(outputs.json["outputs"] as? [[String: Any]])
+        #expect(listed.map { $0["file_path"] as? String } == ["doc-1/out.md"])
+        #expect(try await server.request("POST", "/api/documents/doc-1/stages/markdown-optimizer/skip").status == 200)
+        let started = try await server.request(
+            "POST", "/api/documents/doc-1/stages/chunker/start", json: ["metadata": ["model": "v2"]])
+        #expect((started.json["stage"] as? [String: Any])?["metadata"] as? [String: String] == ["model": "v2"])
+        let failed = try await server.request(
+            "POST", "/api/documents/doc-1/stages/chunker/fail", json: ["error_message": "bad split"])
+        #expect((failed.json["stage"] as? [String: Any])?["error_message"] as? String == "bad split")
+        let rerun = try await server.request("POST", "/api/documents/doc-1/stages/\(first)/rerun")
+        let reset = try #require(rerun.json["reset_stages"] as? [[String: Any]])
+        #expect(reset.map { $0["stage_name"] as? String } == [first, "markdown-optimizer", "chunker"])
+        let history = try await server.request("GET", "/api/documents/doc-1/history")
+        let runs = try #require(history.json["history"] as? [[String: Any]])
+        #expect(runs.map { $0["status"] as? String } == ["completed", "skipped", "failed"])
+        #expect(try await server.request("GET", "/api/documents/doc-9/history").status == 404)
+        let workflows = try await server.request("GET", "/api/workflows?current_stage=\(first)&workflow_type=manual")
+        #expect((workflows.json["workflows"] as? [[String: Any]])?.map { $0["document_id"] as? String } == ["doc-1"])
+        let deleted = try await server.request("DELETE", "/api/documents/doc-1")
+        let removed = try #require(deleted.json["deleted"] as? [String: Any])
+        #expect(
+            removed["unreferenced_files"] as? [String] == ["doc-1/out.md"] && removed["stages_removed"] as? Int == 5)
+        #expect(try await server.request("DELETE", "/api/documents/doc-1").status == 404)
+        #expect(try await server.request("GET", "/api/documents/doc-1/stages").status == 404)
     }
 }

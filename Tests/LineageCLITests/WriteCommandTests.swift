@@ -22,6 +22,18 @@ import Testing
         return (result.status, json, result.stderr)
     }
 
+    /// A read command's JSON array output.
+    func listing(_ arguments: [String]) throws -> [[String: Any]] {
+        let result = try LineageBinary.run(arguments + ["--format", "json", "--db", database])
+        return (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [[String: Any]] ?? []
+    }
+
+    /// A command's exit status and standard output (`--db` added unless `database` is false).
+    func text(_ arguments: [String], database: Bool = true) throws -> (status: Int32, output: String) {
+        let result = try LineageBinary.run(arguments + (database ? ["--db", self.database] : []))
+        return (result.status, result.stdout)
+    }
+
     @Test func jobsAndPagesAreWrittenFromTheCommandLine() throws {
         let started = try lineage(["jobs", "start", #"{"id": "j1", "website_id": "w", "process_type": "sync"}"#])
         #expect(started.status == 0 && started.json["success"] as? Bool == true)
@@ -78,6 +90,22 @@ import Testing
         #expect(try lineage(["stages", "complete", "d1", stage]).status == 0)
         let failed = try lineage(["stages", "fail", "d1", "chunker", "--error", "x"])
         #expect(failed.status == 1, "a stage that never started cannot fail")
+        let optimizer = try lineage(["stages", "skip", "d1", "markdown-optimizer", "--metadata", #"{"why": "short"}"#])
+        #expect((optimizer.json["stage"] as? [String: Any])?["metadata"] as? [String: String] == ["why": "short"])
+        #expect(try lineage(["stages", "start", "d1", "chunker", "--metadata", "{oops"]).status == 64)
+        #expect(try listing(["stages", "outputs", stage]).map { $0["document_id"] as? String } == ["d1"])
+        let rerun = try lineage(["stages", "rerun", "d1", stage])
+        #expect((rerun.json["reset_stages"] as? [Any])?.count == 2, "the conversion and the skipped optimizer")
+        let history = try text(["stages", "history", "d1"])
+        #expect(history.status == 0 && history.output.contains("skipped") && history.output.contains(stage))
+        let workflows = try listing(["stages", "workflows", "--current-stage", stage])
+        #expect(workflows.map { $0["current_stage"] as? String } == [stage])
+        let path = try text(["stages", "path", "d1", "chunker", "a.chunks.json"], database: false)
+        #expect(path.output == "documents/d1/stages/chunker/a.chunks.json\n")
+        #expect(try text(["stages", "path", "..", "chunker", "a"], database: false).status == 64)
+        let deleted = try lineage(["stages", "delete-document", "d1"])
+        #expect((deleted.json["deleted"] as? [String: Any])?["unreferenced_files"] as? [String] == ["d1/out.md"])
+        #expect(try lineage(["stages", "show", "d1"]).status == 1)
     }
 
     @Test func theCommandLineAndTheServerAnswerTheSameJSON() async throws {

@@ -119,7 +119,39 @@ import Testing
         output.mimeType = "application/json"
         output.createdAt = 7
         output.fileType = "chunks_json"
+        var state = DocumentStageRecord()
+        state.documentID = "doc-1"
+        state.stage = "chunker"
+        state.status = .completed
+        state.startedAt = 3
+        state.completedAt = 4
+        state.retryCount = 1
+        state.updatedAt = 4
+        state.metadata = #"{"chunks":12}"#
+        state.rerunCount = 2
+        var workflow = WorkflowRecord()
+        workflow.documentID = "doc-1"
+        workflow.workflowType = .automatic
+        workflow.totalStages = 5
+        workflow.completedStages = 5
+        workflow.currentStage = WorkflowRecord.completedStage
+        workflow.createdAt = 1
+        workflow.updatedAt = 9
+        workflow.startedAt = 2
+        workflow.completedAt = 9
+        var run = StageRunRecord()
+        run.documentID = "doc-1"
+        run.sequence = 3
+        run.stage = "fact-generator"
+        run.status = .failed
+        run.startedAt = 5
+        run.completedAt = 6
+        run.errorMessage = "rate limited"
+        run.retryCount = 1
+        run.rerunCount = 1
         return [
+            "document stage with metadata and reruns": state, "completed workflow": workflow,
+            "failed stage run": run,
             "stage output with file type": output, "job with merged progress": progress, "reporter window": window,
             "format info": info, "format info with zero time": zero, "content": content,
             "sighting with NUL in location": sighting, "stat cache entry": stat,

@@ -1,4 +1,5 @@
 import Foundation
+import LineageFormat
 import LineageStore
 import TestSupport
 import Testing
@@ -37,7 +38,7 @@ import Testing
     }
 
     /// Every released format version with a fixture.
-    static let versions = ["1.3", "1.4", "1.5", "1.6"]
+    static let versions = ["1.3", "1.4", "1.5", "1.6", "1.7"]
 
     @Test(arguments: versions) func anEarlierFileReadsEveryRecordAsWritten(version: String) throws {
         let directory = try TemporaryDirectory()
@@ -82,6 +83,29 @@ import Testing
             #expect(try store.stageOutputs(documentID: "doc-00").map(\.fileType) == ["chunks_json"], "1.4's file_type")
         }
         #expect(try store.importStatistics(days: 36_500).totalImports == 4)
+        #expect(store.formatInfo.minor == UInt64(FormatVersion.minor), "a writer upgrades the file it opens")
+        #expect(
+            try store.stageOutputs(atStage: "chunker").records.map(\.documentID) == ["doc-00"], "1.8's index, built")
+        #expect(try store.workflows().records.count == 2)
+    }
+
+    /// A file no writer has upgraded answers the indexes added since from its records, and verifies clean.
+    @Test(arguments: versions) func anEarlierFileOpenedReadOnlyAnswersNewerIndexes(version: String) throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("copy.db")
+        try FileManager.default.copyItem(
+            atPath: Self.fixtures.appendingPathComponent("format-\(version)/lineage.db").path, toPath: path)
+        var options = testOptions()
+        options.readOnly = true
+        let store = try LineageStore.open(at: path, options: options)
+        defer { store.close() }
+        #expect(store.formatInfo.minor == UInt64(version.split(separator: ".").last!)!)
+        #expect(try store.stageOutputs(atStage: "chunker").records.map(\.documentID) == ["doc-00"])
+        let first = try store.workflows(limit: 1)
+        let second = try store.workflows(limit: 1, cursor: first.nextCursor)
+        #expect(first.records.count == 1 && second.records.count == 1 && second.nextCursor == nil)
+        #expect(first.records[0].documentID != second.records[0].documentID)
+        #expect(try store.verify().isClean)
     }
 
     @Test(arguments: versions) func anEarlierFileTakesProgressExactlyOnce(version: String) async throws {

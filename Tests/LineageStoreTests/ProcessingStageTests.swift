@@ -36,7 +36,8 @@ import Testing
             try store.completeStage(documentID: "doc-1", stage: stage)
         }
         let workflow = try #require(try store.workflow(documentID: "doc-1"))
-        #expect(workflow.totalStages == 5 && workflow.completedStages == 5 && workflow.currentStage.isEmpty)
+        #expect(workflow.totalStages == 5 && workflow.completedStages == 5 && workflow.currentStage == "completed")
+        #expect(workflow.startedAt != nil && workflow.completedAt != nil && workflow.workflowType == .manual)
         #expect(
             try store.documentStages("doc-1").map(\.status) == [
                 .completed, .skipped, .completed, .completed, .completed,
@@ -187,5 +188,163 @@ import Testing
         var events: [String] = []
         _ = try t.store.exportOpenLineage { events.append($0) }
         #expect(events.contains { $0.contains("\"file_type\":\"markdown\"") })
+    }
+
+    /// Seed 004: a stage re-run after a fix resets it and everything downstream, and the document's history
+    /// keeps every earlier run with its metadata.
+    @Test func aRerunResetsDownstreamAndTheHistoryKeepsEveryRun() throws {
+        let t = try TestStore()
+        let store = t.store
+        try store.installDefaultPipeline()
+        try store.addDocument(id: "d", workflowType: .automatic)
+        #expect(try store.workflow(documentID: "d")?.startedAt == nil)
+        try store.startStage(documentID: "d", stage: "markdown-conversion", metadata: #"{"pages":12}"#)
+        #expect(try store.workflow(documentID: "d")?.startedAt != nil)
+        try store.completeStage(documentID: "d", stage: "markdown-conversion")
+        try store.skipStage(documentID: "d", stage: "markdown-optimizer")
+        try store.startStage(documentID: "d", stage: "chunker")
+        try store.failStage(documentID: "d", stage: "chunker", error: "bad split", metadata: #"{"chunks":0}"#)
+        #expect(
+            throwsStoreError(.invalidInput, "stage metadata") {
+                try store.startStage(documentID: "d", stage: "chunker", metadata: "{not json")
+            })
+        try store.startStage(documentID: "d", stage: "chunker")
+        try store.completeStage(documentID: "d", stage: "chunker", metadata: #"{"chunks":40}"#)
+        try store.startStage(documentID: "d", stage: "fact-generator")
+        #expect(
+            throwsStoreError(.conflict, "fact-generator", "is running") {
+                try store.rerunStage(documentID: "d", stage: "chunker")
+            })
+        try store.completeStage(documentID: "d", stage: "fact-generator")
+        #expect(
+            try store.stageHistory(documentID: "d").map(\.status) == [
+                .completed, .skipped, .failed, .completed, .completed,
+            ])
+
+        let reset = try store.rerunStage(documentID: "d", stage: "chunker")
+        #expect(reset.map(\.stage) == ["chunker", "fact-generator"], "ingestor was pending; it stays as it is")
+        #expect(reset.allSatisfy { $0.status == .pending && $0.rerunCount == 1 && $0.metadata == nil })
+        #expect(try store.documentStages("d").map(\.status) == [.completed, .skipped, .pending, .pending, .pending])
+        let workflow = try #require(try store.workflow(documentID: "d"))
+        #expect(workflow.currentStage == "chunker" && workflow.completedStages == 2 && workflow.completedAt == nil)
+        #expect(try store.nextRunnableStages(documentID: "d") == ["chunker"])
+
+        let history = try store.stageHistory(documentID: "d")
+        #expect(history.map(\.sequence) == [0, 1, 2, 3, 4], "reruns never remove a run")
+        #expect(history[0].metadata == #"{"pages":12}"#, "metadata given at start stays with the run")
+        #expect(history[2].errorMessage == "bad split" && history[2].metadata == #"{"chunks":0}"#)
+        #expect(history[3].metadata == #"{"chunks":40}"# && history[3].retryCount == 1)
+        #expect(history[1].startedAt == nil, "a skipped stage never ran")
+
+        for stage in ["chunker", "fact-generator", "ingestor"] {
+            try store.startStage(documentID: "d", stage: stage)
+            try store.completeStage(documentID: "d", stage: stage)
+        }
+        #expect(try store.stageHistory(documentID: "d").last?.rerunCount == 0, "the ingestor was never reset")
+        #expect(try store.stageHistory(documentID: "d").dropLast().last?.rerunCount == 1)
+        #expect(try store.workflow(documentID: "d")?.currentStage == WorkflowRecord.completedStage)
+        #expect(try store.workflows(currentStage: "completed", type: .automatic).records.map(\.documentID) == ["d"])
+        #expect(try store.workflows(currentStage: "completed", type: .manual).records.isEmpty)
+        #expect(throwsStoreError(.notFound, "no stage") { try store.rerunStage(documentID: "d", stage: "ocr") })
+        #expect(throwsStoreError(.notFound, "no document") { try store.rerunStage(documentID: "x", stage: "chunker") })
+        #expect(try store.verify().isClean)
+    }
+
+    /// Seed 004's `ON DELETE CASCADE`: a document goes with its stages, outputs, workflow and history, in one
+    /// transaction, and the files only it named are reported.
+    @Test func deletingADocumentRemovesEverythingItOwns() throws {
+        let t = try TestStore()
+        let store = t.store
+        try store.installDefaultPipeline()
+        let digests = FileDigests(size: 3, sha256: Array(repeating: 1, count: 32), xxh3: XXH3.hash128([1, 2, 3]))
+        for id in ["a", "b"] {
+            try store.addDocument(id: id)
+            try store.startStage(documentID: id, stage: "markdown-conversion")
+            try store.completeStage(documentID: id, stage: "markdown-conversion")
+            try store.recordStageOutput(
+                documentID: id, stage: "markdown-conversion",
+                StageOutput(
+                    path: try StorageLayout.stageFile(documentID: id, stage: "markdown-conversion", fileName: "x.md"),
+                    fileType: "markdown", source: .digests(digests)))
+            try store.recordStageOutput(
+                documentID: id, stage: "markdown-conversion",
+                StageOutput(path: "shared/logo.png", fileType: "image", source: .digests(digests)))
+        }
+        #expect(try store.stageOutputs(atStage: "markdown-conversion").records.count == 4)
+        let deleted = try store.deleteDocument("a")
+        #expect(deleted.stagesRemoved == 5 && deleted.outputsRemoved == 2 && deleted.historyRemoved == 1)
+        #expect(deleted.workflowRemoved && deleted.document.id == "a")
+        #expect(deleted.unreferencedFiles == ["documents/a/stages/markdown-conversion/x.md"], "b still names the logo")
+        #expect(try store.document("a") == nil && store.workflow(documentID: "a") == nil)
+        #expect(try store.stageOutputs(documentID: "a").isEmpty && store.stageHistory(documentID: "a").isEmpty)
+        #expect(try store.documents(atStage: "chunker").records.map(\.documentID) == ["b"])
+        #expect(
+            try store.stageOutputs(atStage: "markdown-conversion", fileType: "markdown").records.map(\.documentID) == [
+                "b"
+            ])
+        #expect(throwsStoreError(.notFound, "no document a") { try store.deleteDocument("a") })
+        #expect(
+            try store.deleteDocument("b").unreferencedFiles.sorted() == [
+                "documents/b/stages/markdown-conversion/x.md", "shared/logo.png",
+            ])
+        #expect(try store.verify().isClean)
+    }
+
+    /// The index behind "all outputs of the chunker" pages through every document's outputs in order.
+    @Test func outputsOfAStageAcrossDocumentsPageInFileTypeThenDocumentOrder() throws {
+        let t = try TestStore()
+        let store = t.store
+        try store.installDefaultPipeline()
+        let digests = FileDigests(size: 1, sha256: Array(repeating: 9, count: 32), xxh3: XXH3.hash128([9]))
+        for number in 0..<7 {
+            let id = "doc-\(number)"
+            try store.addDocument(id: id)
+            for fileType in ["chunks_json", "markdown"] {
+                try store.recordStageOutput(
+                    documentID: id, stage: "chunker",
+                    StageOutput(path: "\(id)/\(fileType)", fileType: fileType, source: .digests(digests)))
+            }
+        }
+        var seen: [String] = []
+        var cursor: String?
+        repeat {
+            let page = try store.stageOutputs(atStage: "chunker", fileType: "chunks_json", limit: 3, cursor: cursor)
+            seen += page.records.map(\.documentID)
+            cursor = page.nextCursor
+        } while cursor != nil
+        #expect(seen == (0..<7).map { "doc-\($0)" })
+        let all = try store.stageOutputs(atStage: "chunker", limit: 100).records
+        #expect(
+            all.map(\.fileType) == Array(repeating: "chunks_json", count: 7) + Array(repeating: "markdown", count: 7))
+        #expect(try store.stageOutputs(atStage: "ingestor").records.isEmpty)
+    }
+
+    /// Seed 004's storage layout: built from parts that can never leave the document's folder, and resolved
+    /// under the root without following a link out of it.
+    @Test func theStorageLayoutIsTheSeedsAndStaysUnderItsRoot() throws {
+        #expect(
+            try StorageLayout.stageFile(documentID: "doc-1", stage: "chunker", fileName: "a.chunks.json")
+                == "documents/doc-1/stages/chunker/a.chunks.json")
+        #expect(
+            try StorageLayout.originalFile(documentID: "doc-1", fileName: "a.pdf") == "documents/doc-1/original/a.pdf")
+        for bad in ["..", ".", "", "a/b", "a\0b"] {
+            #expect(
+                throwsStoreError(.invalidInput, "storage path") {
+                    _ = try StorageLayout.stageFile(documentID: bad, stage: "chunker", fileName: "f")
+                }, "\(bad.debugDescription) must be refused")
+            #expect(
+                throwsStoreError(.invalidInput) { _ = try StorageLayout.originalFile(documentID: "d", fileName: bad) })
+        }
+        let t = try TestStore()
+        let root = t.directory.path("uploads")
+        try FileManager.default.createDirectory(atPath: root + "/documents", withIntermediateDirectories: true)
+        let layout = StorageLayout(root: root)
+        let relative = try StorageLayout.stageFile(documentID: "d", stage: "chunker", fileName: "f.json")
+        let canonicalRoot = try #require(URL(fileURLWithPath: root).resolvingSymlinksInPath().path as String?)
+        #expect(try layout.absolutePath(relative).hasSuffix("/uploads/" + relative))
+        #expect(try layout.absolutePath(relative).hasPrefix(canonicalRoot) || canonicalRoot.hasPrefix("/private"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/documents/d", withDestinationPath: "/tmp")
+        #expect(throwsStoreError(.invalidInput, "outside the storage root") { _ = try layout.absolutePath(relative) })
+        #expect(throwsStoreError(.io) { _ = try StorageLayout(root: root + "/missing").absolutePath(relative) })
     }
 }

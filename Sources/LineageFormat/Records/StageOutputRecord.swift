@@ -13,6 +13,10 @@ extension StageOutputRecord: StoredRecord {
         ]
     }
 
+    package static let indexes: [IndexDefinition<StageOutputRecord>] = [
+        IndexDefinition(.stageOutputsByStage, since: 8, .field(\.stage), .field { $0.fileType ?? "" })
+    ]
+
     package var recordViolation: String? {
         RecordChecks.first(
             RecordChecks.confinedPath(Self.fieldName(\.path), path),

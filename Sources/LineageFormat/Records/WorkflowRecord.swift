@@ -6,6 +6,17 @@ extension WorkflowRecord: StoredRecord {
 
     package var primaryKey: [TupleElement] { [.string(documentID)] }
 
+    /// The `current_stage` of a workflow whose every stage is completed or skipped.
+    public static let completedStage = "completed"
+
+    package var references: [RecordReference] {
+        [RecordReference(Self.fieldName(\.documentID), DocumentRecord.self, [.string(documentID)])]
+    }
+
+    package static let indexes: [IndexDefinition<WorkflowRecord>] = [
+        IndexDefinition(.workflowsByStage, since: 8, .field(\.currentStage), .field(\.workflowType))
+    ]
+
     package var recordViolation: String? {
         completedStages <= totalStages
             ? nil : "completed_stages \(completedStages) is more than total_stages \(totalStages)"

@@ -17,7 +17,8 @@ public struct AddDocument: StoreOperation {
         Member(
             "document",
             try context.addDocument(
-                id: documentID, title: title ?? "", realm: realm ?? "", workflowType: workflowType ?? "default",
+                id: documentID, title: title ?? "", realm: realm ?? "",
+                workflowType: workflowType.map(WorkflowType.init(rawValue:)) ?? .manual,
                 configuration: configuration?.text ?? ""))
     }
 }
@@ -82,31 +83,48 @@ public struct StageTransition: StoreOperation {
     public var action = Action.start
     /// Why the stage failed, for `fail`.
     public var error: String?
+    /// The run's metadata, a JSON document (the seed's `updateStageStatus(…, metadata)`).
+    public var metadata: JSONText?
 
-    enum CodingKeys: String, CodingKey { case error }
+    enum CodingKeys: String, CodingKey { case error, errorMessage = "error_message", metadata }
 
     /// `action` for `stage` of `documentID`.
-    public init(documentID: String, stage: String, action: Action, error: String? = nil) {
+    public init(
+        documentID: String, stage: String, action: Action, error: String? = nil, metadata: JSONText? = nil
+    ) {
         self.documentID = documentID
         self.stage = stage
         self.action = action
         self.error = error
+        self.metadata = metadata
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        error =
+            try container.decodeIfPresent(String.self, forKey: .error)
+            ?? container.decodeIfPresent(String.self, forKey: .errorMessage)
+        metadata = try container.decodeIfPresent(JSONText.self, forKey: .metadata)
     }
 
     public func run(in context: WriteContext) throws -> Member<DocumentStageRecord> {
+        let metadata = metadata?.text
         let record =
             switch action {
-            case .start: try context.startStage(documentID: documentID, stage: stage)
-            case .complete: try context.completeStage(documentID: documentID, stage: stage)
-            case .skip: try context.skipStage(documentID: documentID, stage: stage)
+            case .start: try context.startStage(documentID: documentID, stage: stage, metadata: metadata)
+            case .complete: try context.completeStage(documentID: documentID, stage: stage, metadata: metadata)
+            case .skip: try context.skipStage(documentID: documentID, stage: stage, metadata: metadata)
             case .fail:
-                try context.failStage(documentID: documentID, stage: stage, error: try requiredError())
+                try context.failStage(
+                    documentID: documentID, stage: stage, error: try requiredError(), metadata: metadata)
             }
         return Member("stage", record)
     }
 
     private func requiredError() throws -> String {
-        guard let error else { throw StoreError(.invalidInput, "missing field 'error': why the stage failed") }
+        guard let error else {
+            throw StoreError(.invalidInput, "missing field 'error' (or 'error_message'): why the stage failed")
+        }
         return error
     }
 }
@@ -128,6 +146,24 @@ public struct RecordStageOutput: StoreOperation {
 
     enum CodingKeys: String, CodingKey {
         case path, mimeType = "mime_type", fileType = "file_type", metadata, size, sha256, xxh3
+        case filePath = "file_path", fileSize = "file_size", checksum
+    }
+
+    /// Takes the seed's names (`file_path`, `file_size`, `checksum`) or the earlier ones (`path`, `size`,
+    /// `sha256`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func either<T: Decodable>(_ seed: CodingKeys, _ former: CodingKeys) throws -> T {
+            if let value = try container.decodeIfPresent(T.self, forKey: seed) { return value }
+            return try container.decode(T.self, forKey: former)
+        }
+        path = try either(.filePath, .path)
+        size = try either(.fileSize, .size)
+        sha256 = try either(.checksum, .sha256)
+        xxh3 = try container.decode(String.self, forKey: .xxh3)
+        mimeType = try container.decodeIfPresent(String.self, forKey: .mimeType)
+        fileType = try container.decodeIfPresent(String.self, forKey: .fileType)
+        metadata = try container.decodeIfPresent(JSONText.self, forKey: .metadata)
     }
 
     public func run(in context: WriteContext) throws -> Member<StageOutputRecord> {
@@ -144,5 +180,46 @@ public struct RecordStageOutput: StoreOperation {
         return StageOutput(
             path: path, mimeType: mimeType ?? "application/octet-stream", fileType: fileType ?? "",
             metadata: metadata?.text ?? "", source: .digests(FileDigests(size: size, sha256: sha, xxh3: digest)))
+    }
+}
+
+/// Resets a stage and everything downstream of it to pending, to process the document again from there
+/// (`POST /api/documents/{id}/stages/{stage}/rerun`, `lineage stages rerun`).
+public struct RerunStage: StoreOperation {
+    /// The document (from the path or the command line).
+    public var documentID = ""
+    /// The stage (from the path or the command line).
+    public var stage = ""
+
+    enum CodingKeys: CodingKey {}
+
+    /// A rerun of `stage` for `documentID`.
+    public init(documentID: String, stage: String) {
+        self.documentID = documentID
+        self.stage = stage
+    }
+
+    public init(from decoder: any Decoder) throws {}
+
+    public func run(in context: WriteContext) throws -> Member<[DocumentStageRecord]> {
+        Member("reset_stages", try context.rerunStage(documentID: documentID, stage: stage))
+    }
+}
+
+/// Deletes a document with its stage states, outputs, workflow and history
+/// (`DELETE /api/documents/{id}`, `lineage stages delete-document`).
+public struct DeleteDocument: StoreOperation {
+    /// The document (from the path or the command line).
+    public var documentID = ""
+
+    enum CodingKeys: CodingKey {}
+
+    /// The deletion of `documentID`.
+    public init(documentID: String) { self.documentID = documentID }
+
+    public init(from decoder: any Decoder) throws {}
+
+    public func run(in context: WriteContext) throws -> Member<DocumentDeletion> {
+        Member("deleted", try context.deleteDocument(documentID))
     }
 }

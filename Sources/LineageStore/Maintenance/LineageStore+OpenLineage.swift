@@ -145,7 +145,8 @@ private struct OpenLineageEvents {
         _ state: DocumentStageRecord, document: DocumentRecord, graph: StageGraph, outputs: [StageOutputRecord]
     ) {
         guard state.startedAt != nil || state.status == .skipped else { return }
-        let runID = Self.runID("stage:\(state.documentID)/\(state.stage)")
+        let runID = Self.runID(
+            "stage:\(state.documentID)/\(state.stage)" + (state.rerunCount > 0 ? "#rerun-\(state.rerunCount)" : ""))
         let name = ("lineagestore", "stage.\(state.stage)")
         func dataset(_ output: StageOutputRecord) -> [String: Any] {
             [
@@ -167,7 +168,8 @@ private struct OpenLineageEvents {
         if let type = Self.terminal(state.status.rawValue) {
             var facets: [String: Any] = [
                 "lineagestore_stage": facet(
-                    "stage", state.jsonObject(only: [\.documentID, \.retryCount, \.status]))
+                    "stage",
+                    state.jsonObject(only: [\.documentID, \.retryCount, \.rerunCount, \.status, \.metadata]))
             ]
             if type == "FAIL" { facets["errorMessage"] = errorFacet(state.errorMessage) }
             emit(

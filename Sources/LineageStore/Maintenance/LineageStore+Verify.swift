@@ -132,7 +132,7 @@ private final class Verifier {
                 "field \(reference.field) names \(reference.kind.name) \(TupleCodec.describe(reference.key)), "
                     + "which does not exist")
         }
-        for index in R.indexes {
+        for index in R.indexes where index.since <= snapshot.formatMinor {
             if let entry = IndexEntry.entry(index, of: record) {
                 let stored = try txn.value(in: databases.index, forKey: entry.key)
                 if stored == nil {

@@ -15,7 +15,7 @@ extension LineageStore {
     /// ``WriteContext/addDocument(id:title:realm:workflowType:configuration:)`` in a transaction of its own.
     @discardableResult
     public func addDocument(
-        id: String, title: String = "", realm: String = "", workflowType: String = "default",
+        id: String, title: String = "", realm: String = "", workflowType: WorkflowType = .manual,
         configuration: String = ""
     ) throws -> DocumentRecord {
         try write {
@@ -58,32 +58,66 @@ extension LineageStore {
         try read { try $0.stageOutputs(documentID: documentID) }
     }
 
+    /// ``Snapshot/stageOutputs(atStage:fileType:limit:cursor:)`` in a snapshot of its own.
+    public func stageOutputs(
+        atStage stage: String, fileType: String? = nil, limit: Int = 100, cursor: String? = nil
+    ) throws -> QueryPage<StageOutputRecord> {
+        try read { try $0.stageOutputs(atStage: stage, fileType: fileType, limit: limit, cursor: cursor) }
+    }
+
+    /// ``Snapshot/workflows(currentStage:type:limit:cursor:)`` in a snapshot of its own.
+    public func workflows(
+        currentStage: String? = nil, type: WorkflowType? = nil, limit: Int = 100, cursor: String? = nil
+    ) throws -> QueryPage<WorkflowRecord> {
+        try read { try $0.workflows(currentStage: currentStage, type: type, limit: limit, cursor: cursor) }
+    }
+
+    /// ``Snapshot/stageHistory(documentID:)`` in a snapshot of its own.
+    public func stageHistory(documentID: String) throws -> [StageRunRecord] {
+        try read { try $0.stageHistory(documentID: documentID) }
+    }
+
+    /// ``WriteContext/rerunStage(documentID:stage:)`` in a transaction of its own.
+    @discardableResult
+    public func rerunStage(documentID: String, stage: String) throws -> [DocumentStageRecord] {
+        try write { try $0.rerunStage(documentID: documentID, stage: stage) }
+    }
+
+    /// ``WriteContext/deleteDocument(_:)`` in a transaction of its own.
+    @discardableResult
+    public func deleteDocument(_ id: String) throws -> DocumentDeletion {
+        try write { try $0.deleteDocument(id) }
+    }
+
     /// ``WriteContext/installDefaultPipeline()`` in a transaction of its own.
     @discardableResult
     public func installDefaultPipeline() throws -> StageGraph { try write { try $0.installDefaultPipeline() } }
 
-    /// ``WriteContext/startStage(documentID:stage:)`` in a transaction of its own.
+    /// ``WriteContext/startStage(documentID:stage:metadata:)`` in a transaction of its own.
     @discardableResult
-    public func startStage(documentID: String, stage: String) throws -> DocumentStageRecord {
-        try write { try $0.startStage(documentID: documentID, stage: stage) }
+    public func startStage(documentID: String, stage: String, metadata: String? = nil) throws -> DocumentStageRecord {
+        try write { try $0.startStage(documentID: documentID, stage: stage, metadata: metadata) }
     }
 
-    /// ``WriteContext/completeStage(documentID:stage:)`` in a transaction of its own.
+    /// ``WriteContext/completeStage(documentID:stage:metadata:)`` in a transaction of its own.
     @discardableResult
-    public func completeStage(documentID: String, stage: String) throws -> DocumentStageRecord {
-        try write { try $0.completeStage(documentID: documentID, stage: stage) }
+    public func completeStage(documentID: String, stage: String, metadata: String? = nil) throws -> DocumentStageRecord
+    {
+        try write { try $0.completeStage(documentID: documentID, stage: stage, metadata: metadata) }
     }
 
-    /// ``WriteContext/failStage(documentID:stage:error:)`` in a transaction of its own.
+    /// ``WriteContext/failStage(documentID:stage:error:metadata:)`` in a transaction of its own.
     @discardableResult
-    public func failStage(documentID: String, stage: String, error: String) throws -> DocumentStageRecord {
-        try write { try $0.failStage(documentID: documentID, stage: stage, error: error) }
+    public func failStage(documentID: String, stage: String, error: String, metadata: String? = nil) throws
+        -> DocumentStageRecord
+    {
+        try write { try $0.failStage(documentID: documentID, stage: stage, error: error, metadata: metadata) }
     }
 
-    /// ``WriteContext/skipStage(documentID:stage:)`` in a transaction of its own.
+    /// ``WriteContext/skipStage(documentID:stage:metadata:)`` in a transaction of its own.
     @discardableResult
-    public func skipStage(documentID: String, stage: String) throws -> DocumentStageRecord {
-        try write { try $0.skipStage(documentID: documentID, stage: stage) }
+    public func skipStage(documentID: String, stage: String, metadata: String? = nil) throws -> DocumentStageRecord {
+        try write { try $0.skipStage(documentID: documentID, stage: stage, metadata: metadata) }
     }
 
     /// Hashes a `.file` output under its storage root, then

@@ -69,6 +69,37 @@ extension Snapshot {
         try records(StageOutputRecord.self, prefix: [.string(documentID)])
     }
 
+    /// Every output of `stage` across documents ("all outputs of the chunker"), optionally only those of
+    /// `fileType`: one range scan of the seed's `idx_stage_files`, by file type, then document.
+    public func stageOutputs(
+        atStage stage: String, fileType: String? = nil, limit: Int = 100, cursor: String? = nil
+    ) throws -> QueryPage<StageOutputRecord> {
+        try query(
+            StageOutputRecord.self,
+            IndexQuery(
+                .stageOutputsByStage, equal: [.string(stage)] + (fileType.map { [.string($0)] } ?? []), limit: limit,
+                cursor: cursor))
+    }
+
+    /// Workflows by where they stand (the seed's `idx_workflow_status`): those whose current stage is
+    /// `currentStage` (a stage name, or ``WorkflowRecord/completedStage``) and, if given, whose type is
+    /// `type`; every workflow, by current stage, when `currentStage` is `nil`.
+    public func workflows(
+        currentStage: String? = nil, type: WorkflowType? = nil, limit: Int = 100, cursor: String? = nil
+    ) throws -> QueryPage<WorkflowRecord> {
+        let equal: [TupleElement] =
+            currentStage.map { stage in [.string(stage)] + (type.map { [.string($0.rawValue)] } ?? []) } ?? []
+        return try query(
+            WorkflowRecord.self, IndexQuery(.workflowsByStage, equal: equal, limit: limit, cursor: cursor),
+            where: { record in currentStage != nil || type.map { record.workflowType == $0 } ?? true })
+    }
+
+    /// A document's finished stage runs, oldest first: every completion, failure and skip, reruns and
+    /// retries included.
+    public func stageHistory(documentID: String) throws -> [StageRunRecord] {
+        try records(StageRunRecord.self, prefix: [.string(documentID)])
+    }
+
     /// A document's stored stage states by stage name.
     func stageStates(_ documentID: String) throws -> [ExactString: DocumentStageRecord] {
         Dictionary(

@@ -35,6 +35,22 @@ public struct StageGraph: Sendable {
         return stages.first { ExactString($0.name) == name }
     }
 
+    /// `name` and every stage that depends on it, directly or through others, in definition order.
+    public func downstream(of name: String) -> [StageDefinitionRecord] {
+        var reached: Set<ExactString> = [ExactString(name)]
+        var grew = true
+        while grew {
+            grew = false
+            for stage in stages where !reached.contains(ExactString(stage.name)) {
+                if stage.dependsOn.contains(where: { reached.contains(ExactString($0)) }) {
+                    reached.insert(ExactString(stage.name))
+                    grew = true
+                }
+            }
+        }
+        return stages.filter { reached.contains(ExactString($0.name)) }
+    }
+
     /// A cycle as a closed path of names, or `nil` if the graph is acyclic: a depth-first search with an
     /// explicit stack, so a chain of any length is checked without exhausting the thread's stack.
     private static func cycle(in graph: [ExactString: StageDefinitionRecord]) -> [String]? {

@@ -36,7 +36,9 @@ enum StoragePath {
         return full
     }
 
-    private static func canonical(_ path: String) throws -> String {
+    /// `path` with every symbolic link resolved.
+    /// - Throws: `.io` if it does not exist.
+    static func canonical(_ path: String) throws -> String {
         guard let resolved = realpath(path, nil) else {
             throw StoreError(.io, "cannot resolve \(path): \(String(cString: strerror(errno)))")
         }

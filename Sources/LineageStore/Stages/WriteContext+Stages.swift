@@ -28,13 +28,13 @@ extension WriteContext {
     ///   configuration that is not JSON; `.conflict` if no stages are defined.
     @discardableResult
     public func addDocument(
-        id: String, title: String = "", realm: String = "", workflowType: String = "default",
+        id: String, title: String = "", realm: String = "", workflowType: WorkflowType = .manual,
         configuration: String = ""
     ) throws -> DocumentRecord {
         try Validation.identifier(id, "document id")
         try Validation.text(title, "title")
         try Validation.text(realm, "realm", limit: Validation.maxIdentifierBytes)
-        try Validation.identifier(workflowType, "workflow type")
+        try Validation.identifier(workflowType.rawValue, "workflow type")
         try Validation.json(configuration, "configuration")
         let graph = try stageGraph()
         guard !graph.stages.isEmpty else {
@@ -71,29 +71,111 @@ extension WriteContext {
     }
 
     /// Starts a stage for a document: `pending` → `in_progress`, or a retry `failed` → `in_progress` while
-    /// retries are left (counting it).
-    /// - Throws: `.conflict` naming the unmet dependencies, the illegal transition, or the exhausted retries.
+    /// retries are left (counting it). The run's `metadata` (a JSON document) replaces the last run's.
+    /// - Throws: `.conflict` naming the unmet dependencies, the illegal transition, or the exhausted retries;
+    ///   `.invalidInput` for metadata that is not JSON.
     @discardableResult
-    public func startStage(documentID: String, stage: String) throws -> DocumentStageRecord {
-        try transitionStage(documentID, stage, to: .inProgress)
+    public func startStage(documentID: String, stage: String, metadata: String? = nil) throws
+        -> DocumentStageRecord
+    {
+        try transitionStage(documentID, stage, to: .inProgress, metadata: metadata)
     }
 
-    /// Completes a running stage.
+    /// Completes a running stage; `metadata`, if given, replaces the run's.
     @discardableResult
-    public func completeStage(documentID: String, stage: String) throws -> DocumentStageRecord {
-        try transitionStage(documentID, stage, to: .completed)
+    public func completeStage(documentID: String, stage: String, metadata: String? = nil) throws
+        -> DocumentStageRecord
+    {
+        try transitionStage(documentID, stage, to: .completed, metadata: metadata)
     }
 
-    /// Fails a running stage with `error`.
+    /// Fails a running stage with `error`; `metadata`, if given, replaces the run's.
     @discardableResult
-    public func failStage(documentID: String, stage: String, error: String) throws -> DocumentStageRecord {
-        try transitionStage(documentID, stage, to: .failed, error: error)
+    public func failStage(documentID: String, stage: String, error: String, metadata: String? = nil) throws
+        -> DocumentStageRecord
+    {
+        try transitionStage(documentID, stage, to: .failed, error: error, metadata: metadata)
     }
 
     /// Skips a pending or failed optional stage.
     @discardableResult
-    public func skipStage(documentID: String, stage: String) throws -> DocumentStageRecord {
-        try transitionStage(documentID, stage, to: .skipped)
+    public func skipStage(documentID: String, stage: String, metadata: String? = nil) throws
+        -> DocumentStageRecord
+    {
+        try transitionStage(documentID, stage, to: .skipped, metadata: metadata)
+    }
+
+    /// Resets `stage` and every stage downstream of it to `pending` so the document is processed again from
+    /// there (after a fix), counting a rerun on each; their finished runs stay in the document's history
+    /// (``Snapshot/stageHistory(documentID:)``) and their outputs stay until new runs replace them. Stages
+    /// already pending are left as they are.
+    /// - Returns: the states of the stages reset, in definition order.
+    /// - Throws: `.notFound` for an unknown document or stage; `.conflict` if one of those stages is running
+    ///   (naming it), since its worker would report into a reset state.
+    @discardableResult
+    public func rerunStage(documentID: String, stage: String) throws -> [DocumentStageRecord] {
+        guard try document(documentID) != nil else {
+            throw StoreError(.notFound, "no document \(documentID) in \(path)")
+        }
+        let graph = try stageGraph()
+        guard graph.stage(stage) != nil else { throw StoreError(.notFound, "no stage \(stage) is defined") }
+        let states = try stageStates(documentID)
+        let affected = Self.stages(of: documentID, in: graph, states: states)
+            .filter { state in graph.downstream(of: stage).contains { $0.name.sameBytes(as: state.stage) } }
+        if let running = affected.first(where: { $0.status == .inProgress }) {
+            throw StoreError(
+                .conflict,
+                "stage \(running.stage) of document \(documentID) is running; complete or fail it before "
+                    + "rerunning \(stage)")
+        }
+        var reset: [DocumentStageRecord] = []
+        for var state in affected where state.status != .pending {
+            state.status = .pending
+            state.startedAt = nil
+            state.completedAt = nil
+            state.errorMessage = ""
+            state.retryCount = 0
+            state.metadata = nil
+            state.rerunCount += 1
+            state.updatedAt = now
+            try save(state)
+            reset.append(state)
+        }
+        var workflow = try fetch(WorkflowRecord.self, [.string(documentID)]) ?? WorkflowRecord()
+        if workflow.documentID.isEmpty {
+            workflow.documentID = documentID
+            workflow.workflowType = .manual
+            workflow.createdAt = now
+        }
+        try refreshWorkflow(&workflow, graph)
+        return reset
+    }
+
+    /// Deletes a document with everything that belongs to it — its stage states, outputs, workflow and
+    /// history — in this transaction (the seed's `ON DELETE CASCADE`).
+    /// - Returns: what was removed, with the output files no remaining output record names (safe to delete
+    ///   from the storage root).
+    /// - Throws: `.notFound` if there is no such document.
+    @discardableResult
+    public func deleteDocument(_ id: String) throws -> DocumentDeletion {
+        guard let document = try delete(DocumentRecord.self, [.string(id)]) else {
+            throw StoreError(.notFound, "no document \(id) in \(path)")
+        }
+        let states = try records(DocumentStageRecord.self, prefix: [.string(id)])
+        for state in states { try delete(DocumentStageRecord.self, state.primaryKey) }
+        let outputs = try records(StageOutputRecord.self, prefix: [.string(id)])
+        for output in outputs { try delete(StageOutputRecord.self, output.primaryKey) }
+        let history = try records(StageRunRecord.self, prefix: [.string(id)])
+        try trim(StageRunRecord.self, history.map(\.primaryKey))
+        let workflow = try delete(WorkflowRecord.self, [.string(id)])
+        var named: Set<ExactString> = []
+        if !outputs.isEmpty {
+            for output in try records(StageOutputRecord.self) { named.insert(ExactString(output.path)) }
+        }
+        return DocumentDeletion(
+            document: document, stagesRemoved: states.count, outputsRemoved: outputs.count,
+            historyRemoved: history.count, workflowRemoved: workflow != nil,
+            unreferencedFiles: outputs.map(\.path).filter { !named.contains(ExactString($0)) })
     }
 
     /// Records a file a stage produced, with its size and digests, and registers its content as seen at
@@ -135,10 +217,11 @@ extension WriteContext {
         return record
     }
 
-    private func transitionStage(_ documentID: String, _ stage: String, to status: StageStatus, error: String = "")
-        throws -> DocumentStageRecord
-    {
+    private func transitionStage(
+        _ documentID: String, _ stage: String, to status: StageStatus, error: String = "", metadata: String?
+    ) throws -> DocumentStageRecord {
         try Validation.text(error, "stage error")
+        if let metadata { try Validation.json(metadata, "stage metadata") }
         guard try fetch(DocumentRecord.self, [.string(documentID)]) != nil else {
             throw StoreError(.notFound, "no document \(documentID) in \(path)")
         }
@@ -199,17 +282,40 @@ extension WriteContext {
         default:
             state.completedAt = now
         }
+        if status == .inProgress {
+            state.metadata = metadata
+        } else if let metadata {
+            state.metadata = metadata
+        }
         state.status = status
         state.updatedAt = now
         try save(state)
+        if status != .inProgress { try appendRun(state) }
         var workflow = try fetch(WorkflowRecord.self, [.string(documentID)]) ?? WorkflowRecord()
         if workflow.documentID.isEmpty {
             workflow.documentID = documentID
-            workflow.workflowType = "default"
+            workflow.workflowType = .manual
             workflow.createdAt = now
         }
         try refreshWorkflow(&workflow, graph)
         return state
+    }
+
+    /// Appends a finished run of `state` to its document's history.
+    private func appendRun(_ state: DocumentStageRecord) throws {
+        let last = try records(StageRunRecord.self, prefix: [.string(state.documentID)], direction: .backward, limit: 1)
+        var run = StageRunRecord()
+        run.documentID = state.documentID
+        run.sequence = last.first.map { $0.sequence + 1 } ?? 0
+        run.stage = state.stage
+        run.status = state.status
+        run.startedAt = state.status == .skipped ? nil : state.startedAt
+        run.completedAt = now
+        run.errorMessage = state.errorMessage.isEmpty ? nil : state.errorMessage
+        run.retryCount = state.retryCount
+        run.rerunCount = state.rerunCount
+        run.metadata = state.metadata
+        try insert(run)
     }
 
     /// Recomputes a workflow's counts and current stage from the document's states, and saves it.
@@ -218,9 +324,16 @@ extension WriteContext {
         workflow.totalStages = UInt64(graph.stages.count)
         workflow.completedStages = UInt64(
             graph.stages.count { [.completed, .skipped].contains(states[ExactString($0.name)]?.status ?? .pending) })
+        let finished = workflow.completedStages == workflow.totalStages
         workflow.currentStage =
-            graph.stages.first { states[ExactString($0.name)]?.status == .inProgress }?.name
-            ?? graph.runnable(states).first ?? ""
+            finished
+            ? WorkflowRecord.completedStage
+            : graph.stages.first { states[ExactString($0.name)]?.status == .inProgress }?.name
+                ?? graph.runnable(states).first ?? ""
+        if workflow.startedAt == nil, states.values.contains(where: { $0.status != .pending }) {
+            workflow.startedAt = now
+        }
+        workflow.completedAt = finished ? (workflow.completedAt ?? now) : nil
         workflow.updatedAt = now
         try save(workflow)
     }

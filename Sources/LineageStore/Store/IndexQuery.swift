@@ -84,10 +84,11 @@ extension Snapshot {
             case .backward: range.upper = .exclusive(key)
             }
         }
+        guard query.limit > 0 else { return QueryPage(records: [], nextCursor: nil) }
+        guard index.since <= formatMinor else { return try computed(index, query, range, filter) }
         var records: [R] = []
         var lastKey: [UInt8]?
         var more = false
-        guard query.limit > 0 else { return QueryPage(records: [], nextCursor: nil) }
         try transaction.scan(databases.index, range: range, direction: query.direction) { key, value in
             if records.count == query.limit {
                 more = true
@@ -99,6 +100,23 @@ extension Snapshot {
             return true
         }
         return QueryPage(records: records, nextCursor: more ? lastKey.map(Hex.encode) : nil)
+    }
+
+    /// ``query(_:_:where:)`` over an index this file has no entries of yet (a file of an earlier minor version
+    /// that no writer has opened since): the entries are computed from every record of `R`.
+    /// - Complexity: O(records of `R`).
+    private func computed<R: StoredRecord>(
+        _ index: IndexDefinition<R>, _ query: IndexQuery, _ range: KeyRange, _ filter: (R) -> Bool
+    ) throws -> QueryPage<R> {
+        var entries = try records(R.self).compactMap { record in
+            IndexEntry.entry(index, of: record).flatMap { range.contains($0.key) ? ($0.key, record) : nil }
+        }
+        entries.sort { $0.0.lexicographicallyPrecedes($1.0) }
+        if query.direction == .backward { entries.reverse() }
+        let page = entries.prefix(query.limit)
+        return QueryPage(
+            records: page.map(\.1).filter(filter),
+            nextCursor: entries.count > query.limit ? page.last.map { Hex.encode($0.0) } : nil)
     }
 
     /// The number of entries `query` covers (ignoring its limit and cursor), without decoding records.

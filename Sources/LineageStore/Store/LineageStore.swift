@@ -101,7 +101,15 @@ public final class LineageStore: Sendable {
                     "\(environment.path) was written by format version \(stored.major); "
                         + "this library reads up to version \(FormatVersion.major)")
             }
-            return stored
+            guard !options.readOnly else { return stored }
+            guard stored.major < UInt64(FormatVersion.major) || stored.minor <= UInt64(FormatVersion.minor) else {
+                throw StoreError(
+                    .newerFormat,
+                    "\(environment.path) is format \(stored.major).\(stored.minor), whose indexes this library "
+                        + "(format \(FormatVersion.major).\(FormatVersion.minor)) would not keep; open it read-only "
+                        + "or with a newer library")
+            }
+            return try FormatUpgrade.upgrade(environment, databases, stored, now: options.clock.now())
         }
         guard !options.readOnly else {
             throw StoreError(
@@ -132,7 +140,9 @@ public final class LineageStore: Sendable {
     public func read<T>(_ body: (Snapshot) throws -> T) throws -> T {
         do {
             return try environment.read { txn in
-                let snapshot = Snapshot(transaction: txn, databases: databases, path: path, now: clock.now())
+                let snapshot = Snapshot(
+                    transaction: txn, databases: databases, path: path, now: clock.now(),
+                    formatMinor: formatInfo.minor)
                 return try body(snapshot)
             }
         } catch {
@@ -174,7 +184,10 @@ public final class LineageStore: Sendable {
     /// Runs `body` in a write transaction on the calling thread; only the writer thread calls this.
     func transaction<T>(_ body: (WriteContext) throws -> T) throws -> T {
         try environment.write { txn in
-            try body(WriteContext(transaction: txn, databases: databases, path: path, now: clock.now()))
+            try body(
+                WriteContext(
+                    transaction: txn, databases: databases, path: path, now: clock.now(),
+                    formatMinor: formatInfo.minor))
         }
     }
 

@@ -10,12 +10,15 @@ public class Snapshot {
     public let path: String
     /// The time of this transaction, from the store's clock, in microseconds since the Unix epoch.
     public let now: Int64
+    /// The file's minor format version: indexes added after it have no entries in this file.
+    let formatMinor: UInt64
 
-    init(transaction: Transaction, databases: Databases, path: String, now: Int64) {
+    init(transaction: Transaction, databases: Databases, path: String, now: Int64, formatMinor: UInt64) {
         self.transaction = transaction
         self.databases = databases
         self.path = path
         self.now = now
+        self.formatMinor = formatMinor
     }
 
     func context(_ database: Database, _ key: some Collection<UInt8>) -> String {

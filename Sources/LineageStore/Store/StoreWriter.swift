@@ -224,7 +224,7 @@ final class StoreWriter: @unchecked Sendable {
                         try pending.run(
                             WriteContext(
                                 transaction: nested, databases: context.databases, path: context.path,
-                                now: store.clock.now()))
+                                now: store.clock.now(), formatMinor: context.formatMinor))
                     }
                     results.append(.success(written))
                 } catch {

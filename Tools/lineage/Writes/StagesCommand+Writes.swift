@@ -1,5 +1,6 @@
 import ArgumentParser
 import LineageServer
+import LineageStore
 
 extension StagesCommand {
     struct Define: ParsableCommand {
@@ -29,9 +30,14 @@ extension StagesCommand {
         @OptionGroup var location: StoreLocation
         @Argument(help: "The document id.") var document: String
         @Argument(help: "The stage.") var stage: String
+        @Option(help: "The run's metadata, a JSON document.") var metadata: String?
 
         func run(_ action: StageTransition.Action, error: String? = nil) throws {
-            try perform(StageTransition(documentID: document, stage: stage, action: action, error: error), at: location)
+            try perform(
+                StageTransition(
+                    documentID: document, stage: stage, action: action, error: error,
+                    metadata: metadata.map(JSONText.init)),
+                at: location)
         }
     }
 
@@ -64,6 +70,29 @@ extension StagesCommand {
         @Option(help: "Why it failed.") var error: String
 
         func run() throws { try transition.run(.fail, error: error) }
+    }
+
+    struct Rerun: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rerun",
+            abstract: "Reset a stage and everything downstream of it to pending, keeping their runs in the history.")
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The document id.") var document: String
+        @Argument(help: "The stage to run again.") var stage: String
+
+        func run() throws { try perform(RerunStage(documentID: document, stage: stage), at: location) }
+    }
+
+    struct RemoveDocument: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "delete-document",
+            abstract: "Delete a document with its stages, outputs, workflow and history in one transaction.",
+            discussion:
+                "Prints what was removed and the output files no remaining document names ('unreferenced_files').")
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The document id.") var document: String
+
+        func run() throws { try perform(DeleteDocument(documentID: document), at: location) }
     }
 
     struct Output: ParsableCommand {

@@ -1,0 +1,42 @@
+import LMDB
+import LineageFormat
+
+/// Brings a file of an earlier minor format version up to this library's when a writer opens it: builds the
+/// entries of every index added since, and records the new minor version, in one transaction. Records are
+/// never rewritten: their fields added since are absent, and readers take that as empty.
+enum FormatUpgrade {
+    /// Upgrades the file described by `stored` and returns its new description (`stored` itself when it is
+    /// already current).
+    static func upgrade(_ environment: Environment, _ databases: Databases, _ stored: FormatInfo, now: Int64)
+        throws -> FormatInfo
+    {
+        let current = UInt64(FormatVersion.minor)
+        guard stored.major == UInt64(FormatVersion.major), stored.minor < current else { return stored }
+        var upgraded = stored
+        upgraded.minor = current
+        try environment.write { txn in
+            let context = WriteContext(
+                transaction: txn, databases: databases, path: environment.path, now: now, formatMinor: stored.minor)
+            for type in StoredTypes.all { try type.buildIndexes(after: stored.minor, in: context) }
+            try txn.put(upgraded.encodedRecord(), forKey: LineageStore.formatKey, in: databases.meta)
+        }
+        return upgraded
+    }
+}
+
+extension StoredRecord {
+    /// Writes the entries of every index of this type added after minor version `minor`.
+    static func buildIndexes(after minor: UInt64, in context: WriteContext) throws {
+        let missing = indexes.filter { $0.since > minor }
+        guard !missing.isEmpty else { return }
+        let database = context.databases[database]
+        try context.transaction.scan(database, range: .prefix(TupleCodec.encode(keyPrefix()))) { key, value in
+            let record = try context.decode(Self.self, value, key: key, in: database)
+            for index in missing {
+                guard let entry = IndexEntry.entry(index, of: record) else { continue }
+                try context.transaction.put(entry.value, forKey: entry.key, in: context.databases.index)
+            }
+            return true
+        }
+    }
+}
