@@ -105,7 +105,7 @@ RECORDS = [
     record_vector("job with batch ids and metadata", "Job", 2, 1,
                   'id: "job-42" website_id: "site-1" process_type: "sync" status: "running" '
                   'started_at: 1736190930000000 updated_at: 1736190931000000 urls_discovered: 3 urls_updated: 1 '
-                  'batch_ids: "b-1" batch_ids: "b-2" error_count: 1 last_error: "timeout" '
+                  'firecrawl_batch_ids: "b-1" firecrawl_batch_ids: "b-2" error_count: 1 last_error: "timeout" '
                   'metadata: "{\\"trigger\\":\\"cron\\"}" next_event_sequence: 2'),
     record_vector("page with content hash", "Page", 3, 1,
                   'id: "p1" website_id: "site-1" url: "https://example.com/a?q=\\303\\251" status: "active" '

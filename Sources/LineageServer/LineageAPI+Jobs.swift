@@ -17,6 +17,14 @@ extension LineageAPI {
         router.post("/api/jobs/:id/pages") { request, context in
             try await perform(RecordPages.self, request, context, identity: \.jobID)
         }
+        router.post("/api/jobs/:id/batches") { request, context in
+            try await perform(AttachBatch.self, request, context, identity: \.id)
+        }
+        router.get("/api/jobs/:id/compare/:other") { _, context in
+            let comparison = try store.compareJobs(
+                try context.parameters.path("id"), try context.parameters.path("other"))
+            return try JSONReply.success(comparison)
+        }
         router.get("/api/jobs") { request, _ in
             let query = QueryParameters(request)
             let filter = JobFilter(

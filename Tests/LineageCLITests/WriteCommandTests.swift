@@ -49,7 +49,19 @@ import Testing
         #expect((changes[0]["page"] as? [String: Any])?["firecrawl_batch_id"] as? String == "fc-1")
         let badLine = try lineage(["pages", "record", "j1"], stdin: #"{"url": "https://w/c"}"#)
         #expect(badLine.status == 64 && badLine.stderr.contains("line 1"))
+        let batched = try lineage(["jobs", "add-batch", "j1", "fc-0"])
+        #expect((batched.json["job"] as? [String: Any])?["firecrawl_batch_ids"] as? [String] == ["fc-0", "fc-1"])
         #expect(try lineage(["jobs", "complete", "j1"]).json["success"] as? Bool == true)
+        #expect(
+            try lineage(["jobs", "start", #"{"id": "j2", "website_id": "w", "process_type": "sync"}"#]).status == 0)
+        let edited =
+            #"{"website_id": "w", "url": "https://w/a", "content_hash": "\#(String(repeating: "ef", count: 16))"}"#
+        #expect(try lineage(["pages", "record", "j2"], stdin: edited).status == 0)
+        let compared = try text(["jobs", "compare", "j1", "j2", "--format", "json"])
+        let comparison = try #require(
+            try JSONSerialization.jsonObject(with: Data(compared.output.utf8)) as? [String: Any])
+        #expect((comparison["changed"] as? [[String: Any]])?.map { $0["url"] as? String } == ["https://w/a"])
+        #expect(try text(["jobs", "compare", "j1", "j2"]).output.contains("1 changed"))
         let failed = try lineage(["jobs", "fail", "nope", "--error", "x"])
         #expect(failed.status == 1 && failed.stderr.contains("nope"))
         let malformed = try lineage(["jobs", "start", #"{"website_id": 3}"#])

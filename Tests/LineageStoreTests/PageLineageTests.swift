@@ -40,6 +40,7 @@ import Testing
             PageObservation(websiteID: "site", url: urls[2], status: .error, error: "HTTP 503"), by: "sync-1")
         #expect(failed.change == .errored)
         #expect(failed.page.failedByProcessID == "sync-1")
+        #expect(failed.page.lastUpdatedByProcessID == "sync-1", "seed 000: which sync failed")
         #expect(failed.page.status == .error)
         let discovered = try store.recordPage(
             PageObservation(
@@ -68,7 +69,9 @@ import Testing
         #expect(retried.page.failedByProcessID == "sync-1", "the failing job stays on record")
 
         #expect(try store.pages(.createdBy("ingest-1")).records.count == 3)
-        #expect(Set(try store.pages(.updatedBy("sync-1")).records.map(\.url)) == [urls[0], urls[1]])
+        #expect(
+            Set(try store.pages(.updatedBy("sync-1")).records.map(\.url)) == [urls[0], urls[1]],
+            "the retry took urls[2]")
         #expect(try store.pages(.batch("batch-2")).records.map(\.url).sorted() == [urls[1], "https://a.example/4"])
         #expect(try store.pages(.status(websiteID: "site", .deleted)).records.map(\.url) == [urls[0]])
         #expect(try store.countPages(.status(websiteID: "site", .active)) == 3)
@@ -105,6 +108,71 @@ import Testing
         #expect(trace.history.map(\.change) == [.created, .errored, .changed])
         #expect(trace.history.map(\.version) == [1, 2, 3])
         #expect(throwsStoreError(.notFound, "nope") { _ = try store.trace(pageID: "nope") })
+    }
+
+    /// Seed 000's first benefit: "Why is this page in 'error' status? Check last_updated_by_process_id → which
+    /// sync failed; check firecrawl_batch_id → which batch had issues" — both answered by the page and its
+    /// version; and a batch attached to a job without a page.
+    @Test func anErrorPageNamesTheFailingSyncAndItsBatch() throws {
+        let t = try TestStore()
+        let store = t.store
+        try store.startJob(id: "ingest", websiteID: "w", processType: .ingestion)
+        let url = "https://w.example/a"
+        try store.recordPage(
+            PageObservation(websiteID: "w", url: url, contentHash: Self.hash("a"), batchID: "fc-1"), by: "ingest")
+        try store.completeJob("ingest")
+        try store.startJob(id: "sync", websiteID: "w", processType: .sync)
+        let failed = try store.recordPage(
+            PageObservation(websiteID: "w", url: url, status: .error, batchID: "fc-2", error: "HTTP 500"), by: "sync")
+        #expect(failed.page.lastUpdatedByProcessID == "sync" && failed.page.failedByProcessID == "sync")
+        #expect(failed.page.batchID == "fc-2", "the batch that had issues")
+        #expect(failed.page.contentHash == Self.hash("a").canonicalBytes, "the last good content stays")
+        let version = try #require(try store.pageHistory(id: failed.page.id).last)
+        #expect(version.change == .errored && version.batchID == "fc-2" && version.lastUpdatedByProcessID == "sync")
+        #expect(try store.job("sync")?.batchIDs == ["fc-2"])
+        #expect(try store.pages(.batch("fc-2")).records.map(\.url) == [url])
+        let trace = try store.trace(pageID: failed.page.id)
+        #expect(
+            trace.lastUpdatedBy?.id == "sync" && trace.batchID == "fc-2" && trace.errors.map(\.message) == ["HTTP 500"])
+
+        let attached = try store.write { try $0.attachBatch("fc-3", to: "sync") }
+        #expect(attached.batchIDs == ["fc-2", "fc-3"])
+        #expect(try store.write { try $0.attachBatch("fc-3", to: "sync") }.batchIDs == ["fc-2", "fc-3"], "once")
+        #expect(throwsStoreError(.notFound, "nope") { _ = try store.write { try $0.attachBatch("b", to: "nope") } })
+        #expect(
+            throwsStoreError(.invalidInput, "batch id") { _ = try store.write { try $0.attachBatch("", to: "sync") } })
+        #expect(try store.verify().isClean)
+    }
+
+    /// Seed 000's "compare different ingestion runs": what one run left that the other did not, and what
+    /// changed between them.
+    @Test func twoRunsCompareByHowTheyLeftThePages() throws {
+        let t = try TestStore()
+        let store = t.store
+        let urls = (1...4).map { "https://w.example/\($0)" }
+        try store.startJob(id: "monday", websiteID: "w", processType: .ingestion)
+        try store.recordPages(
+            urls.prefix(3).map { PageObservation(websiteID: "w", url: $0, contentHash: Self.hash($0)) }, by: "monday")
+        try store.completeJob("monday")
+        t.advance(seconds: 86_400)
+        try store.startJob(id: "tuesday", websiteID: "w", processType: .sync)
+        try store.recordPages(
+            [
+                PageObservation(websiteID: "w", url: urls[1], contentHash: Self.hash("edited")),
+                PageObservation(websiteID: "w", url: urls[2], status: .deleted),
+                PageObservation(websiteID: "w", url: urls[3], contentHash: Self.hash(urls[3])),
+            ], by: "tuesday")
+        try store.completeJob("tuesday")
+        let comparison = try store.compareJobs("monday", "tuesday")
+        #expect(comparison.onlyInFirst.map(\.url) == [urls[2]], "deleted by tuesday")
+        #expect(comparison.onlyInSecond.map(\.url) == [urls[3]], "created by tuesday")
+        #expect(comparison.changed.map(\.url) == [urls[1]])
+        #expect(
+            comparison.changed.first?.first?.jobID == "monday" && comparison.changed.first?.second?.jobID == "tuesday")
+        #expect(comparison.unchangedCount == 1)
+        let reversed = try store.compareJobs("tuesday", "monday")
+        #expect(reversed.onlyInFirst.map(\.url) == [urls[3]] && reversed.onlyInSecond.map(\.url) == [urls[2]])
+        #expect(throwsStoreError(.notFound, "no job x") { _ = try store.compareJobs("monday", "x") })
     }
 
     @Test func stateAsOfEachJobAndEachTimeIsExact() throws {

@@ -87,7 +87,8 @@ struct DemoPipeline {
         try store.startBatchCrawl(userID: "carol", owner: "crawler-9", lease: 5 * 60 * Timestamp.second)
     }
 
-    /// Ingestion then sync of three websites; returns a page whose lineage is worth tracing.
+    /// Ingestion then sync of three websites; returns a page the sync failed, whose trace names the sync and
+    /// the batch.
     private func websites(_ store: LineageStore) throws -> String {
         print("2. Websites: ingestion, then a sync that finds changed, unchanged, failed and deleted pages")
         var traced = ""
@@ -121,7 +122,9 @@ struct DemoPipeline {
                         PageObservation(
                             websiteID: site, url: url, contentHash: XXH3.hash128("\(url) v2"), batchID: "fc-\(site)-2"))
                 case 5:
-                    observations.append(PageObservation(websiteID: site, url: url, status: .error, error: "HTTP 503"))
+                    observations.append(
+                        PageObservation(
+                            websiteID: site, url: url, status: .error, batchID: "fc-\(site)-2", error: "HTTP 503"))
                 case 6: observations.append(PageObservation(websiteID: site, url: url, status: .deleted))
                 default:
                     observations.append(
@@ -137,7 +140,14 @@ struct DemoPipeline {
             print(
                 "   \(site): ingestion created \(created) pages (\(failed) failed); sync \(finished.status): "
                     + PageChange.demoOrder.map { "\(changes[$0] ?? 0) \($0)" }.joined(separator: ", "))
-            if traced.isEmpty { traced = updates[0].page.id }
+            if traced.isEmpty {
+                traced = updates[5].page.id
+                let comparison = try store.compareJobs(ingestion.id, sync.id)
+                print(
+                    "   lineage jobs compare: \(comparison.onlyInFirst.count) pages only as the ingestion left them, "
+                        + "\(comparison.onlyInSecond.count) only as the sync did, \(comparison.changed.count) changed, "
+                        + "\(comparison.unchangedCount) unchanged")
+            }
             advance(minutes: 30)
         }
         return traced
@@ -293,7 +303,8 @@ struct DemoPipeline {
         )
     }
 
-    /// Twenty documents through the default stage DAG; one fails in the chunker and succeeds on retry.
+    /// Twenty documents through the default stage DAG; one fails in the chunker and succeeds on retry, one is
+    /// rerun from the chunker, one is deleted.
     private func documents(_ store: LineageStore) throws {
         print("5. Documents: 20 through the stage DAG; doc-03 fails in the chunker and succeeds on retry")
         try store.installDefaultPipeline()
@@ -324,6 +335,26 @@ struct DemoPipeline {
         print(
             "   \(waiting) documents waiting for the chunker; doc-03 retries: "
                 + "\(try store.documentStages("doc-03").first { $0.stage == "chunker" }?.retryCount ?? 0)")
+        let reset = try store.rerunStage(documentID: "doc-05", stage: "chunker")
+        for stage in reset {
+            try store.startStage(documentID: "doc-05", stage: stage.stage, metadata: #"{"chunker":"v2"}"#)
+            advance(minutes: 1)
+            try store.completeStage(documentID: "doc-05", stage: stage.stage)
+        }
+        let digests = FileDigests(
+            size: 12, sha256: Array(repeating: 0x19, count: 32), xxh3: XXH3.hash128("doc-19 chunks"))
+        try store.recordStageOutput(
+            documentID: "doc-19", stage: "markdown-conversion",
+            StageOutput(
+                path: try StorageLayout.stageFile(
+                    documentID: "doc-19", stage: "markdown-conversion", fileName: "chapter-19.md"),
+                mimeType: "text/markdown", fileType: "markdown", source: .digests(digests)))
+        let deleted = try store.deleteDocument("doc-19")
+        print(
+            "   doc-05 rerun from the chunker after a fix: \(reset.count) stages reset and run again, "
+                + "\(try store.stageHistory(documentID: "doc-05").count) runs in its history; doc-19 deleted with "
+                + "\(deleted.stagesRemoved) stages and \(deleted.outputsRemoved) output, nobody's file now: "
+                + deleted.unreferencedFiles.joined(separator: ", "))
     }
 }
 

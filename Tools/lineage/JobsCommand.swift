@@ -6,7 +6,10 @@ import LineageStore
 struct JobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs", abstract: "List and inspect process jobs.",
-        subcommands: [List.self, Show.self, Timeline.self, Stalled.self, Start.self, Complete.self, Fail.self])
+        subcommands: [
+            List.self, Show.self, Timeline.self, Stalled.self, Compare.self, Start.self, Complete.self, Fail.self,
+            AddBatch.self,
+        ])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -75,6 +78,40 @@ struct JobsCommand: ParsableCommand {
                         + "\(Human.relative(job.credentialStatusChangedAt, now: now))\n"
                 }
                 try output.output.printOne(job, table: text)
+            }
+        }
+    }
+
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "compare",
+            abstract: "Compare how two runs left their pages: pages only one of them left, and changed content.")
+        @OptionGroup var location: StoreLocation
+        @OptionGroup var output: FormatOption
+        @Argument(help: "The first job id.") var first: String
+        @Argument(help: "The second job id.") var second: String
+
+        func run() throws {
+            try inspect(location) { store in
+                let comparison = try store.compareJobs(first, second)
+                var text = "\(first) (\(comparison.first.processType), \(Human.time(comparison.first.startedAt)))"
+                text += " → \(second) (\(comparison.second.processType), \(Human.time(comparison.second.startedAt)))\n"
+                text +=
+                    "\(comparison.onlyInFirst.count) only in the first, \(comparison.onlyInSecond.count) only in the "
+                text += "second, \(comparison.changed.count) changed, \(comparison.unchangedCount) unchanged\n"
+                var table = TextTable("DIFFERENCE", "URL", "FIRST", "SECOND")
+                func state(_ version: PageVersionRecord?) -> String {
+                    guard let version else { return "-" }
+                    let hash = version.contentHash.map { String(Hex.encode($0).prefix(12)) } ?? "-"
+                    return "\(version.status.rawValue) \(hash) by \(version.jobID)"
+                }
+                for (label, pages) in [
+                    ("only first", comparison.onlyInFirst), ("only second", comparison.onlyInSecond),
+                    ("changed", comparison.changed),
+                ] {
+                    for page in pages { table.add(label, page.url, state(page.first), state(page.second)) }
+                }
+                try output.output.printOne(comparison, table: text + "\n" + table.render())
             }
         }
     }

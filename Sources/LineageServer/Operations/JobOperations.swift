@@ -57,6 +57,26 @@ public struct FailJob: StoreOperation {
     }
 }
 
+/// Records that a job used a scrape batch (`POST /api/jobs/{id}/batches`, `lineage jobs add-batch`).
+public struct AttachBatch: StoreOperation {
+    /// The job id (from the path or the command line).
+    public var id = ""
+    /// The batch id.
+    public var firecrawlBatchID: String
+
+    enum CodingKeys: String, CodingKey { case firecrawlBatchID = "firecrawl_batch_id" }
+
+    /// Attaches `batchID` to job `id`.
+    public init(id: String, batchID: String) {
+        self.id = id
+        self.firecrawlBatchID = batchID
+    }
+
+    public func run(in context: WriteContext) throws -> Member<JobRecord> {
+        Member("job", try context.attachBatch(firecrawlBatchID, to: id))
+    }
+}
+
 /// Records the pages one job observed, with the job's counters and batch ids, in one transaction
 /// (`POST /api/jobs/{id}/pages`, `lineage pages record`).
 public struct RecordPages: StoreOperation {

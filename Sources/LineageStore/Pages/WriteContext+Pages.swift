@@ -8,8 +8,9 @@ extension WriteContext {
     /// - a known page whose content hash differs (or that was `error` or `deleted`) changes: `last_updated_by`
     ///   and the new batch set, `urls_updated` + 1;
     /// - a known, active page with the same hash is unchanged: nothing is written;
-    /// - an `error` observation marks the page for retry: `failed_by` set, the error appended to the job's
-    ///   log, `urls_errored` + 1;
+    /// - an `error` observation marks the page for retry: `failed_by` and `last_updated_by` set (the seed's
+    ///   "which sync failed"), the observation's batch recorded (the seed's "which batch had issues"), the
+    ///   error appended to the job's log, `urls_errored` + 1;
     /// - a `deleted` observation marks a known page deleted: `last_updated_by` set, `urls_deleted` + 1.
     ///
     /// Every change appends a version to the page's history. The batch id joins the job's batch set.
@@ -48,6 +49,7 @@ extension WriteContext {
         case (.error, _):
             change = .errored
             page.failedByProcessID = jobID
+            page.lastUpdatedByProcessID = jobID
             page.lastError = observation.error.isEmpty ? "crawl failed" : observation.error
             job.urlsErrored += 1
             try appendError(to: &job, message: page.lastError, url: observation.url)
@@ -71,13 +73,10 @@ extension WriteContext {
         if observation.status == .active {
             page.contentHash.stored = hash
             page.lastError = ""
-            if !observation.batchID.isEmpty {
-                page.batchID = observation.batchID
-                let position = job.batchIDs.partitionPoint { $0 < observation.batchID }
-                if position == job.batchIDs.count || job.batchIDs[position] != observation.batchID {
-                    job.batchIDs.insert(observation.batchID, at: position)
-                }
-            }
+        }
+        if !observation.batchID.isEmpty && observation.status != .deleted {
+            page.batchID = observation.batchID
+            job.addBatch(observation.batchID)
         }
         page.updatedAt = now
         page.versionCount += 1
@@ -98,6 +97,20 @@ extension WriteContext {
         job.updatedAt = now
         try save(job)
         return PageUpdate(page: page, change: change)
+    }
+
+    /// Records that job `jobID` used scrape batch `batchID` (the seed's `firecrawl_batch_ids`), whether or not
+    /// a page names it: a batch that failed as a whole, or one whose pages are recorded later.
+    /// - Returns: the job with the batch in its set (once).
+    /// - Throws: `.notFound` for an unknown job; `.invalidInput` for an empty or over-long batch id.
+    @discardableResult
+    public func attachBatch(_ batchID: String, to jobID: String) throws -> JobRecord {
+        try Validation.identifier(batchID, "batch id")
+        var job = try requireJob(jobID)
+        guard job.addBatch(batchID) else { return job }
+        job.updatedAt = now
+        try save(job)
+        return job
     }
 
     /// Records several observations by one job, in order.

@@ -27,4 +27,14 @@ extension JobsCommand {
 
         func run() throws { try perform(FailJob(id: id, error: error), at: location) }
     }
+
+    struct AddBatch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-batch", abstract: "Record that a job used a scrape batch (firecrawl_batch_ids).")
+        @OptionGroup var location: StoreLocation
+        @Argument(help: "The job id.") var id: String
+        @Argument(help: "The batch id.") var batch: String
+
+        func run() throws { try perform(AttachBatch(id: id, batchID: batch), at: location) }
+    }
 }
