@@ -144,6 +144,11 @@ RECORDS = [
     record_vector("failed stage run", "StageRun", 19, 1,
                   'document_id: "doc-1" sequence: 3 stage_name: "fact-generator" status: "failed" started_at: 5 '
                   'completed_at: 6 error_message: "rate limited" retry_count: 1 rerun_count: 1'),
+    record_vector("completed crawl batch after a takeover", "CrawlBatch", 20, 1,
+                  'user_id: "u1" sequence: 2 owner: "crawler-b" started_at: 10 completed_at: 55000010 '
+                  'duration_seconds: 45 outcome: "completed" sources_crawled_count: 4 sources_failed_count: 1 '
+                  'crawled_sources: "s1" crawled_sources: "s2" crawled_sources: "s3" crawled_sources: "s4" '
+                  'failed_sources: "s5" recovered_lease: true'),
 ]
 
 

@@ -56,12 +56,14 @@ public struct RecordKind: Hashable, Sendable, Comparable, CustomStringConvertibl
     public static let statCache = RecordKind(18, "stat_cache")
     /// One finished run of a document's stage, in the `events` database.
     public static let stageRun = RecordKind(19, "stage_run")
+    /// One batch crawl of a user's sources.
+    public static let crawlBatch = RecordKind(20, "crawl_batch")
 
     /// Every kind this version defines.
     public static let all: [RecordKind] = [
         .formatInfo, .job, .page, .pageVersion, .schedule, .source, .importRun, .importRow, .document,
         .stageDefinition, .documentStage, .stageOutput, .workflow, .event, .reporterWindow, .content, .sighting,
-        .statCache, .stageRun,
+        .statCache, .stageRun, .crawlBatch,
     ]
 
     /// The kind with number `rawValue`, or `nil` if this version does not define it.

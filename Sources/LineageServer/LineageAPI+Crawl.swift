@@ -15,10 +15,7 @@ extension LineageAPI {
                 return try JSONReply.success(status)
             }
             // The seed's endpoint creates the user's default schedule on first sight.
-            let status = try await store.write { context in
-                if try context.schedule(userID: userID) == nil { _ = try context.setSchedule(userID: userID) }
-                return try context.crawlStatus(userID: userID)
-            }
+            let status = try await store.write { try $0.crawlStatusCreatingSchedule(userID: userID) }
             return try JSONReply.success(status)
         }
         router.post("/api/crawl/schedule") { request, context in try await perform(SetSchedule.self, request, context) }
@@ -35,6 +32,16 @@ extension LineageAPI {
         router.post("/api/crawl/fail") { request, context in try await perform(FailCrawl.self, request, context) }
         router.post("/api/crawl/sources/:id/result") { request, context in
             try await perform(RecordSourceResult.self, request, context, identity: \.sourceID)
+        }
+        router.get("/api/crawl/history") { request, _ in
+            let query = QueryParameters(request)
+            guard let userID = query.string("user_id") else {
+                throw APIError.badRequest("query parameter 'user_id' is required")
+            }
+            let limit = try query.integer("limit", default: 100, in: 1...100_000)
+            return try JSONReply.success([
+                "user_id": userID, "batches": try store.crawlHistory(userID: userID, limit: limit),
+            ])
         }
         router.get("/api/crawl/due") { request, _ in
             let limit = try QueryParameters(request).integer("limit", default: 100, in: 1...100_000)

@@ -11,6 +11,8 @@ import Testing
         let out = result.stdout
         #expect(out.contains("refused: user alice is already being crawled by crawler-7"))
         #expect(out.contains("crawler-2 took over alice's expired lease (recoveries: 1)"))
+        #expect(out.contains("2 crawled, 1 failed (counted from its source results)"))
+        #expect(out.contains("lineage schedules history alice: crawler-2 completed, crawler-7 expired"))
         #expect(out.contains("ingestion created 1999 pages (1 failed)"))
         #expect(out.contains("201 changed, 1719 unchanged, 40 errored, 40 deleted"))
         #expect(out.contains("200000 updates from 4 crawlers"))

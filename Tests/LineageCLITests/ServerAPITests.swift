@@ -158,8 +158,15 @@ import Testing
         #expect(crawling.json["is_crawling"] as? Bool == true)
         let done = try await server.request(
             "POST", "/api/crawl/complete",
-            json: ["user_id": "u1", "owner": "host-a", "sources_crawled_count": 4, "sources_failed_count": 1])
+            json: [
+                "user_id": "u1", "owner": "host-a", "sources_crawled_count": 4, "sources_failed_count": 1,
+                "duration_seconds": 45,
+            ])
         #expect(done.status == 200)
+        let history = try await server.request("GET", "/api/crawl/history?user_id=u1")
+        let batches = try #require(history.json["batches"] as? [[String: Any]])
+        #expect(batches.map { $0["outcome"] as? String } == ["completed"])
+        #expect(batches.first?["duration_seconds"] as? Double == 45 && batches.first?["owner"] as? String == "host-a")
         let after = try await server.request("GET", "/api/crawl/status?user_id=u1")
         #expect(after.json["sources_crawled_count"] as? Int == 4 && after.json["is_crawling"] as? Bool == false)
         let due = try await server.request("GET", "/api/crawl/due")

@@ -82,6 +82,15 @@ import Testing
         ])
         #expect((done.json["schedule"] as? [String: Any])?["sources_crawled_count"] as? Int == 3)
         #expect(try lineage(["schedules", "release", "alice"]).status == 64)
+        #expect(try lineage(["schedules", "trigger", "alice", "--owner", "host-c"]).status == 0)
+        let measured = try lineage(["schedules", "complete", "alice", "--owner", "host-c", "--duration-seconds", "45"])
+        #expect((measured.json["schedule"] as? [String: Any])?["last_crawl_duration_seconds"] as? Double == 45)
+        let history = try listing(["schedules", "history", "alice"])
+        #expect(history.map { $0["outcome"] as? String } == ["completed", "completed", "released"])
+        #expect(history.first?["duration_seconds"] as? Double == 45)
+        let shown = try text(["schedules", "show", "newcomer"])
+        #expect(shown.status == 0 && shown.output.contains("is_crawling"), "the status read creates the schedule")
+        #expect(try listing(["schedules", "list"]).contains { $0["user_id"] as? String == "newcomer" })
     }
 
     @Test func importsAndStagesAreWrittenFromTheCommandLine() throws {

@@ -149,7 +149,21 @@ import Testing
         run.errorMessage = "rate limited"
         run.retryCount = 1
         run.rerunCount = 1
+        var batch = CrawlBatchRecord()
+        batch.userID = "u1"
+        batch.sequence = 2
+        batch.owner = "crawler-b"
+        batch.startedAt = 10
+        batch.completedAt = 55_000_010
+        batch.durationSeconds = 45
+        batch.outcome = .completed
+        batch.sourcesCrawledCount = 4
+        batch.sourcesFailedCount = 1
+        batch.crawledSources = ["s1", "s2", "s3", "s4"]
+        batch.failedSources = ["s5"]
+        batch.recoveredLease = true
         return [
+            "completed crawl batch after a takeover": batch,
             "document stage with metadata and reruns": state, "completed workflow": workflow,
             "failed stage run": run,
             "stage output with file type": output, "job with merged progress": progress, "reporter window": window,

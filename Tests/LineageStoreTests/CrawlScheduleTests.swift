@@ -62,6 +62,58 @@ import Testing
         #expect(try store.abandonBatchCrawl(userID: "u1", owner: "c").lastOutcome == "abandoned")
     }
 
+    /// Seed 001's crawl history and batch logs: one record per batch with its owner, outcome, duration and
+    /// per-source results, counts derived from those results unless the crawler counted them, a measured
+    /// duration winning over the lease's age, and the status read creating the default schedule.
+    @Test func everyBatchIsKeptWithItsSourceResultsAndDerivedCounts() throws {
+        let t = try TestStore()
+        let store = t.store
+        #expect(try store.crawlStatus(userID: "u1").schedule == nil, "a plain read creates nothing")
+        let first = try store.crawlStatusCreatingSchedule(userID: "u1")
+        #expect(first.schedule?.frequencyHours == 24 && first.schedule?.nextScheduledCrawlAt == t.clock.now())
+        #expect(try store.crawlStatusCreatingSchedule(userID: "u1").schedule == first.schedule, "created once")
+        for id in ["s1", "s2", "s3"] { try store.setSource(userID: "u1", id: id, name: id, url: "https://\(id)") }
+
+        try store.startBatchCrawl(userID: "u1", owner: "crashed", lease: Self.lease)
+        try store.recordSourceCrawl(userID: "u1", sourceID: "s1")
+        t.advance(seconds: 11 * 60)
+        try store.startBatchCrawl(userID: "u1", owner: "rescuer", lease: Self.lease)
+        try store.recordSourceCrawl(userID: "u1", sourceID: "s1", error: "HTTP 500")
+        try store.recordSourceCrawl(userID: "u1", sourceID: "s2", error: "HTTP 403")
+        try store.recordSourceCrawl(userID: "u1", sourceID: "s3")
+        try store.recordSourceCrawl(userID: "u1", sourceID: "s1")
+        t.advance(seconds: 120)
+        let done = try store.completeBatchCrawl(userID: "u1", owner: "rescuer")
+        #expect((done.sourcesCrawled, done.sourcesFailed) == (2, 1), "derived: s1 and s3 crawled, s2 failed")
+        #expect(done.lastDurationSeconds == 120)
+        try store.recordSourceCrawl(userID: "u1", sourceID: "s2")
+
+        try store.startBatchCrawl(userID: "u1", owner: "crawler-c", lease: Self.lease)
+        t.advance(seconds: 60)
+        let measured = try store.completeBatchCrawl(
+            userID: "u1", owner: "crawler-c", sourcesCrawled: 5, sourcesFailed: 0, durationSeconds: 45.5)
+        #expect(measured.lastDurationSeconds == 45.5 && measured.sourcesCrawled == 5)
+        #expect(
+            throwsStoreError(.invalidInput, "duration_seconds") {
+                try store.startBatchCrawl(userID: "u1", owner: "d", lease: Self.lease)
+                try store.completeBatchCrawl(userID: "u1", owner: "d", durationSeconds: -1)
+            })
+        try store.releaseBatchCrawl(userID: "u1", by: "ops")
+
+        let history = try store.crawlHistory(userID: "u1")
+        #expect(history.map(\.outcome) == [.released, .completed, .completed, .expired], "newest first")
+        #expect(history.map(\.sequence) == [3, 2, 1, 0])
+        let expired = history[3]
+        #expect(expired.owner == "crashed" && expired.crawledSources == ["s1"] && expired.durationSeconds == 600)
+        let rescued = history[2]
+        #expect(rescued.recoveredLease && rescued.crawledSources == ["s3", "s1"] && rescued.failedSources == ["s2"])
+        #expect(rescued.completedAt != nil && rescued.durationSeconds == 120)
+        #expect(history[1].crawledSources.isEmpty && history[1].sourcesCrawledCount == 5, "the crawler's own count")
+        #expect(history[0].error.contains("ops") && history[0].completedAt != nil)
+        #expect(try store.crawlHistory(userID: "u1", limit: 1).count == 1)
+        #expect(try store.verify().isClean)
+    }
+
     @Test func anOperatorReleasesAStuckLeaseWithoutItsOwnerAndTheReleaseIsRecorded() throws {
         let t = try TestStore()
         let store = t.store

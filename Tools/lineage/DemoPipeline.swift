@@ -75,12 +75,17 @@ struct DemoPipeline {
         let recovered = try store.startBatchCrawl(userID: "alice", owner: "crawler-2", lease: lease)
         print("   crawler-2 took over alice's expired lease (recoveries: \(recovered.leaseRecoveries))")
         try store.recordSourceCrawl(userID: "alice", sourceID: "alice-src-1", error: "HTTP 403 Forbidden")
+        for source in [0, 2] { try store.recordSourceCrawl(userID: "alice", sourceID: "alice-src-\(source)") }
         advance(minutes: 4)
-        let done = try store.completeBatchCrawl(
-            userID: "alice", owner: "crawler-2", sourcesCrawled: 3, sourcesFailed: 1)
+        let done = try store.completeBatchCrawl(userID: "alice", owner: "crawler-2")
         print(
-            "   alice's batch done in \(Human.duration(done.lastDurationSeconds)); next crawl \(Human.time(done.nextScheduledCrawlAt))"
-        )
+            "   alice's batch done in \(Human.duration(done.lastDurationSeconds)): \(done.sourcesCrawled) crawled, "
+                + "\(done.sourcesFailed) failed (counted from its source results); next crawl "
+                + Human.time(done.nextScheduledCrawlAt))
+        let history = try store.crawlHistory(userID: "alice")
+        print(
+            "   lineage schedules history alice: "
+                + history.map { "\($0.owner) \($0.outcome.rawValue)" }.joined(separator: ", "))
         try store.startBatchCrawl(userID: "bob", owner: "crawler-3", lease: lease)
         advance(minutes: 3)
         try store.completeBatchCrawl(userID: "bob", owner: "crawler-3", sourcesCrawled: 3, sourcesFailed: 0)

@@ -83,35 +83,43 @@ public struct ReleaseCrawl: StoreOperation {
     }
 }
 
-/// Completes a batch crawl with its counts (`POST /api/crawl/complete`, `lineage schedules complete`).
+/// Completes a batch crawl (`POST /api/crawl/complete`, `lineage schedules complete`): the counts default to
+/// the per-source results recorded during the batch, the duration to the lease's age.
 public struct CompleteCrawl: StoreOperation {
     /// The user.
     public var userID: String
     /// The lease's owner.
     public var owner: String
-    /// Sources crawled successfully.
-    public var sourcesCrawledCount: Int
-    /// Sources that failed.
-    public var sourcesFailedCount: Int
+    /// Sources crawled successfully, if the crawler counted them.
+    public var sourcesCrawledCount: Int?
+    /// Sources that failed, if the crawler counted them.
+    public var sourcesFailedCount: Int?
+    /// The duration the crawler measured, in seconds.
+    public var durationSeconds: Double?
 
     enum CodingKeys: String, CodingKey {
         case userID = "user_id", owner, sourcesCrawledCount = "sources_crawled_count",
-            sourcesFailedCount = "sources_failed_count"
+            sourcesFailedCount = "sources_failed_count", durationSeconds = "duration_seconds"
     }
 
-    /// Completes `owner`'s batch for `userID` with its counts.
-    public init(userID: String, owner: String, sourcesCrawledCount: Int, sourcesFailedCount: Int) {
+    /// Completes `owner`'s batch for `userID`.
+    public init(
+        userID: String, owner: String, sourcesCrawledCount: Int? = nil, sourcesFailedCount: Int? = nil,
+        durationSeconds: Double? = nil
+    ) {
         self.userID = userID
         self.owner = owner
         self.sourcesCrawledCount = sourcesCrawledCount
         self.sourcesFailedCount = sourcesFailedCount
+        self.durationSeconds = durationSeconds
     }
 
     public func run(in context: WriteContext) throws -> Member<ScheduleRecord> {
         Member(
             "schedule",
             try context.completeBatchCrawl(
-                userID: userID, owner: owner, sourcesCrawled: sourcesCrawledCount, sourcesFailed: sourcesFailedCount))
+                userID: userID, owner: owner, sourcesCrawled: sourcesCrawledCount, sourcesFailed: sourcesFailedCount,
+                durationSeconds: durationSeconds))
     }
 }
 

@@ -29,14 +29,17 @@ extension LineageStore {
         try write { try $0.renewBatchCrawl(userID: userID, owner: owner, lease: lease) }
     }
 
-    /// ``WriteContext/completeBatchCrawl(userID:owner:sourcesCrawled:sourcesFailed:)`` in a transaction of its own.
+    /// ``WriteContext/completeBatchCrawl(userID:owner:sourcesCrawled:sourcesFailed:durationSeconds:)`` in a
+    /// transaction of its own.
     @discardableResult
-    public func completeBatchCrawl(userID: String, owner: String, sourcesCrawled: Int, sourcesFailed: Int) throws
-        -> ScheduleRecord
-    {
+    public func completeBatchCrawl(
+        userID: String, owner: String, sourcesCrawled: Int? = nil, sourcesFailed: Int? = nil,
+        durationSeconds: Double? = nil
+    ) throws -> ScheduleRecord {
         try write {
             try $0.completeBatchCrawl(
-                userID: userID, owner: owner, sourcesCrawled: sourcesCrawled, sourcesFailed: sourcesFailed)
+                userID: userID, owner: owner, sourcesCrawled: sourcesCrawled, sourcesFailed: sourcesFailed,
+                durationSeconds: durationSeconds)
         }
     }
 
@@ -73,6 +76,20 @@ extension LineageStore {
     @discardableResult
     public func recordSourceCrawl(userID: String, sourceID: String, error: String? = nil) throws -> SourceRecord {
         try write { try $0.recordSourceCrawl(userID: userID, sourceID: sourceID, error: error) }
+    }
+
+    /// ``Snapshot/crawlHistory(userID:limit:)`` in a snapshot of its own.
+    public func crawlHistory(userID: String, limit: Int = 100) throws -> [CrawlBatchRecord] {
+        try read { try $0.crawlHistory(userID: userID, limit: limit) }
+    }
+
+    /// ``WriteContext/crawlStatusCreatingSchedule(userID:)``: a read when the schedule exists, else one
+    /// transaction that creates it.
+    public func crawlStatusCreatingSchedule(userID: String) throws -> CrawlStatus {
+        if let status = try read({ try $0.schedule(userID: userID) == nil ? nil : $0.crawlStatus(userID: userID) }) {
+            return status
+        }
+        return try write { try $0.crawlStatusCreatingSchedule(userID: userID) }
     }
 
     /// ``Snapshot/crawlStatus(userID:)`` in a snapshot of its own.

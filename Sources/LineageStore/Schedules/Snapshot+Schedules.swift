@@ -24,6 +24,11 @@ extension Snapshot {
         return due
     }
 
+    /// The user's batch crawls, newest first (the seed's crawl history and batch log).
+    public func crawlHistory(userID: String, limit: Int = 100) throws -> [CrawlBatchRecord] {
+        try records(CrawlBatchRecord.self, prefix: [.string(userID)], direction: .backward, limit: limit)
+    }
+
     /// The user's schedule and sources with their counts, in one snapshot.
     public func crawlStatus(userID: String) throws -> CrawlStatus {
         let schedule = try fetch(ScheduleRecord.self, [.string(userID)])

@@ -41,12 +41,24 @@ extension WriteContext {
                     + "\(Timestamp.format(schedule.leaseSince)) (lease expires "
                     + "\(Timestamp.format(schedule.leaseExpiresAt)))")
         }
-        if schedule.leaseOwner != nil { schedule.leaseRecoveries += 1 }
+        let recovered = schedule.leaseOwner != nil
+        if recovered {
+            schedule.leaseRecoveries += 1
+            try endBatch(of: schedule, .expired, at: schedule.leaseExpiresAt)
+        }
         schedule.leaseOwner = owner
         schedule.leaseSince = now
         schedule.leaseExpiresAt = now + lease
         schedule.updatedAt = now
         try save(schedule)
+        var batch = CrawlBatchRecord()
+        batch.userID = userID
+        batch.sequence = try lastBatch(userID).map { $0.sequence + 1 } ?? 0
+        batch.owner = owner
+        batch.startedAt = now
+        batch.outcome = .running
+        batch.recoveredLease = recovered
+        try insert(batch)
         return schedule
     }
 
@@ -62,22 +74,36 @@ extension WriteContext {
         return schedule
     }
 
-    /// Completes `owner`'s batch crawl: records its stats and duration, sets the next crawl to
-    /// completion + frequency, and releases the lease.
-    /// - Throws: `.conflict` unless `owner` holds a live lease; `.invalidInput` for negative counts.
+    /// Completes `owner`'s batch crawl: records its stats and duration in the schedule and the batch's history
+    /// record, sets the next crawl to completion + frequency, and releases the lease.
+    ///
+    /// The counts default to the per-source results recorded during the batch
+    /// (``recordSourceCrawl(userID:sourceID:error:)``), the duration to the time since the lease was taken; a
+    /// crawler that measured them passes its own.
+    /// - Throws: `.conflict` unless `owner` holds a live lease; `.invalidInput` for negative counts or a
+    ///   duration outside 0 to 100 years.
     @discardableResult
-    public func completeBatchCrawl(userID: String, owner: String, sourcesCrawled: Int, sourcesFailed: Int) throws
-        -> ScheduleRecord
-    {
-        let crawled = try Validation.count(sourcesCrawled, "sources_crawled")
-        let failed = try Validation.count(sourcesFailed, "sources_failed")
+    public func completeBatchCrawl(
+        userID: String, owner: String, sourcesCrawled: Int? = nil, sourcesFailed: Int? = nil,
+        durationSeconds: Double? = nil
+    ) throws -> ScheduleRecord {
+        let crawled = try sourcesCrawled.map { try Validation.count($0, "sources_crawled_count") }
+        let failed = try sourcesFailed.map { try Validation.count($0, "sources_failed_count") }
+        if let durationSeconds, let problem = RecordChecks.duration("duration_seconds", durationSeconds) {
+            throw StoreError(.invalidInput, problem)
+        }
         var schedule = try leasedSchedule(userID, owner)
+        var batch = try runningBatch(of: schedule)
+        batch.sourcesCrawledCount = crawled ?? UInt64(batch.crawledSources.count)
+        batch.sourcesFailedCount = failed ?? UInt64(batch.failedSources.count)
+        batch.durationSeconds = durationSeconds ?? Timestamp.seconds(from: schedule.leaseSince, to: now)
+        try end(&batch, .completed, at: now)
         schedule.lastBatchCrawlAt = now
-        schedule.lastDurationSeconds = Timestamp.seconds(from: schedule.leaseSince, to: now)
+        schedule.lastDurationSeconds = batch.durationSeconds
         schedule.nextScheduledCrawlAt = Timestamp.advanced(
             now, by: Int64(min(schedule.frequencyHours, 8_760)) * Timestamp.hour)
-        schedule.sourcesCrawled = crawled
-        schedule.sourcesFailed = failed
+        schedule.sourcesCrawled = batch.sourcesCrawledCount
+        schedule.sourcesFailed = batch.sourcesFailedCount
         schedule.lastOutcome = "completed"
         schedule.lastError = ""
         try release(&schedule)
@@ -90,6 +116,7 @@ extension WriteContext {
     public func failBatchCrawl(userID: String, owner: String, error: String) throws -> ScheduleRecord {
         try Validation.text(error, "error", required: true)
         var schedule = try leasedSchedule(userID, owner)
+        try endBatch(of: schedule, .failed, at: now, error: error)
         schedule.lastOutcome = "failed"
         schedule.lastError = error
         try release(&schedule)
@@ -100,6 +127,7 @@ extension WriteContext {
     @discardableResult
     public func abandonBatchCrawl(userID: String, owner: String) throws -> ScheduleRecord {
         var schedule = try leasedSchedule(userID, owner)
+        try endBatch(of: schedule, .abandoned, at: now)
         schedule.lastOutcome = "abandoned"
         try release(&schedule)
         return schedule
@@ -122,6 +150,7 @@ extension WriteContext {
         schedule.lastOutcome = "released"
         schedule.lastError =
             "lease of \(holder) since \(Timestamp.format(schedule.leaseSince)) released by \(`operator`)"
+        try endBatch(of: schedule, .released, at: now, error: schedule.lastError)
         try release(&schedule)
         return schedule
     }
@@ -147,7 +176,9 @@ extension WriteContext {
         return source
     }
 
-    /// Records the outcome of crawling one source: `error` nil for success.
+    /// Records the outcome of crawling one source: `error` nil for success. While a batch crawl holds the
+    /// user's lease, the result joins that batch's record (a source reported twice counts once, as last
+    /// reported).
     /// - Throws: `.notFound` for an unknown source.
     @discardableResult
     public func recordSourceCrawl(userID: String, sourceID: String, error: String? = nil) throws -> SourceRecord {
@@ -160,7 +191,23 @@ extension WriteContext {
         source.lastCrawledAt = now
         source.updatedAt = now
         try save(source)
+        if let schedule = try fetch(ScheduleRecord.self, [.string(userID)]), schedule.isCrawling(at: now),
+            var batch = try lastBatch(userID), batch.outcome == .running
+        {
+            batch.crawledSources.removeAll { $0.sameBytes(as: sourceID) }
+            batch.failedSources.removeAll { $0.sameBytes(as: sourceID) }
+            if error == nil { batch.crawledSources.append(sourceID) } else { batch.failedSources.append(sourceID) }
+            try save(batch)
+        }
         return source
+    }
+
+    /// The user's crawl status (``Snapshot/crawlStatus(userID:)``), creating the default schedule (every 24
+    /// hours, due now) on first sight, as the seed's status endpoint does.
+    /// - Throws: `.invalidInput` for an empty or over-long user id.
+    public func crawlStatusCreatingSchedule(userID: String) throws -> CrawlStatus {
+        if try schedule(userID: userID) == nil { try setSchedule(userID: userID) }
+        return try crawlStatus(userID: userID)
     }
 
     /// The user's schedule, or a new one due now.
@@ -186,6 +233,43 @@ extension WriteContext {
             throw StoreError(.conflict, "\(owner) holds no live lease for user \(userID): \(holder)")
         }
         return schedule
+    }
+
+    /// The user's newest batch record, or `nil` before the first batch.
+    func lastBatch(_ userID: String) throws -> CrawlBatchRecord? {
+        try records(CrawlBatchRecord.self, prefix: [.string(userID)], direction: .backward, limit: 1).first
+    }
+
+    /// The batch record of the lease `schedule` holds; one is started for a lease taken before batches were
+    /// recorded (a file of an earlier format).
+    private func runningBatch(of schedule: ScheduleRecord) throws -> CrawlBatchRecord {
+        if let batch = try lastBatch(schedule.userID), batch.outcome == .running { return batch }
+        var batch = CrawlBatchRecord()
+        batch.userID = schedule.userID
+        batch.sequence = try lastBatch(schedule.userID).map { $0.sequence + 1 } ?? 0
+        batch.owner = schedule.leaseOwner ?? ""
+        batch.startedAt = schedule.leaseSince
+        batch.outcome = .running
+        return batch
+    }
+
+    /// Ends the batch of the lease `schedule` holds with `outcome` at `time`.
+    private func endBatch(
+        of schedule: ScheduleRecord, _ outcome: BatchOutcome, at time: Int64, error: String = ""
+    ) throws {
+        var batch = try runningBatch(of: schedule)
+        batch.error = error
+        batch.sourcesCrawledCount = UInt64(batch.crawledSources.count)
+        batch.sourcesFailedCount = UInt64(batch.failedSources.count)
+        batch.durationSeconds = Timestamp.seconds(from: batch.startedAt, to: max(time, batch.startedAt))
+        try end(&batch, outcome, at: max(time, batch.startedAt))
+    }
+
+    /// Saves `batch` ended with `outcome` at `time`.
+    private func end(_ batch: inout CrawlBatchRecord, _ outcome: BatchOutcome, at time: Int64) throws {
+        batch.outcome = outcome
+        batch.completedAt = time
+        try save(batch)
     }
 
     /// Clears the lease and saves the schedule.

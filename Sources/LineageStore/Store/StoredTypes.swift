@@ -9,7 +9,7 @@ package enum StoredTypes {
         ImportRecord.self, ImportRowRecord.self, DocumentRecord.self, StageDefinitionRecord.self,
         DocumentStageRecord.self, StageOutputRecord.self, WorkflowRecord.self, EventRecord.self,
         ReporterWindowRecord.self, ContentRecord.self,
-        SightingRecord.self, StatCacheRecord.self, StageRunRecord.self,
+        SightingRecord.self, StatCacheRecord.self, StageRunRecord.self, CrawlBatchRecord.self,
     ]
 
     /// The type whose kind is named `name` (`job`, `page_version`…), or `nil`.

@@ -26,13 +26,18 @@ extension SchedulesCommand {
         static let configuration = CommandConfiguration(
             commandName: "complete", abstract: "Complete a batch crawl and schedule the next.")
         @OptionGroup var holder: LeaseHolder
-        @Option(help: "Sources crawled successfully.") var crawled: Int
-        @Option(help: "Sources that failed.") var failed: Int
+        @Option(help: "Sources crawled successfully (default: the source results recorded during the batch).")
+        var crawled: Int?
+        @Option(help: "Sources that failed (default: the source results recorded during the batch).")
+        var failed: Int?
+        @Option(help: "The duration the crawler measured, in seconds (default: the lease's age).")
+        var durationSeconds: Double?
 
         func run() throws {
             try perform(
                 CompleteCrawl(
-                    userID: holder.user, owner: holder.owner, sourcesCrawledCount: crawled, sourcesFailedCount: failed),
+                    userID: holder.user, owner: holder.owner, sourcesCrawledCount: crawled, sourcesFailedCount: failed,
+                    durationSeconds: durationSeconds),
                 at: holder.location)
         }
     }
