@@ -75,6 +75,40 @@ import Testing
         #expect(try LineageBinary.run(["jobs", "stalled", "--for", "soon"] + db).status == 64)
     }
 
+    /// Seed 003's live view: `jobs show --watch` draws again when another process commits, and stops after
+    /// `--frames`; `status --watch` draws while nothing changes only once.
+    @Test func watchRedrawsWhenTheStoreChanges() throws {
+        let directory = try TemporaryDirectory()
+        let db = ["--db", directory.path("watched.db")]
+        func update(_ seq: Int) throws -> Int32 {
+            let line = #"{"jobId":"live","reporter":"r","seq":\#(seq),"processedItems":\#(seq * 10)}"#
+            return try LineageBinary.run(["ingest", "-"] + db, stdin: Data(line.utf8)).status
+        }
+        #expect(try update(1) == 0)
+        let watcher = Process()
+        watcher.executableURL = LineageBinary.url
+        watcher.arguments = ["jobs", "show", "live", "--watch", "--frames", "2", "--format", "jsonl"] + db
+        let pipe = Pipe()
+        watcher.standardOutput = pipe
+        try watcher.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watcher.isRunning, "one frame drawn, waiting for a change")
+        #expect(try update(2) == 0)
+        watcher.waitUntilExit()
+        #expect(watcher.terminationStatus == 0)
+        let frames = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").filter { !$0.isEmpty }
+        let processed = try frames.map {
+            ((try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["progress"] as? [String: Any])?[
+                "processedItems"] as? Int
+        }
+        #expect(processed == [10, 20], "\(frames)")
+
+        let status = try LineageBinary.run(["status", "--watch", "--frames", "1"] + db)
+        #expect(status.status == 0 && status.stdout.contains("LineageStore status"))
+        #expect(try LineageBinary.run(["status", "--watch", "--frames", "0"] + db).status == 64)
+    }
+
     @Test func queryCommandsPrintTablesAndParseableJSON() throws {
         let (directory, path, pageID, importID) = try Self.fixture()
         _ = directory

@@ -47,9 +47,11 @@ struct JobsCommand: ParsableCommand {
         @OptionGroup var location: StoreLocation
         @OptionGroup var output: FormatOption
         @Argument(help: "The job id.") var id: String
+        @OptionGroup var live: WatchOptions
 
         func run() throws {
-            try inspect(location) { store in
+            let (id, output) = (id, output)
+            try live.run(location) { store in
                 guard let job = try store.job(id) else { throw StoreError(.notFound, "no job \(id) in \(store.path)") }
                 let now = store.clock.now()
                 var text = describe(

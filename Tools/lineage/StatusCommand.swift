@@ -12,10 +12,12 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
     @Option(help: "List running jobs without an update for this long as stalled (e.g. 10m).")
     var stalledAfter = "10m"
+    @OptionGroup var live: WatchOptions
 
     func run() throws {
         let stall = try parseSpan(stalledAfter)
-        try inspect(location) { store in
+        let output = output
+        try live.run(location) { store in
             let report = try store.status(stalledAfter: stall)
             try output.output.printOne(report, table: report.text(path: store.path))
         }

@@ -21,6 +21,12 @@ public class Snapshot {
         self.formatMinor = formatMinor
     }
 
+    /// The id of the commit this snapshot sees: it changes with every commit to the file, so a reader polls it
+    /// to learn that something changed without reading records.
+    public var version: Int {
+        get throws { try transaction.id }
+    }
+
     func context(_ database: Database, _ key: some Collection<UInt8>) -> String {
         "record \(TupleCodec.describe(key)) in database \(database) of \(path)"
     }
