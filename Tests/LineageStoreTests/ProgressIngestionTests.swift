@@ -99,8 +99,11 @@ import Testing
         guard FileManager.default.fileExists(atPath: "/proc/self/task") else { return }
         let t = try TestStore()
         _ = try t.store.ingest([ProgressUpdate(jobID: "j", reporter: "r", seq: 1, processedItems: 1)])
-        let names = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").compactMap {
-            try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8)
+        // The store must outlive the listing: released early, it would close and end its writer thread.
+        let names = try withExtendedLifetime(t) {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").compactMap {
+                try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8)
+            }
         }
         #expect(names.contains("lineage-writer\n"), "thread names: \(Set(names))")
     }
