@@ -30,6 +30,9 @@ extension LineageAPI {
             try await perform(CompleteCrawl.self, request, context)
         }
         router.post("/api/crawl/fail") { request, context in try await perform(FailCrawl.self, request, context) }
+        router.post("/api/crawl/sources") { request, context in
+            try await perform(SetSource.self, request, context, status: .created)
+        }
         router.post("/api/crawl/sources/:id/result") { request, context in
             try await perform(RecordSourceResult.self, request, context, identity: \.sourceID)
         }

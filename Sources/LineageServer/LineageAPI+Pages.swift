@@ -38,14 +38,14 @@ extension LineageAPI {
         }
     }
 
-    /// The one selection the query names: `created_by`, `updated_by`, `failed_by`, `batch`, or `status` with
+    /// The one selection the query names: `created_by`, `updated_by`, `failed_by`, `firecrawl_batch_id` (or `batch`), or `status` with
     /// `website`.
     private func pageSelection(_ query: QueryParameters) throws -> PageSelection {
         var selections: [PageSelection] = []
         if let job = query.string("created_by") { selections.append(.createdBy(job)) }
         if let job = query.string("updated_by") { selections.append(.updatedBy(job)) }
         if let job = query.string("failed_by") { selections.append(.failedBy(job)) }
-        if let batch = query.string("batch") { selections.append(.batch(batch)) }
+        if let batch = query.string("firecrawl_batch_id") ?? query.string("batch") { selections.append(.batch(batch)) }
         if let status = try query.vocabulary("status", PageStatus.self) {
             guard let website = query.string("website") else {
                 throw APIError.badRequest("query parameter 'status' needs 'website' too")
@@ -54,7 +54,8 @@ extension LineageAPI {
         }
         guard selections.count == 1 else {
             throw APIError.badRequest(
-                "give exactly one of 'created_by', 'updated_by', 'failed_by', 'batch', or 'status' with 'website'")
+                "give exactly one of 'created_by', 'updated_by', 'failed_by', 'firecrawl_batch_id', or 'status' with 'website'"
+            )
         }
         return selections[0]
     }

@@ -8,6 +8,7 @@ struct SchedulesCommand: ParsableCommand {
         commandName: "schedules", abstract: "Inspect users' crawl schedules and leases.",
         subcommands: [
             List.self, Show.self, History.self, Due.self, Trigger.self, Complete.self, Fail.self, Release.self,
+            AddSource.self,
         ])
 
     struct List: ParsableCommand {

@@ -161,3 +161,21 @@ public struct RecordSourceResult: StoreOperation {
         Member("source", try context.recordSourceCrawl(userID: userID, sourceID: sourceID, error: error))
     }
 }
+
+/// Adds or renames one of a user's crawl sources (`POST /api/crawl/sources`, `lineage schedules add-source`).
+public struct SetSource: StoreOperation {
+    /// The user.
+    public var userID: String
+    /// The source id.
+    public var sourceID: String
+    /// A display name.
+    public var name: String?
+    /// The URL crawled.
+    public var url: String
+
+    enum CodingKeys: String, CodingKey { case userID = "user_id", sourceID = "source_id", name, url }
+
+    public func run(in context: WriteContext) throws -> Member<SourceRecord> {
+        Member("source", try context.setSource(userID: userID, id: sourceID, name: name ?? "", url: url))
+    }
+}

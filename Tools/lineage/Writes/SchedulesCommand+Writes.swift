@@ -73,4 +73,15 @@ extension SchedulesCommand {
             try perform(ReleaseCrawl(userID: user, owner: owner, releasedBy: releasedBy), at: location)
         }
     }
+
+    struct AddSource: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-source", abstract: "Add or rename one of a user's crawl sources.",
+            discussion:
+                #"The body of POST /api/crawl/sources: '{"user_id": "u1", "source_id": "s1", "name": "Docs", "url": "https://…"}'."#
+        )
+        @OptionGroup var request: JSONRequest
+
+        func run() throws { try request.perform(SetSource.self) }
+    }
 }
