@@ -210,4 +210,152 @@ import Testing
             (try await server.request("GET", "/api/stages/markdown-conversion/outputs").json["outputs"] as? [Any])?
                 .isEmpty == true)
     }
+
+    /// Seed 003: its accumulation example (`issues` 75 + 50 = 125, `groups` and `projects` kept, the larger
+    /// `processedItems`), a retried update counted once, its special statuses turned into timeline events
+    /// and job state, and its "stalled progress" debugging steps.
+    @Test func seed003AccumulationSpecialStatusesAndStalledProgress() async throws {
+        func report(_ update: [String: Any]) async throws -> [String: Any] {
+            var update = update
+            update["jobId"] = "crawl-7"
+            update["reporter"] = "crawler-a"
+            let reply = try await server.request("POST", "/api/internal/jobs/progress", json: update)
+            #expect(reply.status == 200, "\(reply.errorMessage)")
+            return reply.json
+        }
+        _ = try await report([
+            "seq": 1, "timestamp": "2026-12-01T10:00:00Z", "status": "processing", "stage": "discovery",
+            "processedItems": 100, "itemsByType": ["groups": 5, "projects": 20, "issues": 75],
+        ])
+        let accumulated = try await report([
+            "seq": 2, "timestamp": "2026-12-01T10:01:00Z", "processedItems": 150, "itemsByType": ["issues": 50],
+        ])
+        let progress = try Self.object(try Self.object(accumulated["job"])["progress"])
+        #expect(progress["processedItems"] as? Int == 150)
+        #expect(progress["itemsByType"] as? [String: Int] == ["groups": 5, "projects": 20, "issues": 125])
+        let retried = try await report([
+            "seq": 2, "timestamp": "2026-12-01T10:01:00Z", "processedItems": 150, "itemsByType": ["issues": 50],
+        ])
+        #expect(retried["outcome"] as? String == "duplicate", "a network retry is counted once")
+        let older = try await report(["seq": 3, "timestamp": "2026-12-01T10:00:30Z", "processedItems": 120])
+        #expect(try Self.object(try Self.object(older["job"])["progress"])["processedItems"] as? Int == 150)
+
+        _ = try await report([
+            "seq": 4, "timestamp": "2026-12-01T10:02:00Z", "status": "new_areas_discovered",
+            "areas": [["type": "group", "path": "acme/platform"]],
+        ])
+        _ = try await report(["seq": 5, "timestamp": "2026-12-01T10:03:00Z", "status": "credential_expiry"])
+        let expired = try await server.request("GET", "/api/jobs/crawl-7")
+        #expect(try Self.object(expired.json["job"])["credential_status"] as? String == "expired")
+        _ = try await report(["seq": 6, "timestamp": "2026-12-01T10:04:00Z", "status": "credential_resumed"])
+        _ = try await report([
+            "seq": 7, "timestamp": "2026-12-01T10:05:00Z", "stage": "data_collection",
+            "error": ["message": "rate limited", "context": ["retry_after": 30]],
+        ])
+        let timeline = try await server.request("GET", "/api/jobs/crawl-7/timeline")
+        let events = try #require(timeline.json["timeline"] as? [[String: Any]])
+        let names = events.compactMap { $0["event"] as? String }
+        for expected in ["stage_change", "progress_update", "areas_discovered", "credential_status_change", "error"] {
+            #expect(names.contains(expected), "\(expected) in \(names)")
+        }
+        let areas = try #require(events.first { $0["event"] as? String == "areas_discovered" })
+        #expect((areas["details"] as? [[String: String]])?.first?["path"] == "acme/platform")
+        let credentials = events.filter { $0["event"] as? String == "credential_status_change" }
+        #expect(credentials.compactMap { ($0["details"] as? [String: String])?["to"] } == ["expired", "active"])
+        #expect(events.allSatisfy { $0["timestamp"] is String }, "the seed's timeline field names")
+
+        // Stalled progress: 1. the timeline's last update time; 2. the job is listed as stalled.
+        let last = try #require(events.compactMap { $0["timestamp"] as? String }.max())
+        #expect(last.hasPrefix("2026-12-01T10:05"))
+        let stalled = try await server.request("GET", "/api/jobs/stalled?minutes=10")
+        #expect((stalled.json["jobs"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["crawl-7"])
+        let done = try await report(["seq": 8, "status": "completed"])
+        #expect(try Self.object(done["job"])["status"] as? String == "completed")
+        let after = try await server.request("GET", "/api/jobs/crawl-7/timeline")
+        let final = (after.json["timeline"] as? [[String: Any]])?.suffix(2).compactMap { $0["event"] as? String }
+        #expect(final?.contains("completion") == true, "\(final ?? [])")
+        #expect(
+            (try await server.request("GET", "/api/jobs/stalled?minutes=10").json["jobs"] as? [Any])?.isEmpty == true)
+    }
+
+    /// Seed 002: its four API examples (a table's imports, failed imports, performance statistics, a table's
+    /// lineage) and its best practices (monitoring failures, slow imports with their phase timings, the
+    /// tables a file affected, user attribution), with a rolled-back import kept out of the success rate.
+    @Test func seed002FourExamplesAndBestPractices() async throws {
+        let hash = String(repeating: "ab", count: 32)
+        func run(
+            _ id: String, table: String, file: String, status: String, inserted: Int, user: String,
+            timings: [String: Double] = [:], error: String? = nil
+        ) async throws {
+            let started = try await server.request(
+                "POST", "/api/imports",
+                json: [
+                    "import_id": id, "table_name": table, "file_name": file, "file_hash": hash, "user_id": user,
+                    "user_email": "\(user)@example.com", "total_rows_in_file": inserted,
+                ])
+            #expect(started.status == 201, "\(started.errorMessage)")
+            var completion: [String: Any] = [
+                "status": status, "rows_processed": inserted, "rows_inserted": inserted, "duplicates_found": 2,
+            ]
+            completion.merge(timings) { $1 }
+            completion["error_message"] = error
+            let completed = try await server.request("POST", "/api/imports/\(id)/complete", json: completion)
+            #expect(completed.status == 200, "\(completed.errorMessage)")
+        }
+        try await run(
+            "imp-1", table: "customers", file: "customers.csv", status: "success", inserted: 100, user: "alice",
+            timings: [
+                "parsing_time_seconds": 20, "duplicate_check_time_seconds": 10, "insert_time_seconds": 15,
+                "duration_seconds": 46,
+            ])
+        try await run("imp-2", table: "orders", file: "customers.csv", status: "success", inserted: 40, user: "bob")
+        try await run(
+            "imp-3", table: "customers", file: "broken.csv", status: "failed", inserted: 0, user: "alice",
+            error: "column 'amount' has text in row 17")
+        try await run("imp-4", table: "customers", file: "again.csv", status: "success", inserted: 7, user: "bob")
+        _ = try await server.request("POST", "/api/imports/imp-4/rows", json: ["row_keys": ["x"]])
+        #expect(try await server.request("POST", "/api/imports/imp-4/rollback", json: [:]).status == 200)
+
+        // Example 1: every import of the customers table, with its time, file and rows.
+        let table = try await server.request("GET", "/import-history?table_name=customers&limit=50")
+        let imports = try #require(table.json["imports"] as? [[String: Any]])
+        #expect(Set(imports.compactMap { $0["import_id"] as? String }) == ["imp-1", "imp-3", "imp-4"])
+        #expect(imports.allSatisfy { $0["import_timestamp"] is String && $0["file_name"] is String })
+        // Example 2: failed imports with their error and duplicates.
+        let failed = try await server.request("GET", "/import-history?status=failed&limit=100")
+        let failure = try #require((failed.json["imports"] as? [[String: Any]])?.first)
+        #expect(failure["error_message"] as? String == "column 'amount' has text in row 17")
+        #expect(failure["duplicates_found"] as? Int == 2 && failed.json["total_count"] as? Int == 1)
+        // Example 3: performance — the success rate counts the rolled-back import out.
+        let stats = try await server.request("GET", "/import-statistics?days=30")
+        #expect(stats.json["total_imports"] as? Int == 4)
+        #expect(stats.json["successful_imports"] as? Int == 2 && stats.json["failed_imports"] as? Int == 1)
+        #expect(stats.json["total_rows_inserted"] as? Int == 140, "the rolled-back rows are not counted")
+        #expect(stats.json["avg_duration_seconds"] is Double || stats.json["avg_duration_seconds"] is Int)
+        #expect(stats.json["tables_affected"] as? Int == 2 && stats.json["unique_users"] as? Int == 2)
+        // Example 4: a table's lineage.
+        let lineage = try await server.request("GET", "/tables/customers/lineage")
+        #expect(lineage.json["table_name"] as? String == "customers")
+        #expect(lineage.json["total_rows_contributed"] as? Int == 100)
+        #expect(
+            (lineage.json["imports"] as? [[String: Any]])?.contains { $0["file_name"] as? String == "customers.csv" }
+                == true)
+
+        // Best practice 2: slow imports and where their time went.
+        let slow = try await server.request("GET", "/import-history?min_duration_seconds=30")
+        let slowest = try #require((slow.json["imports"] as? [[String: Any]])?.first)
+        #expect(slowest["import_id"] as? String == "imp-1" && slow.json["total_count"] as? Int == 1)
+        #expect(slowest["parsing_time_seconds"] as? Double == 20 && slowest["insert_time_seconds"] as? Double == 15)
+        // Best practice 3: the tables a file affected.
+        let byFile = try await server.request("GET", "/import-history?file_hash=\(hash)&limit=1000")
+        let tables = Set((byFile.json["imports"] as? [[String: Any]] ?? []).compactMap { $0["table_name"] as? String })
+        #expect(tables == ["customers", "orders"])
+        // Best practice 5: user attribution.
+        let alice = try await server.request("GET", "/import-history?user_id=alice")
+        #expect(alice.json["total_count"] as? Int == 2)
+        #expect(
+            (alice.json["imports"] as? [[String: Any]])?.allSatisfy {
+                $0["user_email"] as? String == "alice@example.com"
+            } == true)
+    }
 }

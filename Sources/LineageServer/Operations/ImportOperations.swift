@@ -73,6 +73,7 @@ public struct CompleteImport: StoreOperation {
     var parsingTimeSeconds: Double?
     var duplicateCheckTimeSeconds: Double?
     var insertTimeSeconds: Double?
+    var durationSeconds: Double?
 
     enum CodingKeys: String, CodingKey {
         case status, totalRowsInFile = "total_rows_in_file", rowsProcessed = "rows_processed"
@@ -80,6 +81,7 @@ public struct CompleteImport: StoreOperation {
         case errorMessage = "error_message", warnings, validationErrors = "validation_errors"
         case parsingTimeSeconds = "parsing_time_seconds"
         case duplicateCheckTimeSeconds = "duplicate_check_time_seconds", insertTimeSeconds = "insert_time_seconds"
+        case durationSeconds = "duration_seconds"
     }
 
     public func run(in context: WriteContext) throws -> Member<ImportRecord> {
@@ -99,6 +101,7 @@ public struct CompleteImport: StoreOperation {
         completion.parsingDurationSeconds = parsingTimeSeconds ?? 0
         completion.duplicateCheckDurationSeconds = duplicateCheckTimeSeconds ?? 0
         completion.insertDurationSeconds = insertTimeSeconds ?? 0
+        completion.durationSeconds = durationSeconds
         return completion
     }
 }

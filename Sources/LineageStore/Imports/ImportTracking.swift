@@ -70,6 +70,9 @@ public struct ImportCompletion: Sendable, Equatable {
     public var duplicateCheckDurationSeconds = 0.0
     /// Insert time, seconds.
     public var insertDurationSeconds = 0.0
+    /// The whole import's duration as the caller measured it, seconds; `nil` measures it from the start to
+    /// this completion.
+    public var durationSeconds: Double?
 
     /// Creates a completion with `status`.
     public init(status: ImportStatus) { self.status = status }

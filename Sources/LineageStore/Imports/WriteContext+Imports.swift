@@ -23,6 +23,7 @@ extension WriteContext {
         try Validation.seconds(completion.parsingDurationSeconds, name(\.parsingDurationSeconds))
         try Validation.seconds(completion.duplicateCheckDurationSeconds, name(\.duplicateCheckDurationSeconds))
         try Validation.seconds(completion.insertDurationSeconds, name(\.insertDurationSeconds))
+        if let duration = completion.durationSeconds { try Validation.seconds(duration, name(\.durationSeconds)) }
         record.status = completion.status
         record.errorMessage = completion.errorMessage
         record.warnings.stored = completion.warnings
@@ -31,7 +32,7 @@ extension WriteContext {
         record.duplicateCheckDurationSeconds = completion.duplicateCheckDurationSeconds
         record.insertDurationSeconds = completion.insertDurationSeconds
         record.completedAt = now
-        record.durationSeconds = Timestamp.seconds(from: record.startedAt, to: now)
+        record.durationSeconds = completion.durationSeconds ?? Timestamp.seconds(from: record.startedAt, to: now)
         record.updatedAt = now
         try save(record)
         return record
