@@ -26,6 +26,7 @@ import Testing
         #expect(out.contains("last updated by") && out.contains("HTTP 503") && out.contains("errored"))
         #expect(out.contains("════ lineage status ════") && out.contains("PDF is encrypted"))
         #expect(out.contains("flowchart LR"))
+        #expect(out.contains("════ lineage jobs timeline crawl-1 ════") && out.contains("completion"))
         #expect(out.contains("no problems"))
         #expect(out.contains("progress updates/s"))
 

@@ -36,6 +36,8 @@ struct DemoPipeline {
         print(try store.status().text(path: store.path))
         print("════ lineage pages trace \(pageID) ════")
         print(try store.trace(pageID: pageID).text)
+        print("════ lineage jobs timeline crawl-1 ════")
+        print(TextTable.timeline(try store.jobEvents("crawl-1", limit: 8)).render())
         print("════ lineage imports stats --days 1 ════")
         print(try store.importStatistics(days: 1).text)
         print("════ lineage stages graph --format mermaid ════")

@@ -147,17 +147,24 @@ struct JobsCommand: ParsableCommand {
             try inspect(location) { store in
                 guard try store.job(id) != nil else { throw StoreError(.notFound, "no job \(id) in \(store.path)") }
                 let events = try store.jobEvents(id, limit: limit)
-                var table = TextTable("SEQ", "AT", "EVENT", "REPORTER", "MESSAGE", numeric: [0])
-                for event in events {
-                    table.add(
-                        String(event.sequence), Human.time(event.at), event.event,
-                        event.reporter.map { "\($0)#\(event.reporterSequence ?? 0)" } ?? "-",
-                        event.message.isEmpty ? event.details ?? "" : event.message)
-                }
-                try output.output.print(events, table: table)
+                try output.output.print(events, table: TextTable.timeline(events))
             }
         }
     }
 
     /// `[####......]  40%  400/1000`, or the processed count alone when the total is unknown.
+}
+
+extension TextTable {
+    /// A job's timeline: sequence, time, event, reporter and message (or details).
+    static func timeline(_ events: [EventRecord]) -> TextTable {
+        var table = TextTable("SEQ", "AT", "EVENT", "REPORTER", "MESSAGE", numeric: [0])
+        for event in events {
+            table.add(
+                String(event.sequence), Human.time(event.at), event.event,
+                event.reporter.map { "\($0)#\(event.reporterSequence ?? 0)" } ?? "-",
+                event.message.isEmpty ? event.details ?? "" : event.message)
+        }
+        return table
+    }
 }
