@@ -129,7 +129,8 @@ RECORDS = [
                   'credential_status_changed_at: 6 credential_status_stamp { timestamp: 6 reporter: "crawler-a" seq: 15 } '
                   'paced_at: 60000000'),
     record_vector("reporter window", "ReporterWindow", 15, 1,
-                  'job_id: "job-7" reporter: "crawler-a" highest_seq: 17 seen: "\\001\\200" applied: 2'),
+                  'job_id: "job-7" reporter: "crawler-a" highest_seq: 17 seen: "'
+                  + "".join(f"\\{b:03o}" for b in bytes([0, 0, 0x03]) + bytes(125)) + '" applied: 2'),
     record_vector("import row", "ImportRow", 8, 1,
                   'import_id: "imp-1" sequence: 0 table_name: "customers" row_key: "id=7"'),
     record_vector("stage output with file type", "StageOutput", 12, 1,

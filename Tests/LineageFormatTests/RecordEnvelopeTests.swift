@@ -109,7 +109,7 @@ import Testing
         window.jobID = "job-7"
         window.reporter = "crawler-a"
         window.highestSeq = 17
-        window.seen = [0x01, 0x80]
+        window.seen = [0, 0, 0x03] + [UInt8](repeating: 0, count: 125)  // seqs 16 and 17 of the 1,024-seq ring
         window.applied = 2
         var output = StageOutputRecord()
         output.documentID = "doc-1"
