@@ -17,6 +17,21 @@ extension JSONScanner {
         }
     }
 
+    /// The members of the JSON object `bytes` holds, in their order, each value as its compact text
+    /// (``compactValue()``): nothing is merged, not even keys equal as Unicode text.
+    /// - Throws: ``Failure`` if `bytes` is not one JSON object.
+    package static func members(_ bytes: [UInt8]) throws(Failure) -> [(key: String, value: String)] {
+        try bytes.withUnsafeBufferPointer { buffer throws(Failure) in
+            var scanner = JSONScanner(buffer)
+            guard scanner.beginObject() else { throw scanner.failure("an object expected") }
+            var members: [(key: String, value: String)] = []
+            var first = true
+            while let key = try scanner.nextKey(first: &first) { members.append((key, try scanner.compactValue())) }
+            try scanner.end()
+            return members
+        }
+    }
+
     private mutating func foundationValue(depth: Int) throws(Failure) -> Any {
         let kind = nextKind()
         if depth >= Self.maxDepth && (kind == .object || kind == .array) {

@@ -18,13 +18,20 @@ package struct RecordField<Record>: Sendable {
     var violation: @Sendable (Record) -> String? = { _ in nil }
     /// The field's JSON name in an earlier format version, still read by ``FieldTableRecord/init(jsonObject:context:)``.
     package private(set) var formerName: String?
+    /// For a field whose JSON a Foundation object cannot carry exactly — a document kept as received, a map
+    /// whose keys are byte strings (`"caf\u00e9"` and `"cafe\u0301"` are two keys) — its value as JSON text
+    /// (`nil` for `null`), written by ``FieldTableRecord/exactJSONText(adding:)``.
+    var exactJSON: (@Sendable (Record) -> String?)?
+    /// Reads such a field from its value's compact JSON text (never `null`), for
+    /// ``FieldTableRecord/init(jsonMembers:context:)``.
+    var fromExactJSON: (@Sendable (inout Record, String, String) throws(FormatError) -> Void)?
 
     /// The same field named by `property`: an `optional` field is read and written through its property's
     /// ``Swift/Optional/stored`` form, and found by the property itself.
     package func property(_ property: PartialKeyPath<Record> & Sendable) -> Self {
         RecordField(
             number: number, name: name, keyPath: property, toJSON: toJSON, fromJSON: fromJSON, violation: violation,
-            formerName: formerName)
+            formerName: formerName, exactJSON: exactJSON, fromExactJSON: fromExactJSON)
     }
 
     /// The same field, also read under `name`, its JSON name in an earlier format version.
@@ -92,7 +99,14 @@ package struct RecordField<Record>: Sendable {
                 let text = record[keyPath: path]
                 guard !text.isEmpty, let problem = JSONScanner.problem(in: text) else { return nil }
                 return "field \(name) does not hold one JSON document: \(problem)"
-            })
+            },
+            exactJSON: { record in
+                let text = record[keyPath: path]
+                guard !text.isEmpty else { return nil }
+                guard JSONScanner.problem(in: text) != nil else { return text }
+                return String(decoding: JSONValue.string(text).jsonBytes, as: UTF8.self)  // damaged: as a string
+            },
+            fromExactJSON: { record, text, _ in record[keyPath: path] = text })
     }
 
     /// A `uint64` field.
@@ -251,7 +265,46 @@ package struct RecordField<Record>: Sendable {
                     counts[ExactString(key)] = exact
                 }
                 record[keyPath: path] = counts
+            },
+            exactJSON: { record in
+                var bytes: [UInt8] = [UInt8(ascii: "{")]
+                for (index, entry) in record[keyPath: path].sorted(by: { $0.key < $1.key }).enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    JSONValue.string(entry.key.string).write(to: &bytes)
+                    bytes += ":\(entry.value)".utf8
+                }
+                bytes.append(UInt8(ascii: "}"))
+                return String(decoding: bytes, as: UTF8.self)
+            },
+            fromExactJSON: { record, text, context throws(FormatError) in
+                record[keyPath: path] = try exactCounts(text, name, context)
             })
+    }
+
+    /// A JSON object of integers with its keys compared by their bytes: two keys equal as Unicode text but
+    /// spelled differently stay two entries; a key repeated byte for byte is refused.
+    private static func exactCounts(_ text: String, _ name: String, _ context: String) throws(FormatError)
+        -> [ExactString: Int64]
+    {
+        var text = text
+        let counts = text.withUTF8 { buffer -> [ExactString: Int64]? in
+            var scanner = JSONScanner(buffer)
+            var counts: [ExactString: Int64] = [:]
+            var first = true
+            do throws(JSONScanner.Failure) {
+                guard scanner.beginObject() else { return nil }
+                while let key = try scanner.nextKey(first: &first) {
+                    guard let value = try scanner.number().int64,
+                        counts.updateValue(value, forKey: ExactString(key)) == nil
+                    else { return nil }
+                }
+                return counts
+            } catch {
+                return nil
+            }
+        }
+        guard let counts else { throw invalid(context, name, "an object of integers, each key once") }
+        return counts
     }
 }
 
@@ -334,6 +387,56 @@ extension FieldTableRecord {
             object[field.name] = field.toJSON(self)
         }
         return object
+    }
+
+    /// The record as one line of JSON, with the `extra` members (JSON texts) beside its fields, members in
+    /// the byte order of their names: what `export` writes. Unlike ``jsonObject``, it carries every field
+    /// exactly — documents as stored, and map keys that are equal as Unicode text but differ in their bytes.
+    package func exactJSONText(adding extra: [String: String]) -> String {
+        var members = extra.map { (name: $0.key, text: $0.value) }
+        for field in Self.fields {
+            let text: String
+            if let exact = field.exactJSON {
+                text = exact(self) ?? "null"
+            } else {
+                let data = try? JSONSerialization.data(
+                    withJSONObject: field.toJSON(self),
+                    options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+                text = data.map { String(decoding: $0, as: UTF8.self) } ?? "null"
+            }
+            members.append((field.name, text))
+        }
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (index, member) in members.sorted(by: { ExactString($0.name) < ExactString($1.name) }).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONValue.string(member.name).write(to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            bytes += member.text.utf8
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A record from the members of a line ``exactJSONText(adding:)`` wrote, each value as its compact JSON
+    /// text (``JSONScanner/members(_:)``): fields that carry exact JSON read it as it is, the others through
+    /// Foundation values as ``init(jsonObject:context:)`` does. Absent keys keep their defaults; unknown keys
+    /// are an error.
+    package init(jsonMembers members: [(key: String, value: String)], context: String) throws(FormatError) {
+        self.init()
+        for (key, text) in members {
+            guard let field = Self.fields.first(where: { $0.name == key || $0.formerName == key }) else {
+                throw FormatError(.invalidField, "\(context): unknown field \(key) for a \(Self.kind.name) record")
+            }
+            if let exact = field.fromExactJSON, text != "null" {
+                try exact(&self, text, context)
+            } else {
+                let value: Any
+                do { value = try JSONScanner.foundationValue(Array(text.utf8)) } catch {
+                    throw FormatError(.invalidField, "\(context): field \(key): \(error.message)")
+                }
+                try field.fromJSON(&self, value, context)
+            }
+        }
     }
 
     /// A record from a JSON object produced by ``jsonObject``; absent keys keep their defaults, unknown keys

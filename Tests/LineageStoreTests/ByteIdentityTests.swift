@@ -50,6 +50,39 @@ import Testing
         #expect(try t.store.verify().isClean)
     }
 
+    /// Export and load keep both spellings: item-type keys stay two entries, and a document keeps its members
+    /// as received, so a store survives export → load byte for byte.
+    @Test func exportAndLoadKeepBothSpellings() throws {
+        let t = try TestStore()
+        let document = #"{"\#(Self.composed)":1,"\#(Self.decomposed)":2}"#
+        let line =
+            #"{"jobId": "j", "reporter": "r", "seq": 1, "itemsByType": {"\#(Self.composed)": 1, "\#(Self.decomposed)": 2}, "#
+            + #""timeline": [{"event": "custom", "details": \#(document)}]}"#
+        #expect(try t.store.ingest(json: [Array(line.utf8)]).counts[.applied] == 1)
+        var lines: [String] = []
+        _ = try t.store.export { lines.append($0) }
+        let job = try #require(lines.first { $0.contains(#""kind":"job""#) })
+        #expect(job.utf8.contains(Array(#""\#(Self.decomposed)":2"#.utf8)), "\(job)")
+        #expect(job.utf8.contains(Array(#""\#(Self.composed)":1"#.utf8)))
+
+        let copy = try LineageStore.open(at: t.directory.path("copy.lineage"), options: testOptions())
+        defer { copy.close() }
+        _ = try copy.load(jsonLines: lines.enumerated().map { ($0.offset + 1, Array($0.element.utf8)) })
+        let loaded = try #require(try copy.job("j"))
+        #expect(loaded.itemsByType == [ExactString(Self.composed): 1, ExactString(Self.decomposed): 2])
+        let event = try #require(try copy.jobEvents("j").first { $0.event == "custom" })
+        #expect(Array((event.details ?? "").utf8) == Array(document.utf8), "the document as received")
+        var again: [String] = []
+        _ = try copy.export { again.append($0) }
+        #expect(again == lines, "export → load → export is the identity")
+
+        let repeated = #"{"kind":"job","id":"k","items_by_type":{"a":1,"a":2}}"#
+        #expect(
+            throwsStoreError(.invalidInput, "items_by_type") {
+                _ = try copy.load(jsonLines: [(1, Array(repeated.utf8))])
+            })
+    }
+
     @Test func exactStringsCompareHashAndSortByBytes() {
         let composed = ExactString(Self.composed)
         let decomposed = ExactString(Self.decomposed)

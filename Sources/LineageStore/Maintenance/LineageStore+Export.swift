@@ -68,19 +68,21 @@ extension LineageStore {
     /// - Throws: `.invalidInput` naming line `number` and, where it can, the kind, key and field.
     package static func parseLoadLine(_ bytes: [UInt8], number: Int) throws -> (any StoredRecord)? {
         guard bytes.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) else { return nil }
-        guard let object = try? JSONScanner.foundationValue(bytes) as? [String: Any] else {
+        guard var members = try? JSONScanner.members(bytes) else {
             throw StoreError(.invalidInput, "line \(number): not a JSON object (or not UTF-8)")
         }
-        var fields = object
-        guard let name = fields.removeValue(forKey: "kind") as? String else {
+        guard let kind = members.lastIndex(where: { $0.key == "kind" }),
+            let name = try? JSONScanner.foundationValue(Array(members[kind].value.utf8)) as? String
+        else {
             throw StoreError(.invalidInput, "line \(number): no \"kind\"")
         }
+        members.removeAll { $0.key == "kind" }
         guard let type = StoredTypes.type(named: name) else {
             throw StoreError(.invalidInput, "line \(number): unknown kind \(name)")
         }
         if isLocalCache(type.kind) { return nil }
         let record: any StoredRecord
-        do { record = try type.init(jsonObject: fields, context: "line \(number)") } catch {
+        do { record = try type.init(jsonMembers: members, context: "line \(number)") } catch {
             throw StoreError(.invalidInput, error.message)
         }
         if let violation = record.invariantViolation {
@@ -160,11 +162,8 @@ extension Snapshot {
         var count = 0
         let database = databases[R.database]
         try transaction.scan(database, range: .prefix(TupleCodec.encode(R.keyPrefix()))) { key, value in
-            var object = try decode(R.self, value, key: key, in: database).jsonObject
-            object["kind"] = R.kind.name
-            let data = try JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-            write(String(decoding: data, as: UTF8.self))
+            let record = try decode(R.self, value, key: key, in: database)
+            write(record.exactJSONText(adding: ["kind": "\"\(R.kind.name)\""]))
             count += 1
             return true
         }
