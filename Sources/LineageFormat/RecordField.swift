@@ -393,16 +393,13 @@ extension FieldTableRecord {
     /// the byte order of their names: what `export` writes. Unlike ``jsonObject``, it carries every field
     /// exactly — documents as stored, and map keys that are equal as Unicode text but differ in their bytes.
     package func exactJSONText(adding extra: [String: String]) -> String {
-        var members = extra.map { (name: $0.key, text: $0.value) }
+        var members = extra.map { (name: $0.key, text: Array($0.value.utf8)) }
         for field in Self.fields {
-            let text: String
+            var text: [UInt8] = []
             if let exact = field.exactJSON {
-                text = exact(self) ?? "null"
+                text += (exact(self) ?? "null").utf8
             } else {
-                let data = try? JSONSerialization.data(
-                    withJSONObject: field.toJSON(self),
-                    options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
-                text = data.map { String(decoding: $0, as: UTF8.self) } ?? "null"
+                JSONValue(field.toJSON(self)).write(to: &text)
             }
             members.append((field.name, text))
         }
@@ -411,7 +408,7 @@ extension FieldTableRecord {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             JSONValue.string(member.name).write(to: &bytes)
             bytes.append(UInt8(ascii: ":"))
-            bytes += member.text.utf8
+            bytes += member.text
         }
         bytes.append(UInt8(ascii: "}"))
         return String(decoding: bytes, as: UTF8.self)

@@ -243,10 +243,11 @@ extension WriteContext {
     /// The batch record of the lease `schedule` holds; one is started for a lease taken before batches were
     /// recorded (a file of an earlier format).
     private func runningBatch(of schedule: ScheduleRecord) throws -> CrawlBatchRecord {
-        if let batch = try lastBatch(schedule.userID), batch.outcome == .running { return batch }
+        let last = try lastBatch(schedule.userID)
+        if let last, last.outcome == .running { return last }
         var batch = CrawlBatchRecord()
         batch.userID = schedule.userID
-        batch.sequence = try lastBatch(schedule.userID).map { $0.sequence + 1 } ?? 0
+        batch.sequence = last.map { $0.sequence + 1 } ?? 0
         batch.owner = schedule.leaseOwner ?? ""
         batch.startedAt = schedule.leaseSince
         batch.outcome = .running
@@ -258,11 +259,12 @@ extension WriteContext {
         of schedule: ScheduleRecord, _ outcome: BatchOutcome, at time: Int64, error: String = ""
     ) throws {
         var batch = try runningBatch(of: schedule)
+        let end = max(time, batch.startedAt)
         batch.error = error
         batch.sourcesCrawledCount = UInt64(batch.crawledSources.count)
         batch.sourcesFailedCount = UInt64(batch.failedSources.count)
-        batch.durationSeconds = Timestamp.seconds(from: batch.startedAt, to: max(time, batch.startedAt))
-        try end(&batch, outcome, at: max(time, batch.startedAt))
+        batch.durationSeconds = Timestamp.seconds(from: batch.startedAt, to: end)
+        try self.end(&batch, outcome, at: end)
     }
 
     /// Saves `batch` ended with `outcome` at `time`.

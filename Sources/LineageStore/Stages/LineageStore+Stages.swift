@@ -130,7 +130,8 @@ extension LineageStore {
     {
         var output = output
         if case .file(let root) = output.source {
-            output.source = .digests(try hashFile(at: StoragePath.resolve(output.path, under: root)).digests)
+            output.source = .digests(
+                try hashFile(at: StorageLayout(root: root).absolutePath(output.path)).digests)
         }
         let ready = output
         return try write { try $0.recordStageOutput(documentID: documentID, stage: stage, ready) }

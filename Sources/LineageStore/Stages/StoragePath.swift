@@ -24,18 +24,6 @@ enum StoragePath {
         }
     }
 
-    /// The absolute path of `path` under `root`, symbolic links resolved, checked to stay inside `root`.
-    /// - Throws: `.io` if either does not exist; `.invalidInput` if a link leads outside the root.
-    static func resolve(_ path: String, under root: String) throws -> String {
-        try validate(path)
-        let canonicalRoot = try canonical(root)
-        let full = try canonical(canonicalRoot + "/" + path)
-        guard full.hasPrefix(canonicalRoot == "/" ? "/" : canonicalRoot + "/") else {
-            throw StoreError(.invalidInput, "output path \(path) resolves to \(full), outside the storage root \(root)")
-        }
-        return full
-    }
-
     /// `path` with every symbolic link resolved.
     /// - Throws: `.io` if it does not exist.
     static func canonical(_ path: String) throws -> String {

@@ -119,9 +119,9 @@ extension WriteContext {
         }
         let graph = try stageGraph()
         guard graph.stage(stage) != nil else { throw StoreError(.notFound, "no stage \(stage) is defined") }
-        let states = try stageStates(documentID)
-        let affected = Self.stages(of: documentID, in: graph, states: states)
-            .filter { state in graph.downstream(of: stage).contains { $0.name.sameBytes(as: state.stage) } }
+        let downstream = Set(graph.downstream(of: stage).map { ExactString($0.name) })
+        let affected = Self.stages(of: documentID, in: graph, states: try stageStates(documentID))
+            .filter { downstream.contains(ExactString($0.stage)) }
         if let running = affected.first(where: { $0.status == .inProgress }) {
             throw StoreError(
                 .conflict,
@@ -141,13 +141,7 @@ extension WriteContext {
             try save(state)
             reset.append(state)
         }
-        var workflow = try fetch(WorkflowRecord.self, [.string(documentID)]) ?? WorkflowRecord()
-        if workflow.documentID.isEmpty {
-            workflow.documentID = documentID
-            workflow.workflowType = .manual
-            workflow.createdAt = now
-        }
-        try refreshWorkflow(&workflow, graph)
+        try refreshWorkflow(documentID: documentID, graph)
         return reset
     }
 
@@ -282,22 +276,12 @@ extension WriteContext {
         default:
             state.completedAt = now
         }
-        if status == .inProgress {
-            state.metadata = metadata
-        } else if let metadata {
-            state.metadata = metadata
-        }
+        if status == .inProgress || metadata != nil { state.metadata = metadata }  // a new run starts afresh
         state.status = status
         state.updatedAt = now
         try save(state)
         if status != .inProgress { try appendRun(state) }
-        var workflow = try fetch(WorkflowRecord.self, [.string(documentID)]) ?? WorkflowRecord()
-        if workflow.documentID.isEmpty {
-            workflow.documentID = documentID
-            workflow.workflowType = .manual
-            workflow.createdAt = now
-        }
-        try refreshWorkflow(&workflow, graph)
+        try refreshWorkflow(documentID: documentID, graph)
         return state
     }
 
@@ -316,6 +300,17 @@ extension WriteContext {
         run.rerunCount = state.rerunCount
         run.metadata = state.metadata
         try insert(run)
+    }
+
+    /// ``refreshWorkflow(_:_:)`` of the document's stored workflow, or of a new manual one if it has none.
+    private func refreshWorkflow(documentID: String, _ graph: StageGraph) throws {
+        var workflow = try fetch(WorkflowRecord.self, [.string(documentID)]) ?? WorkflowRecord()
+        if workflow.documentID.isEmpty {
+            workflow.documentID = documentID
+            workflow.workflowType = .manual
+            workflow.createdAt = now
+        }
+        try refreshWorkflow(&workflow, graph)
     }
 
     /// Recomputes a workflow's counts and current stage from the document's states, and saves it.
