@@ -47,11 +47,3 @@ extension String {
     /// Whether the two have the same UTF-8 bytes: the store's identity rule (``ExactString``).
     package func sameBytes(as other: String) -> Bool { ExactString(self) == ExactString(other) }
 }
-
-extension Dictionary where Key == ExactString, Value == Int64 {
-    /// The counts keyed by `String`, for JSON objects built from Foundation dictionaries. Keys that differ only
-    /// in Unicode normalization are one `String` key, so their counts are added together there.
-    package var byString: [String: Int64] {
-        Dictionary<String, Int64>(map { ($0.key.string, $0.value) }, uniquingKeysWith: &+)
-    }
-}

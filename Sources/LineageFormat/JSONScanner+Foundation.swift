@@ -6,15 +6,10 @@ extension JSONScanner {
     /// read exactly: integers as `Int64` (or `UInt64` above it), every other number as the `Double` nearest
     /// its text, where `JSONSerialization` on Linux can be one unit off in the last place.
     ///
-    /// One pass; nesting deeper than ``maxDepth`` is refused before it can exhaust the stack.
+    /// Read as ``value(_:)`` reads it; keys equal as Unicode text are merged here (the later wins).
     /// - Throws: ``Failure`` naming the position of the first problem.
     package static func foundationValue(_ bytes: [UInt8]) throws(Failure) -> Any {
-        try bytes.withUnsafeBufferPointer { buffer throws(Failure) in
-            var scanner = JSONScanner(buffer)
-            let value = try scanner.foundationValue(depth: 0)
-            try scanner.end()
-            return value
-        }
+        try value(bytes).foundationObject
     }
 
     /// The members of the JSON object `bytes` holds, in their order, each value as its compact text
@@ -29,38 +24,6 @@ extension JSONScanner {
             while let key = try scanner.nextKey(first: &first) { members.append((key, try scanner.compactValue())) }
             try scanner.end()
             return members
-        }
-    }
-
-    private mutating func foundationValue(depth: Int) throws(Failure) -> Any {
-        let kind = nextKind()
-        if depth >= Self.maxDepth && (kind == .object || kind == .array) {
-            throw failure("nesting deeper than \(Self.maxDepth) levels")
-        }
-        switch kind {
-        case .object?:
-            _ = beginObject()
-            var object: [String: Any] = [:]
-            var first = true
-            while let key = try nextKey(first: &first) { object[key] = try foundationValue(depth: depth + 1) }
-            return object
-        case .array?:
-            _ = beginArray()
-            var array: [Any] = []
-            var first = true
-            while try nextElement(first: &first) { array.append(try foundationValue(depth: depth + 1)) }
-            return array
-        case .string?: return try string()
-        case .boolean?: return NSNumber(value: try boolean())
-        case .null?:
-            guard null() else { throw failure("null expected") }
-            return NSNull()
-        case .number?:
-            let number = try number()
-            if let integer = number.int64, number.isInteger { return NSNumber(value: integer) }
-            if let integer = number.uint64, number.isInteger { return NSNumber(value: integer) }
-            return NSNumber(value: Double(String(decoding: number.text, as: UTF8.self)) ?? .nan)
-        case nil: throw failure("a value expected")
         }
     }
 }

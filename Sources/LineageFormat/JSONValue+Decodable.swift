@@ -1,5 +1,6 @@
 extension JSONValue: Decodable {
-    /// Decodes any JSON value; integers stay exact when they fit in `Int64` or `UInt64`.
+    /// Decodes any JSON value; integers stay exact when they fit in `Int64` or `UInt64`. Object keys are as the
+    /// decoder gives them (Foundation's merges keys equal as Unicode text; ``JSONScanner/value(_:)`` does not).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -17,7 +18,7 @@ extension JSONValue: Decodable {
         } else if let values = try? container.decode([JSONValue].self) {
             self = .array(values)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            self = .object(JSONObject(try container.decode([String: JSONValue].self).map { ($0.key, $0.value) }))
         }
     }
 }

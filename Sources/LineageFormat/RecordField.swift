@@ -16,6 +16,16 @@ package struct RecordField<Record>: Sendable {
     let fromJSON: @Sendable (inout Record, Any, String) throws(FormatError) -> Void
     /// Why the field's value is out of its range, or `nil`.
     var violation: @Sendable (Record) -> String? = { _ in nil }
+    /// The field's value in `record` as JSON, exactly: through ``exactJSON`` where the field has it, so a
+    /// document shows as stored and map keys equal as Unicode text stay apart.
+    func jsonValue(_ record: Record) -> JSONValue {
+        if let exact = exactJSON {
+            guard let text = exact(record) else { return .null }
+            if let value = try? JSONScanner.value(Array(text.utf8)) { return value }
+        }
+        return JSONValue(toJSON(record))
+    }
+
     /// The field's JSON name in an earlier format version, still read by ``FieldTableRecord/init(jsonObject:context:)``.
     package private(set) var formerName: String?
     /// For a field whose JSON a Foundation object cannot carry exactly — a document kept as received, a map
@@ -254,7 +264,10 @@ package struct RecordField<Record>: Sendable {
     ) -> Self {
         RecordField(
             number: number, name: name, keyPath: path,
-            toJSON: { record in record[keyPath: path].byString.mapValues { NSNumber(value: $0) } },
+            toJSON: { record in
+                JSONValue.object(JSONObject(record[keyPath: path].map { ($0.key.string, .integer($0.value)) }))
+                    .foundationObject
+            },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let object = value as? [String: Any] else { throw invalid(context, name, "an object") }
                 var counts: [ExactString: Int64] = [:]
@@ -339,21 +352,35 @@ package enum JSONNumbers {
 
 /// A record type whose body is described by a table of ``RecordField``s, in field-number order.
 ///
-/// Its `Encodable` form is its JSON object (``jsonObject``), so `JSONEncoder` writes the same snake_case fields
-/// as the export without a second declaration.
+/// Its `Encodable` form is its JSON object (``jsonValue(only:)``): the same snake_case fields as the export,
+/// without a second declaration.
 package protocol FieldTableRecord: RecordCodable, Encodable {
     /// The fields, in field-number order.
     static var fields: [RecordField<Self>] { get }
-    /// Writes the record's JSON form, which its public `encode(to:)` hands on to: ``jsonObject`` unless the
+    /// Writes the record's JSON form, which its public `encode(to:)` hands on to: ``jsonValue(only:)`` unless the
     /// type shows its users another shape.
     func encodeJSON(to encoder: any Encoder) throws
 }
 
 extension FieldTableRecord {
-    /// Encodes ``jsonObject``.
-    package func encodeJSON(to encoder: any Encoder) throws { try JSONValue(jsonObject).encode(to: encoder) }
+    /// Encodes ``jsonValue(only:)``.
+    package func encodeJSON(to encoder: any Encoder) throws { try JSONValue.object(jsonValue()).encode(to: encoder) }
 
-    /// The record as a JSON object with snake_case keys (Foundation values, for `JSONSerialization`).
+    /// The record as a JSON object with snake_case keys, in field order, every field exact (documents as
+    /// stored, map keys equal as Unicode text kept apart): what answers show. Only the fields stored at
+    /// `keyPaths` when they are given.
+    package func jsonValue(only keyPaths: [PartialKeyPath<Self>]? = nil) -> JSONObject {
+        let wanted = keyPaths.map { Set($0.map { $0 as AnyKeyPath }) }
+        var object = JSONObject()
+        for field in Self.fields where wanted?.contains(field.keyPath as AnyKeyPath) ?? true {
+            object.append(field.name, field.jsonValue(self))
+        }
+        return object
+    }
+
+    /// The record as a JSON object with snake_case keys, in Foundation values for `JSONSerialization`: map keys
+    /// equal as Unicode text are one key there, so answers use ``jsonValue(only:)`` and export
+    /// ``exactJSONText(adding:)``.
     package var jsonObject: [String: Any] {
         var object: [String: Any] = [:]
         for field in Self.fields { object[field.name] = field.toJSON(self) }
@@ -377,16 +404,6 @@ extension FieldTableRecord {
     /// The snake_case name of the field stored at `keyPath` (its description if it is not a field).
     package static func fieldName(_ keyPath: PartialKeyPath<Self>) -> String {
         fields.first { $0.keyPath as AnyKeyPath == keyPath as AnyKeyPath }?.name ?? "\(keyPath)"
-    }
-
-    /// The JSON object of only the fields stored at `keyPaths`, under their snake_case names.
-    package func jsonObject(only keyPaths: [PartialKeyPath<Self>]) -> [String: Any] {
-        let wanted = Set(keyPaths.map { $0 as AnyKeyPath })
-        var object: [String: Any] = [:]
-        for field in Self.fields where wanted.contains(field.keyPath as AnyKeyPath) {
-            object[field.name] = field.toJSON(self)
-        }
-        return object
     }
 
     /// The record as one line of JSON, with the `extra` members (JSON texts) beside its fields, members in

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LineageFormat
 import NIOCore
 
 /// The API's JSON responses: `{"success": true, …}` with the members of a result type's JSON object.
@@ -11,11 +12,11 @@ enum JSONReply {
 
     /// `{"success":true,…}` with the members of `payload`'s JSON object.
     static func body(_ payload: some Encodable) throws -> Data {
-        let object = try encoder.encode(payload)
+        let object = try JSONValue(encoding: payload).jsonBytes
         var body = Data(#"{"success":true"#.utf8)
         if object.count > 2, object.first == UInt8(ascii: "{") {
             body.append(UInt8(ascii: ","))
-            body.append(object.dropFirst())
+            body.append(contentsOf: object.dropFirst())
         } else {
             body.append(UInt8(ascii: "}"))
         }
@@ -38,15 +39,9 @@ enum JSONReply {
 
     /// `value` as JSON (an encoding failure, which only a bug causes, becomes an error body).
     static func encode(_ value: some Encodable) -> Data {
-        (try? encoder.encode(value))
+        (try? Data(JSONValue(encoding: value).jsonBytes))
             ?? Data(#"{"success":false,"error":{"code":"internal","message":"encoding"}}"#.utf8)
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 }
 
 /// A JSON object with members in a given order.

@@ -11,9 +11,6 @@ public struct JSONText: Decodable, Sendable {
     public init(_ text: String) { self.text = text }
 
     public init(from decoder: any Decoder) throws {
-        let value = try JSONValue(from: decoder)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        text = try JSONValue(from: decoder).jsonText()
     }
 }

@@ -292,4 +292,28 @@ import Testing
         #expect(try await server.request("DELETE", "/api/documents/doc-1").status == 404)
         #expect(try await server.request("GET", "/api/documents/doc-1/stages").status == 404)
     }
+
+    /// Item types equal as Unicode text but spelled differently (`"caf\u{E9}"`, `"cafe\u{301}"`) are two
+    /// entries in every answer — the progress reply, `GET /api/jobs/{id}`, the CLI's JSON and OpenLineage —
+    /// as they are two keys in the store.
+    @Test func answersKeepItemTypesEqualAsUnicodeTextApart() async throws {
+        let (composed, decomposed) = ("caf\u{E9}", "cafe\u{301}")
+        let update = #"{"jobId":"j","reporter":"r","seq":1,"itemsByType":{"\#(composed)":1,"\#(decomposed)":2}}"#
+        let expected = Array(#""itemsByType":{"\#(decomposed)":2,"\#(composed)":1}"#.utf8)
+        let reply = try await server.request(
+            "POST", "/api/internal/jobs/progress", body: Data(update.utf8), contentType: "application/json")
+        #expect(reply.status == 200)
+        #expect(Array(reply.body).contains(expected), "\(String(decoding: reply.body, as: UTF8.self))")
+        let shown = try await server.request("GET", "/api/jobs/j")
+        #expect(Array(shown.body).contains(expected), "\(String(decoding: shown.body, as: UTF8.self))")
+
+        let db = ["--db", server.databasePath]
+        for format in ["json", "jsonl"] {
+            let listed = try LineageBinary.run(["jobs", "list", "--format", format] + db)
+            let compact = listed.stdout.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+            #expect(Array(compact.utf8).contains(expected), "\(listed.stdout)")
+        }
+        let lineage = try LineageBinary.run(["export", "--format", "openlineage"] + db)
+        #expect(Array(lineage.stdout.utf8).contains(expected), "\(lineage.stdout)")
+    }
 }

@@ -27,19 +27,18 @@ struct RecordOutput {
 /// Field-by-field text for one record: `name  value` lines in field order, for the fields at `keyPaths` (all
 /// fields when `nil`); empty values show as `-`.
 func describe<R: FieldTableRecord>(_ record: R, only keyPaths: [PartialKeyPath<R>]? = nil) -> String {
-    let object = keyPaths.map { record.jsonObject(only: $0) } ?? record.jsonObject
-    let names = R.fields.map(\.name).filter { object[$0] != nil }
-    let width = names.map(\.count).max() ?? 0
-    return names.map { name in
+    let members = record.jsonValue(only: keyPaths).members
+    let width = members.map(\.key.count).max() ?? 0
+    return members.map { name, value in
         let text: String
-        switch JSONValue(object[name]!) {
+        switch value {
         case .null: text = "-"
         case .string(let string): text = string.isEmpty ? "-" : string
         case .bool(let value): text = "\(value)"
         case .integer(let value): text = "\(value)"
         case .unsigned(let value): text = "\(value)"
         case .double(let value): text = "\(value)"
-        case let value: text = (try? encodedJSON(value)) ?? "-"
+        case let value: text = value.jsonText()
         }
         return name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + text
     }

@@ -5,22 +5,23 @@ extension JobRecord {
 
     /// The job as users read it: its snake_case fields, with the merged progress under `progress` in the
     /// crawler payload's camelCase keys (the seed's `progress` document) and without the progress fields'
-    /// last-writer-wins stamps. The export keeps every field flat (``jsonObject``).
+    /// last-writer-wins stamps. The export keeps every field flat (``exactJSONText(adding:)``).
     package func encodeJSON(to encoder: any Encoder) throws {
-        var object = [String: JSONValue]()
+        var object = JSONObject()
         for field in Self.fields where !Self.progressFieldNumbers.contains(field.number) {
-            object[field.name] = JSONValue(field.toJSON(self))
+            object.append(field.name, field.jsonValue(self))
         }
-        object["progress"] = .object(progressJSON)
+        object.append("progress", .object(progressJSON))
         try JSONValue.object(object).encode(to: encoder)
     }
 
-    /// The merged progress as the crawler payload names it (the seed's `progress` document).
-    public var progressJSON: [String: JSONValue] {
+    /// The merged progress as the crawler payload names it (the seed's `progress` document); item types
+    /// equal as Unicode text but spelled differently are two members.
+    public var progressJSON: JSONObject {
         [
             "processedItems": .integer(processedItems), "totalItems": .integer(totalItems),
             "currentDataType": .string(currentDataType),
-            "itemsByType": .object(itemsByType.byString.mapValues(JSONValue.integer)),
+            "itemsByType": .object(JSONObject(itemsByType.map { ($0.key.string, .integer($0.value)) })),
             "lastProcessedId": .string(lastProcessedID), "stage": .string(stage),
             "operationType": .string(operationType),
         ]

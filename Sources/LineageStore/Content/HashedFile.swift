@@ -25,9 +25,9 @@ extension HashedFile: Encodable {
         content.size = digests.size
         content.xxh3 = digests.xxh3.canonicalBytes
         content.sha256 = digests.sha256 ?? []
-        var object = content.jsonObject(only: digests.sha256 == nil ? [\.size, \.xxh3] : [\.size, \.xxh3, \.sha256])
-        object["file"] = path
-        object["from_cache"] = fromCache
-        try JSONValue(object).encode(to: encoder)
+        var object = content.jsonValue(only: digests.sha256 == nil ? [\.size, \.xxh3] : [\.size, \.xxh3, \.sha256])
+        object["file"] = .string(path)
+        object["from_cache"] = .bool(fromCache)
+        try JSONValue.object(object).encode(to: encoder)
     }
 }

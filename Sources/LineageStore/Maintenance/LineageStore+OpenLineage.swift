@@ -1,4 +1,3 @@
-import Foundation
 import LineageFormat
 
 extension LineageStore {
@@ -47,30 +46,31 @@ private struct OpenLineageEvents {
         return Hex.uuid(bytes)
     }
 
-    func facet(_ name: String, _ fields: [String: Any]) -> [String: Any] {
-        fields.merging(["_producer": producer, "_schemaURL": "urn:lineagestore:facets:\(name):1"]) { $1 }
+    func facet(_ name: String, _ fields: JSONObject) -> JSONValue {
+        .object(fields.merging(["_producer": .string(producer), "_schemaURL": "urn:lineagestore:facets:\(name):1"]))
     }
 
-    func errorFacet(_ message: String) -> [String: Any] {
+    func errorFacet(_ message: String) -> JSONValue {
         [
-            "_producer": producer,
+            "_producer": .string(producer),
             "_schemaURL":
                 "https://openlineage.io/spec/facets/1-0-1/ErrorMessageRunFacet.json#/$defs/ErrorMessageRunFacet",
-            "message": message, "programmingLanguage": "Swift",
+            "message": .string(message), "programmingLanguage": "Swift",
         ]
     }
 
     mutating func emit(
-        _ type: String, at time: Int64, runID: String, job: (String, String), runFacets: [String: Any] = [:],
-        inputs: [[String: Any]] = [], outputs: [[String: Any]] = []
+        _ type: String, at time: Int64, runID: String, job: (String, String), runFacets: JSONObject = [:],
+        inputs: [JSONValue] = [], outputs: [JSONValue] = []
     ) {
-        let event: [String: Any] = [
-            "eventType": type, "eventTime": Timestamp.format(time), "producer": producer,
-            "schemaURL": LineageStore.openLineageSchema, "run": ["runId": runID, "facets": runFacets],
-            "job": ["namespace": job.0, "name": job.1], "inputs": inputs, "outputs": outputs,
+        let event: JSONValue = [
+            "eventType": .string(type), "eventTime": .string(Timestamp.format(time)), "producer": .string(producer),
+            "schemaURL": .string(LineageStore.openLineageSchema),
+            "run": ["runId": .string(runID), "facets": .object(runFacets)],
+            "job": ["namespace": .string(job.0), "name": .string(job.1)], "inputs": .array(inputs),
+            "outputs": .array(outputs),
         ]
-        let data = try! JSONSerialization.data(withJSONObject: event, options: [.sortedKeys, .withoutEscapingSlashes])
-        lines.append(String(decoding: data, as: UTF8.self))
+        lines.append(event.jsonText())
     }
 
     static func terminal(_ status: String) -> String? {
@@ -85,13 +85,12 @@ private struct OpenLineageEvents {
     mutating func add(_ job: JobRecord) {
         let runID = Self.runID("job:\(job.id)")
         let name = ("lineagestore", "\(job.processType.rawValue).\(job.websiteID.isEmpty ? job.id : job.websiteID)")
-        let outputs: [[String: Any]] =
-            job.websiteID.isEmpty
-            ? [] : [["namespace": "website", "name": job.websiteID, "facets": [:] as [String: Any]]]
-        let counters = job.jsonObject(only: [
+        let outputs: [JSONValue] =
+            job.websiteID.isEmpty ? [] : [["namespace": "website", "name": .string(job.websiteID), "facets": [:]]]
+        let counters = job.jsonValue(only: [
             \.id, \.urlsDiscovered, \.urlsUpdated, \.urlsDeleted, \.urlsErrored, \.batchIDs,
         ])
-        let progress = facet("progress", counters.merging(job.progressJSON.mapValues(\.foundationObject)) { $1 })
+        let progress = facet("progress", counters.merging(job.progressJSON))
         emit("START", at: job.startedAt, runID: runID, job: name, outputs: outputs)
         if job.progressUpdates > 0 || job.urlsDiscovered + job.urlsUpdated > 0 {
             emit(
@@ -99,7 +98,7 @@ private struct OpenLineageEvents {
                 runFacets: ["lineagestore_progress": progress], outputs: outputs)
         }
         if let type = Self.terminal(job.status.rawValue) {
-            var facets: [String: Any] = ["lineagestore_progress": progress]
+            var facets: JSONObject = ["lineagestore_progress": progress]
             if type == "FAIL", !job.lastError.isEmpty { facets["errorMessage"] = errorFacet(job.lastError) }
             emit(
                 type, at: job.completedAt ?? job.startedAt, runID: runID, job: name, runFacets: facets, outputs: outputs
@@ -108,33 +107,33 @@ private struct OpenLineageEvents {
     }
 
     /// An imported file's name, SHA-256 and size, under the names a stage output's file facet uses.
-    private static func fileFacet(_ record: ImportRecord) -> [String: Any] {
+    private static func fileFacet(_ record: ImportRecord) -> JSONObject {
         var content = ContentRecord()
         content.sha256 = Hex.decode(record.fileHash) ?? []
         content.size = record.fileSize
-        return content.jsonObject(only: [\.sha256, \.size]).merging(record.jsonObject(only: [\.fileName])) { $1 }
+        return content.jsonValue(only: [\.sha256, \.size]).merging(record.jsonValue(only: [\.fileName]))
     }
 
     mutating func add(_ record: ImportRecord) {
         let runID = Self.runID("import:\(record.id)")
         let name = ("lineagestore", "import.\(record.tableName)")
-        let file: [String: Any] = [
-            "namespace": "file", "name": record.sourcePath.isEmpty ? record.fileName : record.sourcePath,
+        let file: JSONValue = [
+            "namespace": "file", "name": .string(record.sourcePath.isEmpty ? record.fileName : record.sourcePath),
             "facets": [
                 "lineagestore_file": facet("file", Self.fileFacet(record))
             ],
         ]
-        let table: [String: Any] = [
-            "namespace": "table", "name": record.tableName,
+        let table: JSONValue = [
+            "namespace": "table", "name": .string(record.tableName),
             "facets": [
                 "lineagestore_rows": facet(
                     "rows",
-                    record.jsonObject(only: [\.totalRows, \.insertedRows, \.skippedRows, \.duplicatesFound]))
+                    record.jsonValue(only: [\.totalRows, \.insertedRows, \.skippedRows, \.duplicatesFound]))
             ],
         ]
         emit("START", at: record.startedAt, runID: runID, job: name, inputs: [file], outputs: [table])
         if let type = Self.terminal(record.status.rawValue) {
-            var facets: [String: Any] = [:]
+            var facets: JSONObject = [:]
             if type == "FAIL", !record.errorMessage.isEmpty { facets["errorMessage"] = errorFacet(record.errorMessage) }
             let time = max(record.completedAt ?? 0, record.rolledBackAt ?? 0)
             emit(type, at: time, runID: runID, job: name, runFacets: facets, inputs: [file], outputs: [table])
@@ -148,28 +147,28 @@ private struct OpenLineageEvents {
         let runID = Self.runID(
             "stage:\(state.documentID)/\(state.stage)" + (state.rerunCount > 0 ? "#rerun-\(state.rerunCount)" : ""))
         let name = ("lineagestore", "stage.\(state.stage)")
-        func dataset(_ output: StageOutputRecord) -> [String: Any] {
+        func dataset(_ output: StageOutputRecord) -> JSONValue {
             [
-                "namespace": "file", "name": output.path,
+                "namespace": "file", "name": .string(output.path),
                 "facets": [
                     "lineagestore_file": facet(
-                        "file", output.jsonObject(only: [\.sha256, \.xxh3, \.size, \.mimeType, \.fileType]))
+                        "file", output.jsonValue(only: [\.sha256, \.xxh3, \.size, \.mimeType, \.fileType]))
                 ],
             ]
         }
         let dependencies = Set(graph.stage(state.stage)?.dependsOn ?? [])
         var inputs = outputs.filter { dependencies.contains($0.stage) }.map(dataset)
         if inputs.isEmpty {
-            inputs = [["namespace": "document", "name": document.id, "facets": [:] as [String: Any]]]
+            inputs = [["namespace": "document", "name": .string(document.id), "facets": [:]]]
         }
         let produced = outputs.filter { $0.stage == state.stage }.map(dataset)
         let start = state.startedAt ?? state.completedAt ?? 0
         emit("START", at: start, runID: runID, job: name, inputs: inputs, outputs: produced)
         if let type = Self.terminal(state.status.rawValue) {
-            var facets: [String: Any] = [
+            var facets: JSONObject = [
                 "lineagestore_stage": facet(
                     "stage",
-                    state.jsonObject(only: [\.documentID, \.retryCount, \.rerunCount, \.status, \.metadata]))
+                    state.jsonValue(only: [\.documentID, \.retryCount, \.rerunCount, \.status, \.metadata]))
             ]
             if type == "FAIL" { facets["errorMessage"] = errorFacet(state.errorMessage) }
             emit(

@@ -18,10 +18,9 @@ public struct CrawlStatus: Sendable, Equatable, Encodable {
     /// Encodes the seed's crawl-status shape: the schedule's fields at the top level (none when there is no
     /// schedule), then `is_crawling`, `sources`, `total`, `active` and `error`.
     public func encode(to encoder: any Encoder) throws {
-        var object: [String: JSONValue] = [:]
-        if case .object(let fields) = JSONValue(schedule?.jsonObject ?? [:]) { object = fields }
+        var object = schedule?.jsonValue() ?? JSONObject()
         object["is_crawling"] = .bool(isCrawling)
-        object["sources"] = JSONValue(sources.map(\.jsonObject))
+        object["sources"] = .array(sources.map { .object($0.jsonValue()) })
         object["total"] = .integer(Int64(total))
         object["active"] = .integer(Int64(active))
         object["error"] = .integer(Int64(error))
