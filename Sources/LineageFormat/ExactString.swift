@@ -39,7 +39,16 @@ public struct ExactString: Hashable, Comparable, Sendable, ExpressibleByStringIn
     }
 
     public static func < (lhs: ExactString, rhs: ExactString) -> Bool {
-        lhs.string.utf8.lexicographicallyPrecedes(rhs.string.utf8)
+        let (left, right) = (lhs.string.utf8, rhs.string.utf8)
+        let compared = left.withContiguousStorageIfAvailable { a in
+            right.withContiguousStorageIfAvailable { b in
+                let count = min(a.count, b.count)
+                let order = count == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, count)
+                return order < 0 || (order == 0 && a.count < b.count)
+            }
+        }
+        if let compared, let precedes = compared { return precedes }
+        return left.lexicographicallyPrecedes(right)
     }
 }
 

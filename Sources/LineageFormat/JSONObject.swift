@@ -42,15 +42,21 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral, S
         }
     }
 
-    /// The members sorted by the bytes of their keys (members with the same key keep their order).
+    /// The members sorted by the bytes of their keys (members with the same key keep their order); the
+    /// members themselves when they are in that order already, as objects built in order are.
     public var sortedMembers: [(key: String, value: JSONValue)] {
-        members.enumerated()
+        guard !members.indices.dropFirst().allSatisfy({ !Self.precedes(members[$0].key, members[$0 - 1].key) })
+        else { return members }
+        return members.enumerated()
             .sorted { left, right in
-                let (a, b) = (ExactString(left.element.key), ExactString(right.element.key))
-                return a < b || (a == b && left.offset < right.offset)
+                Self.precedes(left.element.key, right.element.key)
+                    || (!Self.precedes(right.element.key, left.element.key) && left.offset < right.offset)
             }
             .map(\.element)
     }
+
+    /// Whether `left`'s UTF-8 bytes sort before `right`'s.
+    private static func precedes(_ left: String, _ right: String) -> Bool { ExactString(left) < ExactString(right) }
 
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> { members.makeIterator() }
 

@@ -24,10 +24,10 @@ extension LineageAPI {
                 throw APIError.notFound(outcome.message.isEmpty ? "no job '\(update.jobID)'" : outcome.message)
             default:
                 let job = receipt.job.map(Self.progressJSON) ?? .null
-                let reply = JSONValue.object([
-                    "success": .bool(true), "outcome": .string(outcome.kind.rawValue),
-                    "message": .string(outcome.message), "job": job,
-                ])
+                let reply: JSONValue = [  // members in the order they are written
+                    "job": job, "message": .string(outcome.message), "outcome": .string(outcome.kind.rawValue),
+                    "success": .bool(true),
+                ]
                 return JSONReply.response(status: .ok, body: Data(reply.jsonBytes))
             }
         }
@@ -39,9 +39,10 @@ extension LineageAPI {
     /// job's id, status and update count (`GET /api/jobs/{id}` has every field). Written without `JSONEncoder`:
     /// this answer is on the hottest path.
     static func progressJSON(_ job: JobRecord) -> JSONValue {
-        .object([
-            "id": .string(job.id), "status": .string(job.status.rawValue), "progress": .object(job.progressJSON),
-            "progress_updates": .unsigned(job.progressUpdates), "updated_at": .string(Timestamp.format(job.updatedAt)),
-        ])
+        [  // in the order they are written
+            "id": .string(job.id), "progress": .object(job.progressJSON),
+            "progress_updates": .unsigned(job.progressUpdates),
+            "status": .string(job.status.rawValue), "updated_at": .string(Timestamp.format(job.updatedAt)),
+        ]
     }
 }

@@ -18,12 +18,11 @@ extension JobRecord {
     /// The merged progress as the crawler payload names it (the seed's `progress` document); item types
     /// equal as Unicode text but spelled differently are two members.
     public var progressJSON: JSONObject {
-        [
-            "processedItems": .integer(processedItems), "totalItems": .integer(totalItems),
+        [  // in the order they are written (by their bytes), so writing them needs no sort
             "currentDataType": .string(currentDataType),
             "itemsByType": .object(JSONObject(itemsByType.map { ($0.key.string, .integer($0.value)) })),
-            "lastProcessedId": .string(lastProcessedID), "stage": .string(stage),
-            "operationType": .string(operationType),
+            "lastProcessedId": .string(lastProcessedID), "operationType": .string(operationType),
+            "processedItems": .integer(processedItems), "stage": .string(stage), "totalItems": .integer(totalItems),
         ]
     }
 }
