@@ -17,12 +17,16 @@ struct ProgressMerger {
     let retention: Int
     /// The interval between the merge's own `progress_update` events.
     let pace: Int64
-    private var jobs = ProgressCache<JobRecord>()
-    private var windows = ProgressCache<ReporterWindowRecord>()
+    private var jobs: ProgressCache<JobRecord>
+    private var windows: ProgressCache<ReporterWindowRecord>
 
-    init(retention: Int, pace: Int64) {
+    /// A merger keeping `retention` events per job, writing its own events every `pace`, and caching at most
+    /// `cacheBytes` of stored jobs and windows (half each).
+    init(retention: Int, pace: Int64, cacheBytes: Int) {
         self.retention = max(1, retention)
         self.pace = max(0, pace)
+        jobs = ProgressCache(budget: cacheBytes / 2)
+        windows = ProgressCache(budget: cacheBytes / 2)
     }
 
     /// Merges every update of `batch` in arrival order (each already validated at submission).

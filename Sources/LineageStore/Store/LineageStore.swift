@@ -199,7 +199,7 @@ public final class LineageStore: Sendable {
             if let writer = slot.writer { return writer }
             let writer = StoreWriter(
                 store: self, capacity: options.ingestQueueCapacity, retention: options.eventRetention,
-                pace: options.progressEventPace)
+                pace: options.progressEventPace, cacheBytes: options.writerCacheBytes)
             slot.writer = writer
             return writer
         }

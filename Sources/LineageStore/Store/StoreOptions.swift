@@ -24,6 +24,10 @@ public struct StoreOptions: Sendable {
     public var progressEventPace = ProgressMerge.defaultPace
     /// How many progress updates may wait for the writer; submitters wait beyond it (backpressure).
     public var ingestQueueCapacity = 65_536
+    /// The most memory, in bytes, the writer's cache of the jobs and reporter windows it stored last may
+    /// hold (half each); past it, the records stored longest ago are evicted and read from the file again
+    /// when needed.
+    public var writerCacheBytes = 32 << 20
 
     /// Creates default options: durable, read-write, a 16 MiB map growing to 1 TiB, mode 0600.
     public init() {}

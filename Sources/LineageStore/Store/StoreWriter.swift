@@ -52,10 +52,10 @@ final class StoreWriter: @unchecked Sendable {
     private let metrics = WriterMetrics()
 
     /// Starts the thread, which writes to `store` (held weakly: the store owns its writer).
-    init(store: LineageStore, capacity: Int, retention: Int, pace: Int64) {
+    init(store: LineageStore, capacity: Int, retention: Int, pace: Int64, cacheBytes: Int) {
         self.capacity = max(1, capacity)
         self.store = store
-        merger = ProgressMerger(retention: retention, pace: pace)
+        merger = ProgressMerger(retention: retention, pace: pace, cacheBytes: cacheBytes)
         let started = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             // Named from inside: on Linux only a running thread's own name (at most 15 bytes) reaches profilers.
