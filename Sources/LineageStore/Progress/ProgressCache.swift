@@ -61,7 +61,8 @@ struct ProgressCache<R: StoredRecord> {
     mutating func remember(_ record: R, key: [UInt8], bytes: [UInt8]) {
         let slot = Self.slot(key)
         stamps += 1
-        let entry = Entry(key: key, bytes: bytes, record: record, cost: Self.cost(key: key, bytes: bytes), stamp: stamps)
+        let entry = Entry(
+            key: key, bytes: bytes, record: record, cost: Self.cost(key: key, bytes: bytes), stamp: stamps)
         if let replaced = entries.updateValue(entry, forKey: slot) { usedBytes -= replaced.cost }
         usedBytes += entry.cost
         order.append((slot, entry.stamp))
