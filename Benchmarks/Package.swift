@@ -28,6 +28,7 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3"),
+        .systemLibrary(name: "CRocksDB", path: "Sources/CRocksDB", pkgConfig: "rocksdb"),
         .target(name: "BenchmarkSupport", path: "Sources/BenchmarkSupport"),
         .executableTarget(
             name: "hash-compare",
@@ -37,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "progress-compare",
             dependencies: [
-                "BenchmarkSupport", "CSQLite",
+                "BenchmarkSupport", "CSQLite", "CRocksDB",
                 .product(name: "LineageStore", package: "LineageStore"),
                 .product(name: "LineageFormat", package: "LineageStore"),
                 .product(name: "LMDB", package: "LineageStore"),

@@ -22,10 +22,14 @@ func fileSize(_ path: String) -> Int {
 }
 
 /// LineageStore: eight producer threads (a crawler fleet) submit 1,000-update chunks through the group-commit
-/// writer, which commits whatever has queued in one transaction.
-func runLineageStore(_ workload: Workload, path: String, durability: Durability) throws -> EngineResult {
+/// writer, which commits whatever has queued in one transaction; its cache of stored jobs and windows holds at
+/// most `writerCacheBytes`.
+func runLineageStore(
+    _ workload: Workload, path: String, durability: Durability, writerCacheBytes: Int = StoreOptions().writerCacheBytes
+) throws -> EngineResult {
     var options = StoreOptions()
     options.durability = durability
+    options.writerCacheBytes = writerCacheBytes
     options.mapSize = 1 << 30
     let store = try LineageStore.open(at: path, options: options)
     let stream = Mutex(UpdateStream(workload))

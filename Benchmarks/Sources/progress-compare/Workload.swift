@@ -52,7 +52,8 @@ struct UpdateStream {
             var update = ProgressUpdate(
                 jobID: "job-\(job)", reporter: "crawler-\(reporter)", seq: seqs[slot],
                 timestamp: start + Int64(produced) * 1_000, status: .processing, processedItems: processed[job],
-                totalItems: 1_000_000, currentDataType: type, itemsByType: [ExactString(type): Int64(1 + random.below(5))],
+                totalItems: 1_000_000, currentDataType: type,
+                itemsByType: [ExactString(type): Int64(1 + random.below(5))],
                 lastProcessedID: "\(type)-\(processed[job])", stage: "data_collection",
                 operationType: "data_collection")
             if random.below(100) == 0 { update.timeline = [.init(event: "progress_update", details: #"{"page":1}"#)] }
