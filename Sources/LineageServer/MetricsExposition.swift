@@ -17,10 +17,14 @@ public struct MetricsExposition: Sendable {
     /// An exposition of `registry`, which the application's swift-metrics backend should write to.
     public init(registry: PrometheusCollectorRegistry) {
         self.registry = registry
-        mapSize = registry.makeGauge(name: "lineage_map_size_bytes", help: "The size of the store's memory map.")
-        mapUsed = registry.makeGauge(name: "lineage_map_used_bytes", help: "The bytes of the map in use.")
-        readers = registry.makeGauge(name: "lineage_readers", help: "Reader slots in use, across processes.")
-        maxReaders = registry.makeGauge(name: "lineage_max_readers", help: "Reader slots available.")
+        func gauge(_ name: String, unit: String = "", _ help: String) -> Prometheus.Gauge {
+            registry.makeGauge(
+                descriptor: MetricNameDescriptor(namespace: "lineage", metricName: name, unitName: unit, helpText: help))
+        }
+        mapSize = gauge("map_size", unit: "bytes", "The size of the store's memory map.")
+        mapUsed = gauge("map_used", unit: "bytes", "The bytes of the map in use.")
+        readers = gauge("readers", "Reader slots in use, across processes.")
+        maxReaders = gauge("max_readers", "Reader slots available.")
     }
 
     /// Makes a new registry the process's swift-metrics backend, with histogram buckets that suit the

@@ -124,7 +124,10 @@ for run in 0..<runs {
     cases.firstIndex { $0.engine == engine && $0.workload == workload && $0.mode == mode }!
 }
 
-print("Updates per workload: \(updates); one-at-a-time: \(single); median of \(runs) interleaved runs.\n")
+print(
+    hugeOnly
+        ? "huge: 2,000,000 updates over 1,000,000 jobs; median of \(runs) interleaved runs.\n"
+        : "Updates per workload: \(updates); one-at-a-time: \(single); median of \(runs) interleaved runs.\n")
 print("| workload | engine | mode | updates/s | ack p50 ms | ack p99 ms | peak RSS MiB | DB MiB |")
 print("|---|---|---|---:|---:|---:|---:|---:|")
 for (position, item) in cases.enumerated() {
