@@ -19,7 +19,8 @@ public struct MetricsExposition: Sendable {
         self.registry = registry
         func gauge(_ name: String, unit: String = "", _ help: String) -> Prometheus.Gauge {
             registry.makeGauge(
-                descriptor: MetricNameDescriptor(namespace: "lineage", metricName: name, unitName: unit, helpText: help))
+                descriptor: MetricNameDescriptor(namespace: "lineage", metricName: name, unitName: unit, helpText: help)
+            )
         }
         mapSize = gauge("map_size", unit: "bytes", "The size of the store's memory map.")
         mapUsed = gauge("map_used", unit: "bytes", "The bytes of the map in use.")
