@@ -18,6 +18,8 @@ import Testing
         (["imports", "list", "--status", "done"], "done"),
         (["stages", "waiting", "chunker", "--status", "nope"], "nope"),
         (["export", "--kind", "nope"], "nope"),
+        (["ingest", "--writer-cache", "9223372036854775807", "/dev/null"], "--writer-cache"),
+        (["serve", "--writer-cache", "-1"], "--writer-cache"),
     ])
     func outOfRangeOptionsAreUsageErrors(arguments: [String], named: String) throws {
         let directory = try TemporaryDirectory()

@@ -28,6 +28,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     @OptionGroup var location: StoreLocation
+    @OptionGroup var writerCache: WriterCacheOption
 
     @Argument(help: "JSON-lines files, or - for standard input (the default).")
     var files: [String] = []
@@ -58,6 +59,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         var options = StoreOptions()
         options.durability = durability.mode
+        writerCache.apply(to: &options)
         let store: LineageStore
         do { store = try LineageStore.open(at: location.path, options: options) } catch { throw fail(error) }
         defer { store.close() }

@@ -16,6 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var location: StoreLocation
+    @OptionGroup var writerCache: WriterCacheOption
     @Option(help: "The host or address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on (0: any free port).") var port = 8080
     @Option(help: "The file of accepted token digests.") var tokenFile: String?
@@ -34,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
         // Before the store opens: its writer makes its instruments with the process's metrics backend.
         configuration.metrics = MetricsExposition.bootstrap()
         let store: LineageStore
-        do { store = try location.open(writable: true) } catch { throw fail(error) }
+        do { store = try location.open(writable: true, adjust: writerCache.apply) } catch { throw fail(error) }
         defer { store.close() }
         let host = host
         do {

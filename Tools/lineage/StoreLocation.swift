@@ -10,11 +10,12 @@ struct StoreLocation: ParsableArguments {
     /// The path to open.
     var path: String { db ?? ProcessInfo.processInfo.environment["LINEAGE_DB"] ?? "lineage.db" }
 
-    /// Opens the store, read-only unless `writable`; a memory fault while it is open is reported as damage to
-    /// it (``FaultReport``), not a crash.
-    func open(writable: Bool) throws -> LineageStore {
+    /// Opens the store, read-only unless `writable`, with `adjust` applied to its options; a memory fault
+    /// while it is open is reported as damage to it (``FaultReport``), not a crash.
+    func open(writable: Bool, adjust: (inout StoreOptions) -> Void = { _ in }) throws -> LineageStore {
         var options = StoreOptions()
         options.readOnly = !writable
+        adjust(&options)
         FaultReport.guardReads(of: path)
         return try LineageStore.open(at: path, options: options)
     }
