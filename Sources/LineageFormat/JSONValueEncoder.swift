@@ -160,7 +160,8 @@ struct JSONValueEncoder: Encoder {
         var count: Int { node.elementCount }
 
         private func encoder() -> JSONValueEncoder {
-            JSONValueEncoder(node: node.element(), codingPath: codingPath + [IndexKey(count)])
+            let path = codingPath + [IndexKey(count)]
+            return JSONValueEncoder(node: node.element(), codingPath: path)
         }
 
         mutating func encodeNil() throws { node.element().content = .value(.null) }
