@@ -10,7 +10,41 @@ public struct JSONText: Decodable, Sendable {
     /// A document given as text (a command-line argument); the store checks that it is JSON.
     public init(_ text: String) { self.text = text }
 
+    /// The document at the decoder's coding path in the request body's ordered parse (``requestBodyKey``),
+    /// so that members `JSONDecoder` would merge — keys equal as Unicode text but spelled differently — are
+    /// all kept; the decoded value when there is no such parse.
     public init(from decoder: any Decoder) throws {
-        text = try JSONValue(from: decoder).jsonText()
+        if let body = decoder.userInfo[Self.requestBodyKey] as? JSONValue,
+            let document = body.value(at: decoder.codingPath)
+        {
+            text = document.jsonText()
+        } else {
+            text = try JSONValue(from: decoder).jsonText()
+        }
+    }
+
+    /// Where a request decoder keeps the body's ordered parse (``JSONScanner``) for the documents it holds.
+    static let requestBodyKey = CodingUserInfoKey(rawValue: "lineage.requestBody")!
+}
+
+extension JSONValue {
+    /// The value at `path` (object members by their key's bytes, the last of equal keys as `JSONDecoder`
+    /// takes it; array elements by index), or `nil` if there is none.
+    func value(at path: [any CodingKey]) -> JSONValue? {
+        var value = self
+        for key in path {
+            switch value {
+            case .array(let elements):
+                guard let index = key.intValue, elements.indices.contains(index) else { return nil }
+                value = elements[index]
+            case .object(let object):
+                guard let member = object.members.last(where: { $0.key.sameBytes(as: key.stringValue) }) else {
+                    return nil
+                }
+                value = member.value
+            default: return nil
+            }
+        }
+        return value
     }
 }

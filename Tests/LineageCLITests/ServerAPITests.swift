@@ -316,4 +316,18 @@ import Testing
         let lineage = try LineageBinary.run(["export", "--format", "openlineage"] + db)
         #expect(Array(lineage.stdout.utf8).contains(expected), "\(lineage.stdout)")
     }
+
+    /// A document in a request (`metadata`) is stored as received: members whose keys are equal as Unicode
+    /// text but spelled differently are all kept, though `JSONDecoder` reads the request.
+    @Test func documentsReceivedOverHTTPKeepEveryMember() async throws {
+        let (composed, decomposed) = ("caf\u{E9}", "cafe\u{301}")
+        let body = #"{"website_id":"w","process_type":"discovery","metadata":{"\#(composed)":1,"\#(decomposed)":2}}"#
+        let started = try await server.request(
+            "POST", "/api/jobs", body: Data(body.utf8), contentType: "application/json")
+        #expect(started.status == 201, "\(String(decoding: started.body, as: UTF8.self))")
+        let id = try #require((started.json["job"] as? [String: Any])?["id"] as? String)
+        let shown = try await server.request("GET", "/api/jobs/\(id)")
+        let expected = Array(#""metadata":{"\#(decomposed)":2,"\#(composed)":1}"#.utf8)
+        #expect(Array(shown.body).contains(expected), "\(String(decoding: shown.body, as: UTF8.self))")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LineageFormat
 import LineageStore
 
 /// A write offered alike by the HTTP API and the CLI: decoded from the same JSON (the seeds' field names),
@@ -25,8 +26,10 @@ enum RequestJSON {
     static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws(OperationInputError) -> T {
         var bytes = bytes
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { bytes = Array("{}".utf8) }
+        let decoder = JSONDecoder()
+        if let body = try? JSONScanner.value(bytes) { decoder.userInfo[JSONText.requestBodyKey] = body }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(bytes))
+            return try decoder.decode(T.self, from: Data(bytes))
         } catch let error as DecodingError {
             throw OperationInputError(message: OperationInputError.describe(error))
         } catch let error as OperationInputError {
