@@ -10,12 +10,12 @@ public struct JSONText: Decodable, Sendable {
     /// A document given as text (a command-line argument); the store checks that it is JSON.
     public init(_ text: String) { self.text = text }
 
-    /// The document at the decoder's coding path in the request body's ordered parse (``requestBodyKey``),
-    /// so that members `JSONDecoder` would merge — keys equal as Unicode text but spelled differently — are
-    /// all kept; the decoded value when there is no such parse.
+    /// The document at the decoder's coding path in the request body (``requestBodyKey``), parsed in order
+    /// here, so that members `JSONDecoder` would merge — keys equal as Unicode text but spelled differently —
+    /// are all kept; the decoded value when the decoder has no request body.
     public init(from decoder: any Decoder) throws {
-        if let body = decoder.userInfo[Self.requestBodyKey] as? JSONValue,
-            let document = body.value(at: decoder.codingPath)
+        if let body = decoder.userInfo[Self.requestBodyKey] as? [UInt8],
+            let document = try? JSONScanner.value(body).value(at: decoder.codingPath)
         {
             text = document.jsonText()
         } else {
@@ -23,7 +23,8 @@ public struct JSONText: Decodable, Sendable {
         }
     }
 
-    /// Where a request decoder keeps the body's ordered parse (``JSONScanner``) for the documents it holds.
+    /// Where a request decoder keeps the body's bytes, for the documents it holds (parsed only when a request
+    /// has one).
     static let requestBodyKey = CodingUserInfoKey(rawValue: "lineage.requestBody")!
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import LineageFormat
 import LineageStore
 
 /// A write offered alike by the HTTP API and the CLI: decoded from the same JSON (the seeds' field names),
@@ -27,7 +26,7 @@ enum RequestJSON {
         var bytes = bytes
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { bytes = Array("{}".utf8) }
         let decoder = JSONDecoder()
-        if let body = try? JSONScanner.value(bytes) { decoder.userInfo[JSONText.requestBodyKey] = body }
+        decoder.userInfo[JSONText.requestBodyKey] = bytes
         do {
             return try decoder.decode(T.self, from: Data(bytes))
         } catch let error as DecodingError {
