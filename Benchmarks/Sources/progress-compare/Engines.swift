@@ -17,6 +17,24 @@ struct EngineResult: Codable {
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
+/// Hands `workload` to `commit` 1,000 updates at a time, as the engines that batch themselves take it.
+/// - Returns: the seconds it all took, and each chunk's commit latency in microseconds.
+func timedChunks(of workload: Workload, _ commit: ([ProgressUpdate]) throws -> Void) rethrows
+    -> (seconds: Double, latencies: [Double])
+{
+    var stream = UpdateStream(workload)
+    var latencies: [Double] = []
+    let started = now()
+    while true {
+        let chunk = stream.next(1_000)
+        if chunk.isEmpty { break }
+        let begun = now()
+        try commit(chunk)
+        latencies.append((now() - begun) * 1e6)
+    }
+    return (now() - started, latencies)
+}
+
 func fileSize(_ path: String) -> Int {
     ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
 }
@@ -112,13 +130,7 @@ func runSQLite(_ workload: Workload, path: String) throws -> EngineResult {
     sqlite3_prepare_v2(db, "INSERT INTO timeline VALUES (?1, ?2, ?3, ?4)", -1, &insertEvent, nil)
     defer { sqlite3_finalize(insertEvent) }
     let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    var stream = UpdateStream(workload)
-    var latencies: [Double] = []
-    let started = now()
-    while true {
-        let chunk = stream.next(1_000)
-        if chunk.isEmpty { break }
-        let begun = now()
+    let (seconds, latencies) = timedChunks(of: workload) { chunk in
         exec("BEGIN")
         for update in chunk {
             let (type, delta) = update.itemsByType.first!
@@ -144,9 +156,7 @@ func runSQLite(_ workload: Workload, path: String) throws -> EngineResult {
             }
         }
         exec("COMMIT")
-        latencies.append((now() - begun) * 1e6)
     }
-    let seconds = now() - started
     exec("PRAGMA wal_checkpoint(TRUNCATE)")
     return EngineResult(updates: workload.total, seconds: seconds, latencies: latencies, databaseBytes: fileSize(path))
 }

@@ -27,13 +27,7 @@ func runRocksDB(_ workload: Workload, path: String, durability: Durability) thro
         rocksdb_readoptions_destroy(read)
     }
 
-    var stream = UpdateStream(workload)
-    var latencies: [Double] = []
-    let started = now()
-    while true {
-        let chunk = stream.next(1_000)
-        if chunk.isEmpty { break }
-        let begun = now()
+    let (seconds, latencies) = try timedChunks(of: workload) { chunk in
         let batch = rocksdb_writebatch_create()
         var seenInBatch = Set<[UInt8]>()
         for update in chunk {
@@ -70,9 +64,7 @@ func runRocksDB(_ workload: Workload, path: String, durability: Durability) thro
         rocksdb_write(db, write, batch, &error)
         rocksdb_writebatch_destroy(batch)
         if let error { throw StoreError(.io, "rocksdb_write: \(String(cString: error))") }
-        latencies.append((now() - begun) * 1e6)
     }
-    let seconds = now() - started
     rocksdb_close(db)
     let size = directorySize(path)
     try? FileManager.default.removeItem(atPath: path)
