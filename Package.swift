@@ -96,7 +96,7 @@ let package = Package(
             swiftSettings: instrumented + (fuzzing ? [.define("LIBFUZZER")] : []),
             linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "CFileLocks", "TestSupport"]),
         .testTarget(name: "LineageFormatTests", dependencies: ["LineageFormat", "RecordSchema", "TestSupport"]),
         .testTarget(
             name: "LineageStoreTests",

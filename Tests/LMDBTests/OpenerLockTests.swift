@@ -1,3 +1,4 @@
+import CFileLocks
 import Foundation
 import LMDB
 import TestSupport
@@ -47,6 +48,23 @@ import Testing
             try Environment.open(EnvironmentOptions(path: directory.path("same-folder.lineage")))
         } throws: { ($0 as? LMDBError)?.code == .lockConflict }
         env.close()
+        try Environment.open(EnvironmentOptions(path: path)).close()
+    }
+
+    /// A forked child holds its parent's file descriptions until it calls `exec`, so a file its parent has
+    /// just closed can look open for a moment; an opener waits that moment out instead of refusing.
+    @Test func aHolderThatLetsGoWithinTheGracePeriodIsNoConflict() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("data.lineage")
+        try Environment.open(EnvironmentOptions(path: path)).close()
+        #expect(unlink(path + "-lock") == 0)
+        let holder = open(path, O_RDONLY | O_CLOEXEC)
+        #expect(lineage_share_byte(holder, 0) == 0)
+        let letGo = Thread {
+            usleep(50_000)
+            close(holder)
+        }
+        letGo.start()
         try Environment.open(EnvironmentOptions(path: path)).close()
     }
 

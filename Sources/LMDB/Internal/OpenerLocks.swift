@@ -110,24 +110,40 @@ struct OpenerLocks {
 
     /// Takes the shared locks, the lock file's first, and refuses an opener whose lock file no one else
     /// holds while the data file is in use.
+    ///
+    /// A conflict is confirmed over a short grace period before it is reported: a process that forks
+    /// (`Process`, `posix_spawn`) keeps every descriptor's file description, and so its locks, alive in the
+    /// child until the child's `exec` closes it, so a file closed a moment ago can still look open in a
+    /// lock file that was replaced since.
     private func share() throws(LMDBError) {
         if let lockDescriptor {
             try Self.check(lineage_share_byte(lockDescriptor, Self.lockFileByte), "\(path)-lock")
         }
         try Self.check(lineage_share_byte(dataDescriptor, Self.dataByte), path)
+        for attempt in 1...Self.conflictChecks {
+            guard try usesAnotherLockFileThanTheOtherOpeners() else { return }
+            if attempt < Self.conflictChecks { usleep(Self.conflictCheckInterval) }
+        }
+        throw LMDBError(
+            .lockConflict,
+            "\(path) is open in another process through a different lock file than \(path)-lock (the lock"
+                + " file was deleted or replaced, or the data file is reached through a hard link in another"
+                + " folder); opening it now could corrupt it: close the other processes and open it again",
+            operation: "open")
+    }
+
+    /// How many times a conflict is checked, `conflictCheckInterval` microseconds apart, before it is reported.
+    private static let conflictChecks = 20
+    private static let conflictCheckInterval: useconds_t = 10_000
+
+    /// Whether someone else has the data file open while no one else holds this opener's lock file.
+    private func usesAnotherLockFileThanTheOtherOpeners() throws(LMDBError) -> Bool {
         let dataInUse = lineage_byte_locked_elsewhere(dataDescriptor, Self.dataByte)
         try Self.check(max(-dataInUse, 0), path)
-        guard dataInUse == 1 else { return }
+        guard dataInUse == 1 else { return false }
         let lockShared = lockDescriptor.map { lineage_byte_locked_elsewhere($0, Self.lockFileByte) } ?? 0
         try Self.check(max(-lockShared, 0), "\(path)-lock")
-        if lockShared == 0 {
-            throw LMDBError(
-                .lockConflict,
-                "\(path) is open in another process through a different lock file than \(path)-lock (the lock"
-                    + " file was deleted or replaced, or the data file is reached through a hard link in another"
-                    + " folder); opening it now could corrupt it: close the other processes and open it again",
-                operation: "open")
-        }
+        return lockShared == 0
     }
 
     /// Releases the locks: the data file's first, so that no opener ever sees the data file in use by one
