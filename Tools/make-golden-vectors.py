@@ -128,6 +128,21 @@ RECORDS = [
                   'resume_state_stamp { timestamp: 8 reporter: "crawler-a" seq: 16 } credential_status: "expired" '
                   'credential_status_changed_at: 6 credential_status_stamp { timestamp: 6 reporter: "crawler-a" seq: 15 } '
                   'paced_at: 60000000'),
+    record_vector("job record apart from its progress", "Job", 2, 1,
+                  'id: "job-7" process_type: "crawl" status: "completed" started_at: 1 completed_at: 9'),
+    record_vector("job progress record", "Job", 21, 1,
+                  'id: "job-7" processed_items: 150 total_items: 1000 stage: "data_collection" '
+                  'items_by_type { key: "issues" value: 50 } items_by_type { key: "pulls" value: -2 } '
+                  'total_items_stamp { timestamp: 5 reporter: "crawler-a" seq: 17 } '
+                  'status_stamp { timestamp: 9 } progress_updates: 3 resume_state: "{\\"page\\":7}" '
+                  'resume_state_stamp { timestamp: 8 reporter: "crawler-a" seq: 16 } credential_status: "expired" '
+                  'credential_status_changed_at: 6 credential_status_stamp { timestamp: 6 reporter: "crawler-a" seq: 15 } '
+                  'paced_at: 60000000 '
+                  'reporter_windows { reporter: "crawler-a" highest_seq: 17 applied: 17 run_length: 17 } '
+                  'reporter_windows { reporter: "crawler-b" highest_seq: 17 seen: "'
+                  + "".join(f"\\{b:03o}" for b in bytes([0, 0, 0x03]) + bytes(125)) + '" applied: 2 }'),
+    record_vector("reporter window as a run", "ReporterWindow", 15, 1,
+                  'job_id: "job-7" reporter: "crawler-a" highest_seq: 17 applied: 17 run_length: 17'),
     record_vector("reporter window", "ReporterWindow", 15, 1,
                   'job_id: "job-7" reporter: "crawler-a" highest_seq: 17 seen: "'
                   + "".join(f"\\{b:03o}" for b in bytes([0, 0, 0x03]) + bytes(125)) + '" applied: 2'),

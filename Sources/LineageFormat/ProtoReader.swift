@@ -88,7 +88,7 @@ package struct ProtoReader {
 }
 
 extension ProtoReader.Field {
-    private func require(_ type: ProtoWireType, _ what: String, _ context: String) throws(FormatError) {
+    func require(_ type: ProtoWireType, _ what: String, _ context: String) throws(FormatError) {
         if wireType != type {
             throw FormatError(
                 .invalidWireType, "\(context): field \(number) (\(what)) has wire type \(wireType.rawValue)")

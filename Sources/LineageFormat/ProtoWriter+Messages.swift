@@ -67,3 +67,22 @@ extension ProtoReader.Field {
         return (ExactString(key), value)
     }
 }
+
+extension ProtoWriter {
+    /// Writes one element of a `repeated` field of record messages: the record's body (its fields, then the
+    /// fields it keeps without knowing them), even when empty.
+    package mutating func writeRepeated(_ field: Int, record: some RecordCodable) {
+        writeMessage(field) { writer in
+            record.encodeFields(into: &writer)
+            writer.appendRaw(record.unknownFields)
+        }
+    }
+}
+
+extension ProtoReader.Field {
+    /// The value of one element of a `repeated` field of record messages.
+    package func record<R: RecordCodable>(_ type: R.Type, _ context: String) throws(FormatError) -> R {
+        try require(.lengthDelimited, "message", context)
+        return try R(body: payload, context: context)
+    }
+}

@@ -128,4 +128,9 @@ package struct ProtoWriter: Sendable {
     package mutating func appendRaw(_ encoded: [UInt8]) {
         bytes.append(contentsOf: encoded)
     }
+
+    /// Appends already-encoded bytes held elsewhere (a field read by ``ProtoReader``).
+    package mutating func appendRaw(_ encoded: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: encoded)
+    }
 }

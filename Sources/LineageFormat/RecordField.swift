@@ -228,6 +228,36 @@ package struct RecordField<Record>: Sendable {
             })
     }
 
+    /// A `repeated` field of record messages (the reporter windows inside a job's progress): an array of the
+    /// records' JSON objects.
+    package static func records<Element: FieldTableRecord>(
+        _ number: Int, _ name: String, _ path: WritableKeyPath<Record, [Element]> & Sendable
+    ) -> Self {
+        RecordField(
+            number: number, name: name, keyPath: path,
+            toJSON: { record in record[keyPath: path].map(\.jsonObject) },
+            fromJSON: { record, value, context throws(FormatError) in
+                guard let objects = value as? [Any] else { throw invalid(context, name, "an array of objects") }
+                var elements: [Element] = []
+                for object in objects {
+                    guard let object = object as? [String: Any] else {
+                        throw invalid(context, name, "an array of objects")
+                    }
+                    elements.append(try Element(jsonObject: object, context: "\(context): \(name)"))
+                }
+                record[keyPath: path] = elements
+            },
+            violation: { record in
+                for element in record[keyPath: path] {
+                    if let violation = element.fieldViolation { return "\(name): \(violation)" }
+                }
+                return nil
+            },
+            exactJSON: { record in
+                JSONValue.array(record[keyPath: path].map { .object($0.jsonValue()) }).jsonText()
+            })
+    }
+
     /// A nested `Stamp` message (`sfixed64 timestamp = 1; string reporter = 2; uint64 seq = 3`), omitted when
     /// zero; an object `{"timestamp", "reporter", "seq"}` in JSON, `null` when zero.
     package static func stamp(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, LWWStamp> & Sendable)

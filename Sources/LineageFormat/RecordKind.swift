@@ -46,7 +46,8 @@ public struct RecordKind: Hashable, Sendable, Comparable, CustomStringConvertibl
     public static let workflow = RecordKind(13, "workflow")
     /// A job's timeline event or error, in the `events` database.
     public static let event = RecordKind(14, "event")
-    /// A reporter's window of seen progress-update seqs for one job.
+    /// A reporter's window of seen progress-update seqs for one job, as a record of its own (files of 1.8 and
+    /// earlier, and exports of them; since 1.9 windows live in their job's progress record).
     public static let reporterWindow = RecordKind(15, "reporter_window")
     /// A distinct file content, keyed by SHA-256.
     public static let content = RecordKind(16, "content")
@@ -58,12 +59,14 @@ public struct RecordKind: Hashable, Sendable, Comparable, CustomStringConvertibl
     public static let stageRun = RecordKind(19, "stage_run")
     /// One batch crawl of a user's sources.
     public static let crawlBatch = RecordKind(20, "crawl_batch")
+    /// A job's progress record: the job's fields with the `progress` option, in the `progress` database.
+    public static let jobProgress = RecordKind(21, "job_progress")
 
     /// Every kind this version defines.
     public static let all: [RecordKind] = [
         .formatInfo, .job, .page, .pageVersion, .schedule, .source, .importRun, .importRow, .document,
         .stageDefinition, .documentStage, .stageOutput, .workflow, .event, .reporterWindow, .content, .sighting,
-        .statCache, .stageRun, .crawlBatch,
+        .statCache, .stageRun, .crawlBatch, .jobProgress,
     ]
 
     /// The kind with number `rawValue`, or `nil` if this version does not define it.

@@ -23,6 +23,9 @@ package protocol StoredRecord: FieldTableRecord {
     var recordViolation: String? { get }
     /// The records this one names, which must exist: a page's jobs, a version's page, an event's job.
     var references: [RecordReference] { get }
+    /// The fields kept in the record's progress record rather than in itself, by number (the job's progress;
+    /// empty for other types).
+    static var progressFieldNumbers: Set<Int> { get }
 }
 
 /// A record another one names in a field, by its stored key.

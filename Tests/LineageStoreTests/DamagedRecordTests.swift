@@ -24,11 +24,13 @@ import Testing
             for (index, (_, damage)) in Self.damagedJobs.enumerated() {
                 _ = try context.save(Self.job("bad-\(index)", damage))
             }
-            var window = ReporterWindowRecord(jobID: "bad-window", reporter: "r")
-            window.seen = [1]
-            window.highestSeq = 3
-            _ = try context.save(Self.job("bad-window") { _ in })
-            _ = try context.save(window)
+            _ = try context.save(
+                Self.job("bad-window") { job in
+                    var window = ReporterWindowRecord(jobID: "", reporter: "r")
+                    window.seen = [1]
+                    window.highestSeq = 3
+                    job.reporterWindows = [window]
+                })
         }
         var updates = (0..<Self.damagedJobs.count).map { ProgressUpdate(jobID: "bad-\($0)", reporter: "r", seq: 1) }
         updates += [

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func theCacheStaysWithinItsBudgetAndKeepsWhatWasStoredLast() {
-        let cost = ProgressCache<ReporterWindowRecord>.cost(key: Self.window(0).key, bytes: Self.window(0).bytes)
+        let cost = ProgressCache<ReporterWindowRecord>.cost(key: Self.window(0).key, bytes: Self.window(0).bytes.count)
         var cache = ProgressCache<ReporterWindowRecord>(budget: 10 * cost)
         for index in 0..<1_000 {
             let (window, key, bytes) = Self.window(index)

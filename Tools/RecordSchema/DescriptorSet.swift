@@ -77,7 +77,8 @@ public struct DescriptorSet {
             swiftType: options.getExtensionValue(ext: Options.swiftType) ?? "",
             isJSONDocument: options.getExtensionValue(ext: Options.jsonDocument) ?? false,
             isStorageOnly: options.getExtensionValue(ext: Options.storageOnly) ?? false,
-            formerName: options.getExtensionValue(ext: Options.formerName) ?? "", comment: "")
+            formerName: options.getExtensionValue(ext: Options.formerName) ?? "",
+            isInProgressRecord: options.getExtensionValue(ext: Options.progressRecord) ?? false, comment: "")
     }
 
     /// The custom options `Formats/lineagestore.proto` declares, as swift-protobuf extensions.
@@ -104,9 +105,11 @@ public struct DescriptorSet {
             _protobuf_fieldNumber: 50003, fieldName: "lineagestore.v1.storage_only")
         static let formerName = FieldOption<ProtobufString>(
             _protobuf_fieldNumber: 50004, fieldName: "lineagestore.v1.former_name")
+        static let progressRecord = FieldOption<ProtobufBool>(
+            _protobuf_fieldNumber: 50005, fieldName: "lineagestore.v1.progress_record")
         static let closed = EnumOption<ProtobufBool>(_protobuf_fieldNumber: 50000, fieldName: "lineagestore.v1.closed")
         static let all: SimpleExtensionMap = [
-            swiftStruct, swiftName, swiftType, jsonDocument, storageOnly, formerName, closed,
+            swiftStruct, swiftName, swiftType, jsonDocument, storageOnly, formerName, progressRecord, closed,
         ]
     }
 }

@@ -43,6 +43,8 @@ public struct FieldSchema: Sendable, Equatable {
     public var isStorageOnly: Bool
     /// The `former_name` option (the JSON name in an earlier format version), or empty.
     public var formerName: String
+    /// The `progress_record` option: the field is stored in the record's progress record, apart from the record.
+    public var isInProgressRecord: Bool = false
     /// The comment above the field, else the one after it.
     public var comment: String
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Generates the Swift record types of `Formats/lineagestore.proto`, one per stored message, and a vocabulary
-/// type per enum, in one source file. Messages used as a field's type (`Stamp`) and map entries are values inside records and are not
-/// generated.
+/// type per enum, in one source file. Messages used as a singular field's type (`Stamp`) and map entries are
+/// values inside records and are not generated; a message used by a `repeated` field is a record of its own.
 public enum RecordSchema {
     /// The generated source for the `.proto` at `proto`: its vocabularies, then its records.
     public static func swiftSource(proto: URL) throws -> String {
@@ -16,7 +16,7 @@ public enum RecordSchema {
             }
         }
         let embedded = Set(
-            messages.flatMap(\.fields).filter { $0.type == .message }.compactMap {
+            messages.flatMap(\.fields).filter { $0.type == .message && !$0.isRepeated }.compactMap {
                 $0.typeName.split(separator: ".").last.map(String.init)
             })
         let records = try messages.filter { !embedded.contains($0.name) && !$0.isMapEntry }.map {

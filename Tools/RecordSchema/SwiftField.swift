@@ -5,6 +5,8 @@ struct SwiftField {
     enum Kind {
         case string, vocabulary(String), jsonDocument, strings, uint64, int64, timestamp, double, bool, bytes
         case stamp, counts
+        /// A `repeated` field of another record message, by its Swift type.
+        case records(String)
     }
 
     let schema: FieldSchema
@@ -33,9 +35,9 @@ struct SwiftField {
                 guard entry.fields.map(\.type) == [.string, .sint64] else { throw unsupported }
                 return .counts
             }
-            guard !field.isRepeated, messages.first(where: { $0.name == typeName })?.swiftName == "LWWStamp" else {
-                throw unsupported
-            }
+            guard let type = messages.first(where: { $0.name == typeName }) else { throw unsupported }
+            if field.isRepeated { return .records(type.swiftName) }
+            guard type.swiftName == "LWWStamp" else { throw unsupported }
             return .stamp
         }
         if field.isRepeated {
@@ -83,6 +85,7 @@ struct SwiftField {
         case .bytes: "\(property): [UInt8] = []"
         case .stamp: "\(property) = LWWStamp()"
         case .counts: "\(property): [ExactString: Int64] = [:]"
+        case .records(let type): "\(property): [\(type)] = []"
         }
     }
 
@@ -102,6 +105,7 @@ struct SwiftField {
             case .bytes: "bytes"
             case .stamp: "stamp"
             case .counts: "counts"
+            case .records: "records"
             }
         var entry = ".\(constructor)(\(number), \"\(schema.name)\", \\.\(stored))"
         if schema.isOptional { entry += ".property(\\.\(property))" }
@@ -123,6 +127,7 @@ struct SwiftField {
         case .bytes: "writer.write(\(number), bytes: \(stored))"
         case .stamp: "writer.writeStamp(\(number), \(property))"
         case .counts: "writer.writeCounts(\(number), \(property))"
+        case .records: "for value in \(property) { writer.writeRepeated(\(number), record: value) }"
         }
     }
 
@@ -140,6 +145,7 @@ struct SwiftField {
         case .bytes: ["\(stored) = try field.bytes(context)"]
         case .stamp: ["\(property) = try field.stamp(context)"]
         case .counts: ["let (key, value) = try field.countEntry(context)", "\(property)[key] = value"]
+        case .records(let type): ["\(property).append(try field.record(\(type).self, context))"]
         }
     }
 }

@@ -46,6 +46,16 @@ public struct SwiftRecordSource {
         lines += [
             "    ]",
             "",
+        ]
+        let progressFields = fields.filter(\.schema.isInProgressRecord).map { String($0.schema.number) }
+        if !progressFields.isEmpty {
+            lines += [
+                "    /// The fields stored in the record's progress record, apart from it (the `progress_record` option).",
+                "    package static let progressFieldNumbers: Set<Int> = [\(progressFields.joined(separator: ", "))]",
+                "",
+            ]
+        }
+        lines += [
             "    /// Writes the known fields in field-number order.",
             "    package func encodeFields(into writer: inout ProtoWriter) {",
         ]

@@ -1,14 +1,17 @@
 extension JobRecord {
     /// The fields merged from progress updates (numbers 18–29: counters, items by type, last-writer-wins
     /// values and their stamps), which the public JSON shows under `progress` instead.
-    private static let progressFieldNumbers = 18...29
+    private static let progressDocumentFields = 18...29
+    /// The reporters' windows: the store's own bookkeeping, left out of the public JSON.
+    private static let reporterWindowsField = 38
 
     /// The job as users read it: its snake_case fields, with the merged progress under `progress` in the
     /// crawler payload's camelCase keys (the seed's `progress` document) and without the progress fields'
     /// last-writer-wins stamps. The export keeps every field flat (``exactJSONText(adding:)``).
     package func encodeJSON(to encoder: any Encoder) throws {
         var object = JSONObject()
-        for field in Self.fields where !Self.progressFieldNumbers.contains(field.number) {
+        for field in Self.fields
+        where !Self.progressDocumentFields.contains(field.number) && field.number != Self.reporterWindowsField {
             object.append(field.name, field.jsonValue(self))
         }
         object.append("progress", .object(progressJSON))

@@ -33,6 +33,16 @@ extension JobRecord: StoredRecord {
             return "next_event_sequence \(nextEventSequence) is above its limit \(Self.maxEventSequence)"
         }
         if progressUpdates == .max || errorCount == .max { return "a counter is at its limit" }
+        for (index, window) in reporterWindows.enumerated() {
+            if !window.jobID.isEmpty { return "reporter_windows holds a window naming a job" }
+            if window.reporter.isEmpty || window.reporter.utf8.contains(0) {
+                return "reporter_windows holds a window whose reporter is empty or holds a NUL byte"
+            }
+            if index > 0 && !(ExactString(reporterWindows[index - 1].reporter) < ExactString(window.reporter)) {
+                return "reporter_windows is not sorted by reporter without repeats"
+            }
+            if let violation = window.recordViolation { return "the window of \(window.reporter): \(violation)" }
+        }
         return nil
     }
 

@@ -55,10 +55,57 @@ extension LineageStore {
         }
         try requireReferences(of: records)
         try requireStageGraph(with: records.compactMap { $0.record as? StageDefinitionRecord })
+        let loaded = records.count
+        let windows = records.compactMap { line in (line.record as? ReporterWindowRecord).map { (line.number, $0) } }
+        records.removeAll { $0.record is ReporterWindowRecord }
         try write { context in
+            var jobs = Self.jobsReceiving(windows, from: &records)
+            for (number, window) in windows {
+                let key = JobRecord.storedKey([.string(window.jobID)])
+                if jobs[key] == nil {
+                    guard let stored = try context.fetch(JobRecord.self, [.string(window.jobID)]) else {
+                        throw StoreError(.invalidInput, "line \(number): no job \(window.jobID) for this window")
+                    }
+                    jobs[key] = (number, stored)
+                }
+                try Self.add(window, to: &jobs[key]!.job, line: number)
+            }
             for (_, record) in records { try context.saveAny(record) }
+            for (_, job) in jobs.values { try context.save(job) }
         }
-        return records.count
+        return loaded
+    }
+
+    /// Takes out of `records` the jobs that `windows` (lines of a 1.8 export, whose windows were records of
+    /// their own) belong to, by stored key, so the windows join them before they are stored.
+    private static func jobsReceiving(
+        _ windows: [(number: Int, window: ReporterWindowRecord)],
+        from records: inout [(number: Int, record: any StoredRecord)]
+    ) -> [[UInt8]: (number: Int, job: JobRecord)] {
+        let keys = Set(windows.map { JobRecord.storedKey([.string($0.window.jobID)]) })
+        var jobs: [[UInt8]: (number: Int, job: JobRecord)] = [:]
+        records.removeAll { line in
+            guard let job = line.record as? JobRecord, keys.contains(job.storedKey) else { return false }
+            jobs[job.storedKey] = (line.number, job)
+            return true
+        }
+        return jobs
+    }
+
+    /// Adds a window read from line `line` to its job, in reporter order.
+    /// - Throws: `.invalidInput` when the job already has a window for the reporter.
+    private static func add(_ window: ReporterWindowRecord, to job: inout JobRecord, line: Int) throws {
+        var window = window
+        window.jobID = ""
+        window.compact()
+        let index = job.reporterWindows.partitionPoint { ExactString($0.reporter) < ExactString(window.reporter) }
+        if index < job.reporterWindows.count
+            && ExactString(job.reporterWindows[index].reporter) == ExactString(window.reporter)
+        {
+            throw StoreError(
+                .invalidInput, "line \(line): job \(job.id) already has a window for reporter \(window.reporter)")
+        }
+        job.reporterWindows.insert(window, at: index)
     }
 }
 

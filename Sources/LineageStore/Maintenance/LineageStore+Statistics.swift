@@ -80,6 +80,9 @@ extension LineageStore {
                 (databases["records"]?.entries ?? 0) + (databases["events"]?.entries ?? 0)
                 - byKind.values.reduce(0, +)
             if unknown > 0 { byKind["unknown"] = unknown }
+            if let progress = databases["progress"], progress.entries > 0 {
+                byKind[RecordKind.jobProgress.name] = progress.entries
+            }
             var byIndex: [String: Int] = [:]
             for type in StoredTypes.all {
                 for id in type.indexIDs {

@@ -83,6 +83,14 @@ private final class Verifier {
                 return true
             }
         }
+        if let progressDatabase = databases.progress {
+            try txn.scan(progressDatabase, range: .all) { key, value in
+                report.recordsChecked += 1
+                tick()
+                checkProgressRecord(progressDatabase, Array(key), value)
+                return true
+            }
+        }
         try txn.scan(databases.index, range: .all) { key, value in
             report.indexEntriesChecked += 1
             tick()
@@ -111,15 +119,49 @@ private final class Verifier {
         }
     }
 
+    /// Checks an entry of the `progress` database: a job's progress record, holding the job's id and progress
+    /// fields only, whose job exists.
+    private func checkProgressRecord(_ database: Database, _ key: [UInt8], _ value: UnsafeRawBufferPointer) {
+        guard let tuple = try? TupleCodec.decode(key), tuple.count == 2,
+            tuple[0] == .int(Int64(RecordKind.jobProgress.rawValue)), case .string(let id) = tuple[1]
+        else {
+            return problem(database, key, "the key is not a (21, job id) tuple")
+        }
+        var progress = JobRecord()
+        progress.id = id
+        do { try progress.mergeProgress(record: value, context: "record") } catch {
+            return problem(database, key, "\(error)")
+        }
+        let known = Set(JobRecord.fields.map(\.number))
+        let misplaced = ((try? JobRecord.fieldNumbers(inRecord: value, context: "record")) ?? []).filter {
+            $0 != 1 && known.contains($0) && !JobRecord.progressFieldNumbers.contains($0)
+        }
+        if let number = misplaced.first {
+            problem(database, key, "the progress record holds field \(number), which belongs in the job record")
+        }
+        if (try? txn.value(in: databases.records, forKey: JobRecord.storedKey([.string(id)]))) == nil {
+            problem(database, key, "the progress record's job \(id) does not exist")
+        }
+    }
+
     private func checkRecord<R: StoredRecord>(
         _ type: R.Type, _ database: Database, _ key: [UInt8], _ value: UnsafeRawBufferPointer
     ) throws {
         guard database == databases[R.database] else {
             return problem(database, key, "a \(R.kind.name) record belongs in database \(R.database.rawValue)")
         }
-        let record: R
+        var record: R
         do { record = try R(record: value, context: "record") } catch {
             return problem(database, key, "\(error)")
+        }
+        if R.hasProgressRecord && databases.progress != nil {
+            let numbers = (try? R.fieldNumbers(inRecord: value, context: "record")) ?? []
+            if let number = numbers.first(where: R.progressFieldNumbers.contains) {
+                problem(database, key, "the record holds field \(number), which belongs in its progress record")
+            }
+            do { record = try snapshot.withProgress(record) } catch {
+                return problem(database, key, "\(error)")
+            }
         }
         guard record.storedKey == key else {
             return problem(

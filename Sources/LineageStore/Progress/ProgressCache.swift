@@ -6,9 +6,10 @@ import LineageFormat
     import Darwin
 #endif
 
-/// The records of one type the progress writer stored last, with the exact bytes it stored: when the stored
-/// value still equals those bytes, the cached record is used instead of decoding it again. Any other writer
-/// that changes the record changes its bytes, so the cache can never serve a stale record.
+/// The records of one type the progress writer stored last, with the exact bytes it stored (a job's record and
+/// its progress record): when the stored values still equal those bytes, the cached record is used instead of
+/// decoding it again. Any other writer that changes the record changes its bytes, so the cache can never serve
+/// a stale record.
 ///
 /// Bounded by bytes: each entry is charged an estimate of the memory it holds (``cost(key:bytes:)``), and
 /// once the total passes the budget the entries stored longest ago are evicted first, so the records a busy
@@ -18,6 +19,7 @@ struct ProgressCache<R: StoredRecord> {
     private struct Entry {
         let key: [UInt8]
         let bytes: [UInt8]
+        let progress: [UInt8]?
         let record: R
         let cost: Int
         /// When it was stored, in ``remember(_:key:bytes:)`` calls: its place in ``order``.
@@ -43,26 +45,40 @@ struct ProgressCache<R: StoredRecord> {
 
     /// What an entry is charged: its key and stored bytes, the decoded record (estimated at twice its encoded
     /// size, for the strings and arrays it owns) and the fixed overhead of an entry.
-    static func cost(key: [UInt8], bytes: [UInt8]) -> Int { key.count + 3 * bytes.count + 160 }
+    static func cost(key: [UInt8], bytes: Int) -> Int { key.count + 3 * bytes + 160 }
 
-    /// The record stored under `key`: the cached one if its bytes are still the stored bytes, else the stored
-    /// one decoded; `nil` if none is stored.
+    /// The record stored under `key`: the cached one if its bytes (and its progress record's) are still the
+    /// stored bytes, else the stored one decoded; `nil` if none is stored.
     func fetch(_ key: [UInt8], in snapshot: Snapshot) throws -> R? {
-        let cached = entries[Self.slot(key)]
-        return try snapshot.withStoredBytes(R.self, key: key) { bytes in
-            guard let bytes else { return nil }
-            if let cached, cached.key == key, Self.same(bytes, cached.bytes) { return cached.record }
-            return try snapshot.decode(R.self, bytes, key: key, in: snapshot.databases[R.database])
+        let database = snapshot.databases[R.database]
+        if let cached = entries[Self.slot(key)], cached.key == key,
+            try snapshot.transaction.withValue(in: database, forKey: key, { $0.map { Self.same($0, cached.bytes) } })
+                == true,
+            try progressIsStored(cached, in: snapshot)
+        {
+            return cached.record
         }
+        return try snapshot.record(R.self, key: key, in: database)
     }
 
-    /// Remembers that `bytes` were stored for `record` under `key`, evicting the entries stored longest ago
-    /// while the cache is over its budget (this one too, if it alone is larger).
-    mutating func remember(_ record: R, key: [UInt8], bytes: [UInt8]) {
+    /// Whether the stored progress record of a cached entry is still the one it was stored with.
+    private func progressIsStored(_ entry: Entry, in snapshot: Snapshot) throws -> Bool {
+        guard let progress = entry.progress else { return true }
+        guard let database = snapshot.databases.progress else { return false }
+        return try snapshot.transaction.withValue(
+            in: database, forKey: R.progressKey(entry.record.primaryKey), { $0.map { Self.same($0, progress) } })
+            == true
+    }
+
+    /// Remembers that `bytes` (and `progress`, its progress record) were stored for `record` under `key`,
+    /// evicting the entries stored longest ago while the cache is over its budget (this one too, if it alone
+    /// is larger).
+    mutating func remember(_ record: R, key: [UInt8], bytes: [UInt8], progress: [UInt8]? = nil) {
         let slot = Self.slot(key)
         stamps += 1
         let entry = Entry(
-            key: key, bytes: bytes, record: record, cost: Self.cost(key: key, bytes: bytes), stamp: stamps)
+            key: key, bytes: bytes, progress: progress, record: record,
+            cost: Self.cost(key: key, bytes: bytes.count + (progress?.count ?? 0)), stamp: stamps)
         if let replaced = entries.updateValue(entry, forKey: slot) { usedBytes -= replaced.cost }
         usedBytes += entry.cost
         order.append((slot, entry.stamp))

@@ -1,8 +1,8 @@
 import LineageFormat
 
-/// The progress writer's merge step: it owns the caches of the jobs and reporter windows it stored last and
-/// merges each drained group of submissions in one transaction, reading and writing each touched job and
-/// window once. Lives on the writer thread.
+/// The progress writer's merge step: it owns the cache of the jobs it stored last (each with its progress
+/// record, which holds its reporters' windows) and merges each drained group of submissions in one
+/// transaction, reading and writing each touched job once. Lives on the writer thread.
 struct ProgressMerger {
     /// One job touched by the batch: its state as merged so far, the record stored before the batch, the
     /// events to append, and whether anything changed.
@@ -18,15 +18,13 @@ struct ProgressMerger {
     /// The interval between the merge's own `progress_update` events.
     let pace: Int64
     private var jobs: ProgressCache<JobRecord>
-    private var windows: ProgressCache<ReporterWindowRecord>
 
     /// A merger keeping `retention` events per job, writing its own events every `pace`, and caching at most
-    /// `cacheBytes` of stored jobs and windows (half each).
+    /// `cacheBytes` of stored jobs.
     init(retention: Int, pace: Int64, cacheBytes: Int) {
         self.retention = max(1, retention)
         self.pace = max(0, pace)
-        jobs = ProgressCache(budget: cacheBytes / 2)
-        windows = ProgressCache(budget: cacheBytes / 2)
+        jobs = ProgressCache(budget: cacheBytes)
     }
 
     /// Merges every update of `batch` in arrival order (each already validated at submission).
@@ -57,17 +55,7 @@ struct ProgressMerger {
                     position = pending.count
                     positions[ExactString(update.jobID)] = position
                     pending.append(
-                        Pending(state: ProgressState(job: job ?? ProgressMerge.newJob(update.jobID)), stored: job))
-                }
-                if let (reporter, _) = update.key, pending[position].state.windows[ExactString(reporter)] == nil,
-                    let window = try windows.fetch(
-                        ReporterWindowRecord.storedKey([.string(update.jobID), .string(reporter)]), in: context)
-                {
-                    if let violation = window.recordViolation {
-                        results.append(Self.unusable("the window of \(reporter) for job \(update.jobID)", violation))
-                        continue
-                    }
-                    pending[position].state.windows[ExactString(reporter)] = window
+                        Pending(state: Self.state(of: job ?? ProgressMerge.newJob(update.jobID)), stored: job))
                 }
                 let (outcome, merged) = ProgressMerge.merge(
                     update, into: &pending[position].state, now: context.now, pace: pace, validated: true)
@@ -97,7 +85,16 @@ struct ProgressMerger {
         ProgressOutcome(.invalid, "\(what) is stored damaged (\(violation)); lineage verify lists such records")
     }
 
-    /// Appends a job's new events, applies retention, and writes the job and its windows.
+    /// The state a stored job is merged into: the job, and its windows by reporter (the job's own list is
+    /// brought up to date when it is stored).
+    private static func state(of job: JobRecord) -> ProgressState {
+        ProgressState(
+            job: job,
+            windows: Dictionary(job.reporterWindows.map { (ExactString($0.reporter), $0) }, uniquingKeysWith: { $1 }))
+    }
+
+    /// Appends a job's new events, applies retention, and writes the job with its windows (in its progress
+    /// record; the job record itself only when one of its own fields changed).
     private mutating func finish(_ job: inout Pending, in context: WriteContext) throws {
         let jobID = job.state.job.id
         for event in job.events { try context.insert(event) }
@@ -109,11 +106,12 @@ struct ProgressMerger {
                 (job.state.job.firstEventSequence..<first).lazy.map { [.string(jobID), .int(Int64($0))] })
             job.state.job.firstEventSequence = first
         }
-        let (key, bytes) = try context.save(job.state.job, previous: job.stored)
-        jobs.remember(job.state.job, key: key, bytes: bytes)
-        for window in job.state.windows.values {
-            let (key, bytes) = try context.save(window, previous: nil)
-            windows.remember(window, key: key, bytes: bytes)
-        }
+        job.state.job.reporterWindows = job.state.windows.values.map { window in
+            var window = window
+            window.jobID = ""
+            return window
+        }.sorted { ExactString($0.reporter) < ExactString($1.reporter) }
+        let (key, bytes, progress) = try context.save(job.state.job, previous: job.stored)
+        jobs.remember(job.state.job, key: key, bytes: bytes, progress: progress)
     }
 }

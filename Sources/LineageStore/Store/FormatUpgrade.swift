@@ -2,8 +2,9 @@ import LMDB
 import LineageFormat
 
 /// Brings a file of an earlier minor format version up to this library's when a writer opens it: builds the
-/// entries of every index added since, and records the new minor version, in one transaction. Records are
-/// never rewritten: their fields added since are absent, and readers take that as empty.
+/// entries of every index added since, moves the jobs' progress into progress records (1.9), and records the
+/// new minor version, in one transaction. Other records are never rewritten: their fields added since are
+/// absent, and readers take that as empty.
 enum FormatUpgrade {
     /// Upgrades the file described by `stored` and returns its new description (`stored` itself when it is
     /// already current).
@@ -18,9 +19,39 @@ enum FormatUpgrade {
             let context = WriteContext(
                 transaction: txn, databases: databases, path: environment.path, now: now, formatMinor: stored.minor)
             for type in StoredTypes.all { try type.buildIndexes(after: stored.minor, in: context) }
+            if stored.minor < 9 { try moveProgressApart(in: context) }
             try txn.put(upgraded.encodedRecord(), forKey: LineageStore.formatKey, in: databases.meta)
         }
         return upgraded
+    }
+}
+
+extension FormatUpgrade {
+    /// Format 1.9: every job is stored again as its record and its progress record, with the windows of its
+    /// reporters (records of kind 15 until 1.8) moved into the progress record. Windows whose job is missing
+    /// stay where they are, for `verify` to report.
+    static func moveProgressApart(in context: WriteContext) throws {
+        var ids: [String] = []
+        try context.transaction.scan(
+            context.databases.records, range: .prefix(TupleCodec.encode(JobRecord.keyPrefix()))
+        ) { key, value in
+            ids.append(try context.decode(JobRecord.self, value, key: key, in: context.databases.records).id)
+            return true
+        }
+        for id in ids {
+            guard var job = try context.fetch(JobRecord.self, [.string(id)]) else { continue }
+            let windows = try context.records(ReporterWindowRecord.self, prefix: [.string(id)])
+            for window in windows {
+                _ = try context.transaction.delete(window.storedKey, in: context.databases.records)
+            }
+            job.reporterWindows = windows.map { window in
+                var window = window
+                window.jobID = ""
+                window.compact()
+                return window
+            }.sorted { ExactString($0.reporter) < ExactString($1.reporter) }
+            try context.save(job, previous: job)
+        }
     }
 }
 

@@ -31,14 +31,34 @@ public class Snapshot {
         "record \(TupleCodec.describe(key)) in database \(database) of \(path)"
     }
 
-    /// Checks and decodes a stored record; a failure names the database and key (described only then).
+    /// Checks and decodes a stored record; a failure names the database and key (described only then). A job
+    /// is read with its progress record (``withProgress(_:)``).
     func decode<R: RecordCodable>(
         _ type: R.Type, _ bytes: UnsafeRawBufferPointer, key: some Collection<UInt8>, in database: Database
     ) throws -> R {
+        let record: R
         do {
-            return try R(record: bytes, context: R.kind.name)
+            record = try R(record: bytes, context: R.kind.name)
         } catch {
             throw StoreError.wrapping(error, context(database, key))
+        }
+        guard let job = record as? JobRecord else { return record }
+        return try withProgress(job) as! R
+    }
+
+    /// `record` with the fields of its progress record read into it; as it is when it has none (a record of
+    /// a file of an earlier format keeps them itself).
+    /// - Throws: `.damagedRecord` naming the progress record when it is damaged or belongs to another record.
+    func withProgress<R: StoredRecord>(_ record: R) throws -> R {
+        guard R.hasProgressRecord, let database = databases.progress else { return record }
+        let key = R.progressKey(record.primaryKey)
+        return try transaction.withValue(in: database, forKey: key) { bytes in
+            guard let bytes else { return record }
+            var assembled = record
+            do { try assembled.mergeProgress(record: bytes, context: "job_progress") } catch {
+                throw StoreError.wrapping(error, context(database, key))
+            }
+            return assembled
         }
     }
 

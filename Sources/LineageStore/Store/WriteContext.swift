@@ -1,6 +1,12 @@
 import LMDB
 import LineageFormat
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A write transaction: everything a ``Snapshot`` reads, plus every family's write operations, which commit
 /// together or not at all:
 ///
@@ -24,7 +30,7 @@ public final class WriteContext: Snapshot {
             throw StoreError(.duplicate, "a \(R.kind.name) record \(TupleCodec.describe(key)) already exists")
         }
         try updateIndexes(old: nil as R?, new: record, key: key)
-        try transaction.put(record.encodedRecord(), forKey: key, in: database)
+        try put(record, key: key)
     }
 
     /// Stores `record`, replacing the one with its primary key, and moves its index entries to match.
@@ -39,14 +45,51 @@ public final class WriteContext: Snapshot {
 
     /// ``save(_:)`` for a caller that read the stored record earlier in this transaction (`nil`: none is
     /// stored): the index entries move from `previous` to `record` without reading it again.
-    /// - Returns: the stored key and bytes.
+    /// - Returns: the stored key and bytes, and those of the record's progress record if it has one.
     @discardableResult
-    func save<R: StoredRecord>(_ record: R, previous: R?) throws -> (key: [UInt8], bytes: [UInt8]) {
+    func save<R: StoredRecord>(_ record: R, previous: R?) throws -> (
+        key: [UInt8], bytes: [UInt8], progress: [UInt8]?
+    ) {
         let key = try checkedKey(record)
         try updateIndexes(old: previous, new: record, key: key)
-        let bytes = record.encodedRecord()
-        try transaction.put(bytes, forKey: key, in: databases[R.database])
-        return (key, bytes)
+        let (bytes, progress) = try put(record, key: key)
+        return (key, bytes, progress)
+    }
+
+    /// Writes `record` under `key`: a type with a progress record as its two parts, each only when its bytes
+    /// changed, so merging progress leaves the indexed record's pages alone.
+    /// - Returns: the bytes stored, and those of the progress record.
+    @discardableResult
+    private func put<R: StoredRecord>(_ record: R, key: [UInt8]) throws -> (bytes: [UInt8], progress: [UInt8]?) {
+        let database = databases[R.database]
+        let (bytes, progress) = record.encodedParts()
+        guard let progress else {
+            try transaction.put(bytes, forKey: key, in: database)
+            return (bytes, nil)
+        }
+        try putIfChanged(bytes, forKey: key, in: database)
+        try putIfChanged(progress, forKey: R.progressKey(record.primaryKey), in: progressDatabase)
+        return (bytes, progress)
+    }
+
+    private func putIfChanged(_ bytes: [UInt8], forKey key: [UInt8], in database: Database) throws {
+        let unchanged = try transaction.withValue(in: database, forKey: key) { stored in
+            stored.map { stored in
+                stored.count == bytes.count
+                    && bytes.withUnsafeBytes { memcmp($0.baseAddress!, stored.baseAddress!, bytes.count) == 0 }
+            } ?? false
+        }
+        if !unchanged { try transaction.put(bytes, forKey: key, in: database) }
+    }
+
+    /// The `progress` database, which a writer always has (it creates it in a file of an earlier format).
+    private var progressDatabase: Database {
+        get throws {
+            guard let database = databases.progress else {
+                throw StoreError(.storage, "\(path) has no progress database; open it writable to upgrade it")
+            }
+            return database
+        }
     }
 
     /// Deletes the record of type `R` with this primary key and its index entries.
@@ -58,6 +101,7 @@ public final class WriteContext: Snapshot {
         guard let old = try record(R.self, key: key, in: database) else { return nil }
         try updateIndexes(old: old, new: nil, key: key)
         _ = try transaction.delete(key, in: database)
+        if R.hasProgressRecord { _ = try transaction.delete(R.progressKey(primaryKey), in: progressDatabase) }
         return old
     }
 
