@@ -12,26 +12,25 @@ extension StoredRecord {
         TupleCodec.encode([.int(Int64(RecordKind.jobProgress.rawValue))] + primaryKey)
     }
 
+    /// All the fields, for a type without a progress record.
+    package func encodeRecordFields(into writer: inout ProtoWriter) { encodeFields(into: &writer) }
+
+    /// None, for a type without a progress record.
+    package func encodeProgressFields(into writer: inout ProtoWriter) {}
+
     /// The record as stored by a type with a progress record: the record without its progress fields, and
     /// the progress record (kind `job_progress`: field 1, the id, and the progress fields), each sealed in its
     /// envelope; for other types the record and `nil`. Fields this version does not know stay in the record.
     package func encodedParts() -> (record: [UInt8], progress: [UInt8]?) {
-        let numbers = Self.progressFieldNumbers
-        guard !numbers.isEmpty else { return (encodedRecord(), nil) }
+        guard Self.hasProgressRecord else { return (encodedRecord(), nil) }
         var record = ProtoWriter(capacity: 128)
-        var progress = ProtoWriter(capacity: 256)
         record.appendRaw(Envelope.placeholder)
-        progress.appendRaw(Envelope.placeholder)
-        let body = encodedBody()
-        body.withUnsafeBytes { bytes in
-            var reader = ProtoReader(bytes, context: Self.kind.name)
-            // The body was just written by this type, so it parses.
-            while let field = try? reader.next() {
-                if field.number == 1 || !numbers.contains(field.number) { record.appendRaw(field.raw) }
-                if field.number == 1 || numbers.contains(field.number) { progress.appendRaw(field.raw) }
-            }
-        }
+        encodeRecordFields(into: &record)
+        record.appendRaw(unknownFields)
         Envelope.seal(&record, kind: Self.kind, schemaVersion: Self.schemaVersion)
+        var progress = ProtoWriter(capacity: 256)
+        progress.appendRaw(Envelope.placeholder)
+        encodeProgressFields(into: &progress)
         Envelope.seal(&progress, kind: .jobProgress, schemaVersion: Self.schemaVersion)
         return (record.bytes, progress.bytes)
     }

@@ -26,6 +26,10 @@ package protocol StoredRecord: FieldTableRecord {
     /// The fields kept in the record's progress record rather than in itself, by number (the job's progress;
     /// empty for other types).
     static var progressFieldNumbers: Set<Int> { get }
+    /// Writes the fields stored in the record itself: all of them unless it has a progress record.
+    func encodeRecordFields(into writer: inout ProtoWriter)
+    /// Writes field 1 and the fields stored in the progress record: none unless it has one.
+    func encodeProgressFields(into writer: inout ProtoWriter)
 }
 
 /// A record another one names in a field, by its stored key.

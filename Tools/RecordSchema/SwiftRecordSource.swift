@@ -47,13 +47,27 @@ public struct SwiftRecordSource {
             "    ]",
             "",
         ]
-        let progressFields = fields.filter(\.schema.isInProgressRecord).map { String($0.schema.number) }
+        let progressFields = fields.filter(\.schema.isInProgressRecord)
         if !progressFields.isEmpty {
+            let numbers = progressFields.map { String($0.schema.number) }.joined(separator: ", ")
+            let own = fields.filter { !$0.schema.isInProgressRecord }
+            let progress = fields.filter { $0.schema.number == 1 || $0.schema.isInProgressRecord }
             lines += [
                 "    /// The fields stored in the record's progress record, apart from it (the `progress_record` option).",
-                "    package static let progressFieldNumbers: Set<Int> = [\(progressFields.joined(separator: ", "))]",
+                "    package static let progressFieldNumbers: Set<Int> = [\(numbers)]",
                 "",
+                "    /// Writes the fields stored in the record itself, in field-number order.",
+                "    package func encodeRecordFields(into writer: inout ProtoWriter) {",
             ]
+            lines += own.map { "        \($0.encoding)" }
+            lines += [
+                "    }",
+                "",
+                "    /// Writes field 1 and the fields stored in the progress record, in field-number order.",
+                "    package func encodeProgressFields(into writer: inout ProtoWriter) {",
+            ]
+            lines += progress.map { "        \($0.encoding)" }
+            lines += ["    }", ""]
         }
         lines += [
             "    /// Writes the known fields in field-number order.",

@@ -43,11 +43,13 @@ func fileSize(_ path: String) -> Int {
 /// writer, which commits whatever has queued in one transaction; its cache of stored jobs and windows holds at
 /// most `writerCacheBytes`.
 func runLineageStore(
-    _ workload: Workload, path: String, durability: Durability, writerCacheBytes: Int = StoreOptions().writerCacheBytes
+    _ workload: Workload, path: String, durability: Durability, writerCacheBytes: Int = StoreOptions().writerCacheBytes,
+    progressEventPace: Int64 = StoreOptions().progressEventPace
 ) throws -> EngineResult {
     var options = StoreOptions()
     options.durability = durability
     options.writerCacheBytes = writerCacheBytes
+    options.progressEventPace = progressEventPace
     options.mapSize = 1 << 30
     let store = try LineageStore.open(at: path, options: options)
     let stream = Mutex(UpdateStream(workload))

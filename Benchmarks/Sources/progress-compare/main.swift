@@ -42,6 +42,8 @@ func runChildCase(_ engine: String, _ workloadName: String, _ mode: String, _ up
         case "lineagestore": try runLineageStore(load, path: path, durability: durability)
         case "lineagestore-unbounded":
             try runLineageStore(load, path: path, durability: durability, writerCacheBytes: 16 << 30)
+        case "lineagestore-nopace":
+            try runLineageStore(load, path: path, durability: durability, progressEventPace: 0)
         case "lineagestore-single": try await runLineageStoreOneAtATime(load, path: path, durability: durability)
         case "sqlite": try runSQLite(load, path: path)
         case "rocksdb": try runRocksDB(load, path: path, durability: durability)
@@ -60,10 +62,19 @@ if arguments.count == 6 && arguments[1] == "--child" {
     try await runChildCase(arguments[2], arguments[3], arguments[4], Int(arguments[5])!)
     exit(0)
 }
+/// The positive integer argument at `index`, or `value` when there is none; anything else prints the usage.
+func count(at index: Int, default value: Int) -> Int {
+    guard arguments.count > index else { return value }
+    guard let parsed = Int(arguments[index]), parsed > 0 else {
+        FileHandle.standardError.write(Data("usage: progress-compare [UPDATES [RUNS [SINGLE]]] | huge [RUNS]\n".utf8))
+        exit(64)
+    }
+    return parsed
+}
 let hugeOnly = arguments.count > 1 && arguments[1] == "huge"
-let updates = arguments.count > 1 && !hugeOnly ? Int(arguments[1])! : 1_000_000
-let runs = arguments.count > 2 ? Int(arguments[2])! : 3
-let single = arguments.count > 3 ? Int(arguments[3])! : 2_000
+let updates = hugeOnly ? 0 : count(at: 1, default: 1_000_000)
+let runs = count(at: 2, default: 3)
+let single = count(at: 3, default: 2_000)
 
 struct Case {
     let label: String
@@ -92,6 +103,10 @@ if hugeOnly {  // 2,000,000 updates over 1,000,000 jobs: memory stays flat; what
         }
         cases.append(Case(label: "SQLite", engine: "sqlite", workload: name, mode: "wal-normal", updates: updates))
     }
+    cases.append(  // what the merge's own progress_update events (one per job and minute) cost
+        Case(
+            label: "LineageStore, no pace events", engine: "lineagestore-nopace", workload: "wide", mode: "durable",
+            updates: updates))
     for mode in ["durable", "nosync"] {
         cases.append(
             Case(label: "LineageStore", engine: "lineagestore-single", workload: "hot", mode: mode, updates: single))
