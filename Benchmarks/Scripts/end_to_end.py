@@ -65,6 +65,8 @@ def main():
                 for engine, command in engines.items():
                     database = os.path.join(work, "db")
                     result = timed(command(path, database))
+                    if engine == "lineage ingest":  # outside the timing: the store must verify clean
+                        subprocess.run([lineage, "verify", "--db", database], check=True, capture_output=True)
                     for leftover in [database, database + "-lock", database + "-wal", database + "-shm"]:
                         if os.path.isdir(leftover):
                             shutil.rmtree(leftover)

@@ -42,6 +42,16 @@ func fileSize(_ path: String) -> Int {
 /// LineageStore: eight producer threads (a crawler fleet) submit 1,000-update chunks through the group-commit
 /// writer, which commits whatever has queued in one transaction; its cache of stored jobs and windows holds at
 /// most `writerCacheBytes`.
+/// Stops the benchmark when `store` does not verify clean after its run (checked outside the timing).
+func requireClean(_ store: LineageStore) throws {
+    let report = try store.verify()
+    guard report.isClean else {
+        FileHandle.standardError.write(
+            Data("verify found \(report.problems.count) problems: \(report.problems.prefix(3))\n".utf8))
+        exit(1)
+    }
+}
+
 func runLineageStore(
     _ workload: Workload, path: String, durability: Durability, writerCacheBytes: Int = StoreOptions().writerCacheBytes,
     progressEventPace: Int64 = StoreOptions().progressEventPace
@@ -72,6 +82,7 @@ func runLineageStore(
     }
     done.wait()
     let seconds = now() - started
+    try requireClean(store)
     store.close()
     return EngineResult(
         updates: workload.total, seconds: seconds, latencies: latencies.withLock { $0 }, databaseBytes: fileSize(path))
@@ -96,6 +107,7 @@ func runLineageStoreOneAtATime(_ workload: Workload, path: String, durability: D
         }
     }
     let seconds = now() - started
+    try requireClean(store)
     store.close()
     return EngineResult(updates: workload.total, seconds: seconds, latencies: latencies, databaseBytes: fileSize(path))
 }
