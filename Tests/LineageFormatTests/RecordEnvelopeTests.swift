@@ -86,12 +86,13 @@ import Testing
         row.importID = "imp-1"
         row.tableName = "customers"
         row.rowKey = "id=7"
-        var progress = JobRecord()
-        progress.id = "job-7"
-        progress.processType = .crawl
-        progress.status = .completed
-        progress.startedAt = 1
-        progress.completedAt = 9
+        var apart = JobRecord()  // the job's own fields: its record apart from its progress
+        apart.id = "job-7"
+        apart.processType = .crawl
+        apart.status = .completed
+        apart.startedAt = 1
+        apart.completedAt = 9
+        var progress = apart
         progress.processedItems = 150
         progress.totalItems = 1000
         progress.stage = "data_collection"
@@ -105,12 +106,6 @@ import Testing
         progress.credentialStatusChangedAt = 6
         progress.credentialStatusStamp = LWWStamp(timestamp: 6, reporter: "crawler-a", seq: 15)
         progress.pacedAt = 60_000_000
-        var apart = JobRecord()
-        apart.id = "job-7"
-        apart.processType = .crawl
-        apart.status = .completed
-        apart.startedAt = 1
-        apart.completedAt = 9
         var window = ReporterWindowRecord()
         window.jobID = "job-7"
         window.reporter = "crawler-a"

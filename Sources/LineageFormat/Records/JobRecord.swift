@@ -53,3 +53,16 @@ extension JobRecord: StoredRecord {
         IndexDefinition(.jobsByStart, .field(\.startedAt)),
     ]
 }
+
+extension JobRecord {
+    /// Keeps `windows` as the job's reporters' windows the way its progress record holds them: without a job
+    /// id, each in its one form (``ReporterWindowRecord/compact()``), sorted by reporter bytes.
+    package mutating func keepWindows(_ windows: some Sequence<ReporterWindowRecord>) {
+        reporterWindows = windows.map { window in
+            var window = window
+            window.jobID = ""
+            window.compact()
+            return window
+        }.sorted { ExactString($0.reporter) < ExactString($1.reporter) }
+    }
+}

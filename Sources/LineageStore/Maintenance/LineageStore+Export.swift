@@ -92,20 +92,14 @@ extension LineageStore {
         return jobs
     }
 
-    /// Adds a window read from line `line` to its job, in reporter order.
+    /// Adds a window read from line `line` to its job.
     /// - Throws: `.invalidInput` when the job already has a window for the reporter.
     private static func add(_ window: ReporterWindowRecord, to job: inout JobRecord, line: Int) throws {
-        var window = window
-        window.jobID = ""
-        window.compact()
-        let index = job.reporterWindows.partitionPoint { ExactString($0.reporter) < ExactString(window.reporter) }
-        if index < job.reporterWindows.count
-            && ExactString(job.reporterWindows[index].reporter) == ExactString(window.reporter)
-        {
+        if job.reporterWindows.contains(where: { ExactString($0.reporter) == ExactString(window.reporter) }) {
             throw StoreError(
                 .invalidInput, "line \(line): job \(job.id) already has a window for reporter \(window.reporter)")
         }
-        job.reporterWindows.insert(window, at: index)
+        job.keepWindows(job.reporterWindows + [window])
     }
 }
 

@@ -55,9 +55,11 @@ private final class Verifier {
 
     func run() throws {
         if progress != nil {
-            total = try [databases.records, databases.events, databases.index].reduce(0) {
-                $0 + (try txn.statistics(of: $1).entries)
-            }
+            total = try
+                ([databases.records, databases.events, databases.index] + [databases.progress].compactMap { $0 })
+                .reduce(0) {
+                    $0 + (try txn.statistics(of: $1).entries)
+                }
         }
         try txn.withValue(in: databases.meta, forKey: LineageStore.formatKey) { bytes in
             guard let bytes else {
@@ -132,9 +134,8 @@ private final class Verifier {
         do { try progress.mergeProgress(record: value, context: "record") } catch {
             return problem(database, key, "\(error)")
         }
-        let known = Set(JobRecord.fields.map(\.number))
         let misplaced = ((try? JobRecord.fieldNumbers(inRecord: value, context: "record")) ?? []).filter {
-            $0 != 1 && known.contains($0) && !JobRecord.progressFieldNumbers.contains($0)
+            $0 != 1 && Self.jobFieldNumbers.contains($0) && !JobRecord.progressFieldNumbers.contains($0)
         }
         if let number = misplaced.first {
             problem(database, key, "the progress record holds field \(number), which belongs in the job record")
@@ -143,6 +144,9 @@ private final class Verifier {
             problem(database, key, "the progress record's job \(id) does not exist")
         }
     }
+
+    /// The numbers of the fields this version knows a job to have.
+    private static let jobFieldNumbers = Set(JobRecord.fields.map(\.number))
 
     private func checkRecord<R: StoredRecord>(
         _ type: R.Type, _ database: Database, _ key: [UInt8], _ value: UnsafeRawBufferPointer

@@ -1,10 +1,5 @@
+import LMDB
 import LineageFormat
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The records of one type the progress writer stored last, with the exact bytes it stored (a job's record and
 /// its progress record): when the stored values still equal those bytes, the cached record is used instead of
@@ -52,8 +47,7 @@ struct ProgressCache<R: StoredRecord> {
     func fetch(_ key: [UInt8], in snapshot: Snapshot) throws -> R? {
         let database = snapshot.databases[R.database]
         if let cached = entries[Self.slot(key)], cached.key == key,
-            try snapshot.transaction.withValue(in: database, forKey: key, { $0.map { Self.same($0, cached.bytes) } })
-                == true,
+            try snapshot.holds(cached.bytes, under: key, in: database),
             try progressIsStored(cached, in: snapshot)
         {
             return cached.record
@@ -65,9 +59,7 @@ struct ProgressCache<R: StoredRecord> {
     private func progressIsStored(_ entry: Entry, in snapshot: Snapshot) throws -> Bool {
         guard let progress = entry.progress else { return true }
         guard let database = snapshot.databases.progress else { return false }
-        return try snapshot.transaction.withValue(
-            in: database, forKey: R.progressKey(entry.record.primaryKey), { $0.map { Self.same($0, progress) } })
-            == true
+        return try snapshot.holds(progress, under: R.progressKey(entry.record.primaryKey), in: database)
     }
 
     /// Remembers that `bytes` (and `progress`, its progress record) were stored for `record` under `key`,
@@ -101,9 +93,4 @@ struct ProgressCache<R: StoredRecord> {
 
     /// The cache slot of a stored key: its XXH3-64 (the full key is compared on use).
     private static func slot(_ key: [UInt8]) -> Int { Int(truncatingIfNeeded: XXH3.hash64(key)) }
-
-    private static func same(_ stored: UnsafeRawBufferPointer, _ cached: [UInt8]) -> Bool {
-        stored.count == cached.count
-            && cached.withUnsafeBytes { memcmp($0.baseAddress!, stored.baseAddress!, cached.count) == 0 }
-    }
 }

@@ -106,11 +106,7 @@ struct ProgressMerger {
                 (job.state.job.firstEventSequence..<first).lazy.map { [.string(jobID), .int(Int64($0))] })
             job.state.job.firstEventSequence = first
         }
-        job.state.job.reporterWindows = job.state.windows.values.map { window in
-            var window = window
-            window.jobID = ""
-            return window
-        }.sorted { ExactString($0.reporter) < ExactString($1.reporter) }
+        job.state.job.keepWindows(job.state.windows.values)
         let (key, bytes, progress) = try context.save(job.state.job, previous: job.stored)
         jobs.remember(job.state.job, key: key, bytes: bytes, progress: progress)
     }

@@ -34,8 +34,8 @@ extension FormatUpgrade {
         var ids: [String] = []
         try context.transaction.scan(
             context.databases.records, range: .prefix(TupleCodec.encode(JobRecord.keyPrefix()))
-        ) { key, value in
-            ids.append(try context.decode(JobRecord.self, value, key: key, in: context.databases.records).id)
+        ) { key, _ in
+            if case .string(let id)? = try? TupleCodec.decode(key).last { ids.append(id) }
             return true
         }
         for id in ids {
@@ -44,12 +44,7 @@ extension FormatUpgrade {
             for window in windows {
                 _ = try context.transaction.delete(window.storedKey, in: context.databases.records)
             }
-            job.reporterWindows = windows.map { window in
-                var window = window
-                window.jobID = ""
-                window.compact()
-                return window
-            }.sorted { ExactString($0.reporter) < ExactString($1.reporter) }
+            job.keepWindows(windows)
             try context.save(job, previous: job)
         }
     }

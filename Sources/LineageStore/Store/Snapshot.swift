@@ -1,6 +1,12 @@
 import LMDB
 import LineageFormat
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A consistent, read-only view of the store, valid only inside ``LineageStore/read(_:)`` (or as the
 /// read side of a ``WriteContext``).
 public class Snapshot {
@@ -31,9 +37,9 @@ public class Snapshot {
         "record \(TupleCodec.describe(key)) in database \(database) of \(path)"
     }
 
-    /// Checks and decodes a stored record; a failure names the database and key (described only then). A job
-    /// is read with its progress record (``withProgress(_:)``).
-    func decode<R: RecordCodable>(
+    /// Checks and decodes a stored record; a failure names the database and key (described only then). A
+    /// record with a progress record (a job) is read with it (``withProgress(_:)``).
+    func decode<R: StoredRecord>(
         _ type: R.Type, _ bytes: UnsafeRawBufferPointer, key: some Collection<UInt8>, in database: Database
     ) throws -> R {
         let record: R
@@ -42,15 +48,14 @@ public class Snapshot {
         } catch {
             throw StoreError.wrapping(error, context(database, key))
         }
-        guard let job = record as? JobRecord else { return record }
-        return try withProgress(job) as! R
+        return R.hasProgressRecord ? try withProgress(record) : record
     }
 
-    /// `record` with the fields of its progress record read into it; as it is when it has none (a record of
-    /// a file of an earlier format keeps them itself).
+    /// `record`, of a type with a progress record, with the fields of its progress record read into it; as it
+    /// is when it has none (a record of a file of an earlier format keeps them itself).
     /// - Throws: `.damagedRecord` naming the progress record when it is damaged or belongs to another record.
     func withProgress<R: StoredRecord>(_ record: R) throws -> R {
-        guard R.hasProgressRecord, let database = databases.progress else { return record }
+        guard let database = databases.progress else { return record }
         let key = R.progressKey(record.primaryKey)
         return try transaction.withValue(in: database, forKey: key) { bytes in
             guard let bytes else { return record }
@@ -65,19 +70,21 @@ public class Snapshot {
     /// The record of type `R` under the encoded `key` in `database` (default `records`), checked and decoded,
     /// or `nil` if absent.
     /// - Throws: ``StoreError`` `.damagedRecord` naming the database and key when the checksum fails.
-    func record<R: RecordCodable>(_ type: R.Type, key: [UInt8], in database: Database? = nil) throws -> R? {
+    func record<R: StoredRecord>(_ type: R.Type, key: [UInt8], in database: Database? = nil) throws -> R? {
         let database = database ?? databases.records
         return try transaction.withValue(in: database, forKey: key) { bytes in
             try bytes.map { try decode(type, $0, key: key, in: database) }
         }
     }
 
-    /// Calls `body` with the bytes stored under the encoded `key` in `R`'s database (`nil` if absent); they are
-    /// valid only inside `body`.
-    func withStoredBytes<R: StoredRecord, T>(
-        _ type: R.Type, key: [UInt8], _ body: (UnsafeRawBufferPointer?) throws -> T
-    ) throws -> T {
-        try transaction.withValue(in: databases[R.database], forKey: key, body)
+    /// Whether `database` holds exactly `bytes` under `key`: how a writer tells that a record it would store
+    /// again, or one it cached, is unchanged.
+    func holds(_ bytes: [UInt8], under key: [UInt8], in database: Database) throws -> Bool {
+        try transaction.withValue(in: database, forKey: key) { stored in
+            guard let stored, stored.count == bytes.count else { return false }
+            guard !bytes.isEmpty else { return true }
+            return bytes.withUnsafeBytes { memcmp($0.baseAddress!, stored.baseAddress!, bytes.count) == 0 }
+        }
     }
 
     /// The stored record of type `R` with this primary key, or `nil`.

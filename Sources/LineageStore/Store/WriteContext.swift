@@ -1,12 +1,6 @@
 import LMDB
 import LineageFormat
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A write transaction: everything a ``Snapshot`` reads, plus every family's write operations, which commit
 /// together or not at all:
 ///
@@ -56,8 +50,9 @@ public final class WriteContext: Snapshot {
         return (key, bytes, progress)
     }
 
-    /// Writes `record` under `key`: a type with a progress record as its two parts, each only when its bytes
-    /// changed, so merging progress leaves the indexed record's pages alone.
+    /// Writes `record` under `key`: a type with a progress record as its two parts, the record itself only when
+    /// its bytes changed, so merging progress (which always changes the progress record) leaves the indexed
+    /// record's pages alone.
     /// - Returns: the bytes stored, and those of the progress record.
     @discardableResult
     private func put<R: StoredRecord>(_ record: R, key: [UInt8]) throws -> (bytes: [UInt8], progress: [UInt8]?) {
@@ -68,18 +63,12 @@ public final class WriteContext: Snapshot {
             return (bytes, nil)
         }
         try putIfChanged(bytes, forKey: key, in: database)
-        try putIfChanged(progress, forKey: R.progressKey(record.primaryKey), in: progressDatabase)
+        try transaction.put(progress, forKey: R.progressKey(record.primaryKey), in: progressDatabase)
         return (bytes, progress)
     }
 
     private func putIfChanged(_ bytes: [UInt8], forKey key: [UInt8], in database: Database) throws {
-        let unchanged = try transaction.withValue(in: database, forKey: key) { stored in
-            stored.map { stored in
-                stored.count == bytes.count
-                    && bytes.withUnsafeBytes { memcmp($0.baseAddress!, stored.baseAddress!, bytes.count) == 0 }
-            } ?? false
-        }
-        if !unchanged { try transaction.put(bytes, forKey: key, in: database) }
+        if try !holds(bytes, under: key, in: database) { try transaction.put(bytes, forKey: key, in: database) }
     }
 
     /// The `progress` database, which a writer always has (it creates it in a file of an earlier format).
