@@ -165,6 +165,17 @@ RECORDS = [
                   'duration_seconds: 45 outcome: "completed" sources_crawled_count: 4 sources_failed_count: 1 '
                   'crawled_sources: "s1" crawled_sources: "s2" crawled_sources: "s3" crawled_sources: "s4" '
                   'failed_sources: "s5" recovered_lease: true'),
+    record_vector("format info with store id", "FormatInfo", 1, 1,
+                  'major: 1 minor: 10 created_at: 1736190930000000 created_by: "LineageStore 0.1.0" '
+                  'store_id: "01943d0b-2c50-717a-8175-6f968967aa74"'),
+    record_vector("change of a job", "Change", 22, 1,
+                  'sequence: 300 record_kind: 2 record_key: "' + "".join(f"\\{b:03o}" for b in fdb.tuple.pack((2, "job-7")))
+                  + '" operation: "put" committed_at: 1736190930000000'),
+    record_vector("deletion of an import row", "Change", 22, 1,
+                  'sequence: 301 record_kind: 8 record_key: "' + "".join(f"\\{b:03o}" for b in fdb.tuple.pack((8, "imp-1", 0)))
+                  + '" operation: "delete" committed_at: 1736190930000001'),
+    record_vector("change consumer", "ChangeConsumer", 23, 1,
+                  'name: "mirror" position: 299 registered_at: 1736190900000000 updated_at: 1736190930000000'),
 ]
 
 

@@ -3,5 +3,5 @@ public enum FormatVersion {
     /// The major version: readers refuse files and records of a higher major version.
     public static let major: UInt8 = 1
     /// The minor version: additions a reader of the same major version may ignore.
-    public static let minor: UInt8 = 9
+    public static let minor: UInt8 = 10
 }

@@ -61,12 +61,16 @@ public struct RecordKind: Hashable, Sendable, Comparable, CustomStringConvertibl
     public static let crawlBatch = RecordKind(20, "crawl_batch")
     /// A job's progress record: the job's fields with the `progress` option, in the `progress` database.
     public static let jobProgress = RecordKind(21, "job_progress")
+    /// An entry of the change feed, in the `changes` database.
+    public static let change = RecordKind(22, "change")
+    /// A named reader of the change feed and its position, in the `meta` database.
+    public static let changeConsumer = RecordKind(23, "change_consumer")
 
     /// Every kind this version defines.
     public static let all: [RecordKind] = [
         .formatInfo, .job, .page, .pageVersion, .schedule, .source, .importRun, .importRow, .document,
         .stageDefinition, .documentStage, .stageOutput, .workflow, .event, .reporterWindow, .content, .sighting,
-        .statCache, .stageRun, .crawlBatch, .jobProgress,
+        .statCache, .stageRun, .crawlBatch, .jobProgress, .change, .changeConsumer,
     ]
 
     /// The kind with number `rawValue`, or `nil` if this version does not define it.

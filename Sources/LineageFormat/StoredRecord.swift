@@ -4,6 +4,13 @@ package enum RecordDatabase: String, Sendable {
     case records
     /// Append-only logs: page versions and job events.
     case events
+    /// The change feed's entries.
+    case changes
+    /// The format description and the change feed's consumers.
+    case meta
+
+    /// Whether the change feed reports writes to records of this database: the data, not the feed itself.
+    package var isReported: Bool { self == .records || self == .events }
 }
 
 /// A record type with a primary key and secondary indexes: everything the store needs to keep it and its

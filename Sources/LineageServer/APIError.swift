@@ -55,6 +55,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         case .duplicate: self.init(.conflict, "duplicate", error.message)
         case .conflict: self.init(.conflict, "conflict", error.message)
         case .readOnly: self.init(.serviceUnavailable, "read_only", error.message)
+        case .pruned: self.init(.gone, "pruned", error.message)
         case .damagedRecord, .damagedFile: self.init(.internalServerError, "damaged", error.message)
         default: self.init(.internalServerError, "storage", error.message)
         }

@@ -31,6 +31,7 @@ public struct LineageAPI: Sendable {
         addCrawlRoutes(to: router)
         addImportRoutes(to: router)
         addStageRoutes(to: router)
+        addChangeRoutes(to: router)
         addOperationRoutes(to: router)
     }
 

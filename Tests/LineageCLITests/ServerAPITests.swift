@@ -330,4 +330,29 @@ import Testing
         let expected = Array(#""metadata":{"\#(decomposed)":2,"\#(composed)":1}"#.utf8)
         #expect(Array(shown.body).contains(expected), "\(String(decoding: shown.body, as: UTF8.self))")
     }
+
+    /// The change feed over HTTP: a reader in another language follows it and keeps its position in the store.
+    @Test func theChangeFeedAndItsConsumersOverHTTP() async throws {
+        let registered = try await server.request(
+            "POST", "/api/changes/consumers", json: ["name": "mirror", "position": 0])
+        #expect(registered.status == 201)
+        let started = try await server.request(
+            "POST", "/api/jobs", json: ["id": "j1", "website_id": "w", "process_type": "sync"])
+        #expect(started.status == 201)
+        let feed = try await server.request("GET", "/api/changes?since=0")
+        let changes = try #require(feed.json["changes"] as? [[String: Any]])
+        #expect(feed.json["last_sequence"] as? Int == 1)
+        #expect(changes.first?["kind"] as? String == "job" && changes.first?["key"] as? [String] == ["j1"])
+        #expect((changes.first?["record"] as? [String: Any])?["website_id"] as? String == "w")
+        let moved = try await server.request("POST", "/api/changes/consumers/mirror", json: ["position": 1])
+        #expect((moved.json["consumer"] as? [String: Any])?["position"] as? Int == 1)
+        let beyond = try await server.request("GET", "/api/changes?since=5")
+        #expect(beyond.status == 400 && beyond.errorMessage.contains("beyond"))
+        let pruned = try await server.request("POST", "/api/changes/prune", json: ["through": 1, "force": true])
+        #expect(pruned.status == 200)
+        let removed = try await server.request("DELETE", "/api/changes/consumers/mirror")
+        #expect(removed.status == 200)
+        let listed = try await server.request("GET", "/api/changes/consumers")
+        #expect((listed.json["consumers"] as? [Any])?.isEmpty == true)
+    }
 }

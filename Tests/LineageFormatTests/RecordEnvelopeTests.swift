@@ -176,7 +176,24 @@ import Testing
         batch.crawledSources = ["s1", "s2", "s3", "s4"]
         batch.failedSources = ["s5"]
         batch.recoveredLease = true
+        let identified = FormatInfo(
+            major: 1, minor: 10, createdAt: 1_736_190_930_000_000, createdBy: "LineageStore 0.1.0",
+            storeID: "01943d0b-2c50-717a-8175-6f968967aa74")
+        let jobChange = ChangeRecord(
+            sequence: 300, recordKind: .job, recordKey: TupleCodec.encode([.int(2), .string("job-7")]),
+            operation: .put, committedAt: 1_736_190_930_000_000)
+        let rowDeletion = ChangeRecord(
+            sequence: 301, recordKind: .importRow,
+            recordKey: TupleCodec.encode([.int(8), .string("imp-1"), .int(0)]), operation: .delete,
+            committedAt: 1_736_190_930_000_001)
+        var consumer = ChangeConsumerRecord()
+        consumer.name = "mirror"
+        consumer.position = 299
+        consumer.registeredAt = 1_736_190_900_000_000
+        consumer.updatedAt = 1_736_190_930_000_000
         return [
+            "format info with store id": identified, "change of a job": jobChange,
+            "deletion of an import row": rowDeletion, "change consumer": consumer,
             "completed crawl batch after a takeover": batch,
             "document stage with metadata and reruns": state, "completed workflow": workflow,
             "failed stage run": run,

@@ -18,12 +18,12 @@ import Testing
         let source = try RecordSchema.swiftSource(proto: spec)
         #expect(source.hasPrefix(SwiftRecordSource.header))
         let structs = source.matches(of: /public struct (\w+): Equatable/).map { String($0.1) }
-        #expect(structs.count == 20)
+        #expect(structs.count == 22)
         let vocabularies = source.matches(of: /public struct (\w+): Vocabulary/).map { String($0.1) }
         #expect(
             vocabularies == [
                 "JobStatus", "ProcessType", "CredentialStatus", "PageStatus", "PageChange", "BatchOutcome",
-                "SourceStatus", "ImportStatus", "StageStatus", "WorkflowType",
+                "SourceStatus", "ImportStatus", "StageStatus", "WorkflowType", "ChangeOperation",
             ])
         #expect(source.contains("public static let isClosed = true") && source.contains("isClosed = false"))
         #expect(source.contains("    public static let inProgress: ImportStatus = \"in_progress\"\n"))

@@ -50,7 +50,7 @@ import Testing
     }
 
     /// Every released format version with a fixture.
-    static let versions = ["1.3", "1.4", "1.5", "1.6", "1.7", "1.8"]
+    static let versions = ["1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9"]
 
     @Test(arguments: versions) func anEarlierFileReadsEveryRecordAsWritten(version: String) throws {
         let directory = try TemporaryDirectory()
@@ -131,6 +131,18 @@ import Testing
         let second = try store.workflows(limit: 1, cursor: first.nextCursor)
         #expect(first.records.count == 1 && second.records.count == 1 && second.nextCursor == nil)
         #expect(first.records[0].documentID != second.records[0].documentID)
+        #expect(try store.verify().isClean)
+    }
+
+    /// Upgraded to 1.10, an earlier file gains an identity and a change feed that starts with its next write.
+    @Test(arguments: versions) func anEarlierFileGainsAnIdentityAndAnEmptyFeed(version: String) throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.openCopy(version, in: directory)
+        defer { store.close() }
+        #expect(!store.formatInfo.storeID.isEmpty)
+        #expect(try store.read { try $0.changeBounds() } == nil, "the upgrade itself is no change")
+        try store.setSchedule(userID: "after-upgrade")
+        #expect(try store.changes(after: 0).map(\.sequence) == [1])
         #expect(try store.verify().isClean)
     }
 

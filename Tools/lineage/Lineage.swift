@@ -11,7 +11,8 @@ struct Lineage: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, IngestCommand.self, LoadCommand.self, ExportCommand.self, JobsCommand.self,
             PagesCommand.self, SchedulesCommand.self, ImportsCommand.self, StagesCommand.self, HashCommand.self,
-            StatusCommand.self, StatsCommand.self, VerifyCommand.self, CompactCommand.self, ServeCommand.self,
+            StatusCommand.self, StatsCommand.self, ChangesCommand.self, VerifyCommand.self, CompactCommand.self,
+            ServeCommand.self,
             DemoCommand.self,
         ]
     )

@@ -27,6 +27,10 @@ public struct StoreStatistics: Sendable, Equatable, Encodable {
     public var path: String
     /// The file's format version, `major.minor`.
     public var format: String
+    /// The store's stable identity, which mirrored rows carry.
+    public var storeID: String
+    /// The change feed's first and last sequences (`nil` when it has none) and its consumers' positions.
+    public var changeFeed: ChangeFeedStatistics
     /// The file's size in bytes.
     public var fileBytes: Int
     /// The memory map's current size in bytes.
@@ -47,10 +51,25 @@ public struct StoreStatistics: Sendable, Equatable, Encodable {
     public var freePages: Int
 
     enum CodingKeys: String, CodingKey {
-        case path, format, fileBytes = "file_bytes", mapBytes = "map_bytes", usedBytes = "used_bytes"
+        case path, format, storeID = "store_id", changeFeed = "change_feed", fileBytes = "file_bytes", mapBytes =
+            "map_bytes", usedBytes = "used_bytes"
         case pageSize = "page_size", readers, maxReaders = "max_readers", databases
         case recordsByKind = "records_by_kind", indexEntriesByIndex = "index_entries_by_index"
         case freePages = "free_pages"
+    }
+}
+
+/// Where the change feed stands: its bounds and how far each consumer has got.
+public struct ChangeFeedStatistics: Sendable, Equatable, Encodable {
+    /// The first entry's sequence, or `nil` when the feed has none.
+    public var firstSequence: UInt64?
+    /// The last entry's sequence, or `nil` when the feed has none.
+    public var lastSequence: UInt64?
+    /// Each registered consumer's position, by name.
+    public var consumers: [String: UInt64]
+
+    enum CodingKeys: String, CodingKey {
+        case firstSequence = "first_sequence", lastSequence = "last_sequence", consumers
     }
 }
 
@@ -95,9 +114,15 @@ extension LineageStore {
             let used = databases.values.reduce(main.branchPages + main.leafPages + main.overflowPages) {
                 $0 + $1.branchPages + $1.leafPages + $1.overflowPages
             }
+            let bounds = try snapshot.changeBounds()
+            let feed = ChangeFeedStatistics(
+                firstSequence: bounds?.lowerBound, lastSequence: bounds?.upperBound,
+                consumers: Dictionary(
+                    try snapshot.changeConsumers().map { ($0.name, $0.position) }, uniquingKeysWith: { $1 }))
             let fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return StoreStatistics(
-                path: path, format: "\(formatInfo.major).\(formatInfo.minor)", fileBytes: fileBytes,
+                path: path, format: "\(formatInfo.major).\(formatInfo.minor)", storeID: formatInfo.storeID,
+                changeFeed: feed, fileBytes: fileBytes,
                 mapBytes: environmentInfo.mapSize, usedBytes: (environmentInfo.lastPage + 1) * main.pageSize,
                 pageSize: main.pageSize, readers: environmentInfo.readers, maxReaders: environmentInfo.maxReaders,
                 databases: uses, recordsByKind: byKind, indexEntriesByIndex: byIndex,

@@ -56,7 +56,8 @@ private final class Verifier {
     func run() throws {
         if progress != nil {
             total = try
-                ([databases.records, databases.events, databases.index] + [databases.progress].compactMap { $0 })
+                ([databases.records, databases.events, databases.index]
+                + [databases.progress, databases.changes].compactMap { $0 })
                 .reduce(0) {
                     $0 + (try txn.statistics(of: $1).entries)
                 }
@@ -93,6 +94,7 @@ private final class Verifier {
                 return true
             }
         }
+        try checkChangeFeed()
         try txn.scan(databases.index, range: .all) { key, value in
             report.indexEntriesChecked += 1
             tick()
@@ -108,6 +110,58 @@ private final class Verifier {
             return true
         }
         checkStageGraph()
+    }
+
+    /// Checks the change feed: every entry is a sound `Change` under its own sequence, the sequences run without
+    /// a gap, and every consumer is sound and at most at the last entry.
+    private func checkChangeFeed() throws {
+        guard let database = databases.changes else { return }
+        var expected: UInt64?
+        try txn.scan(database, range: .all) { key, value in
+            report.recordsChecked += 1
+            tick()
+            guard let sequence = ChangeFeed.sequence(ofKey: key),
+                Array(key) == ChangeRecord.storedKey([.int(Int64(sequence))])
+            else {
+                problem(database, key, "the key is not a (22, sequence) tuple")
+                return true
+            }
+            if let expected, sequence != expected {
+                problem(database, key, "entries \(expected)…\(sequence - 1) are missing from the change feed")
+            }
+            expected = sequence + 1
+            do {
+                let entry = try ChangeRecord(record: value, context: "record")
+                if entry.sequence != sequence {
+                    problem(database, key, "the entry's sequence \(entry.sequence) is not its key's")
+                } else if let violation = entry.invariantViolation {
+                    problem(database, key, violation)
+                }
+            } catch {
+                problem(database, key, "\(error)")
+            }
+            return true
+        }
+        let last = (expected ?? 1) - 1
+        let prefix = TupleCodec.encode(ChangeConsumerRecord.keyPrefix())
+        try txn.scan(databases.meta, range: .prefix(prefix)) { key, value in
+            report.recordsChecked += 1
+            do {
+                let consumer = try ChangeConsumerRecord(record: value, context: "record")
+                if let violation = consumer.invariantViolation {
+                    problem(databases.meta, key, violation)
+                } else if Array(key) != consumer.storedKey {
+                    problem(databases.meta, key, "the consumer's name is not its key's")
+                } else if consumer.position > last {
+                    problem(
+                        databases.meta, key,
+                        "consumer \(consumer.name) is at \(consumer.position), beyond the last entry")
+                }
+            } catch {
+                problem(databases.meta, key, "\(error)")
+            }
+            return true
+        }
     }
 
     /// Reports stage definitions that do not form a DAG (an unknown dependency, a cycle).

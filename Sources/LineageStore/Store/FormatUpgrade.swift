@@ -2,8 +2,8 @@ import LMDB
 import LineageFormat
 
 /// Brings a file of an earlier minor format version up to this library's when a writer opens it: builds the
-/// entries of every index added since, moves the jobs' progress into progress records (1.9), and records the
-/// new minor version, in one transaction. Other records are never rewritten: their fields added since are
+/// entries of every index added since, moves the jobs' progress into progress records (1.9), mints the store's
+/// id (1.10), and records the new minor version, in one transaction; the change feed reports none of it. Other records are never rewritten: their fields added since are
 /// absent, and readers take that as empty.
 enum FormatUpgrade {
     /// Upgrades the file described by `stored` and returns its new description (`stored` itself when it is
@@ -15,9 +15,11 @@ enum FormatUpgrade {
         guard stored.major == UInt64(FormatVersion.major), stored.minor < current else { return stored }
         var upgraded = stored
         upgraded.minor = current
+        if upgraded.storeID.isEmpty { upgraded.storeID = RecordID.mint(at: now) }
         try environment.write { txn in
             let context = WriteContext(
-                transaction: txn, databases: databases, path: environment.path, now: now, formatMinor: stored.minor)
+                transaction: txn, databases: databases, path: environment.path, now: now, formatMinor: stored.minor,
+                changes: ChangeRecorder(database: nil))
             for type in StoredTypes.all { try type.buildIndexes(after: stored.minor, in: context) }
             if stored.minor < 9 { try moveProgressApart(in: context) }
             try txn.put(upgraded.encodedRecord(), forKey: LineageStore.formatKey, in: databases.meta)

@@ -117,7 +117,7 @@ public final class LineageStore: Sendable {
         }
         let info = FormatInfo(
             major: UInt64(FormatVersion.major), minor: UInt64(FormatVersion.minor), createdAt: options.clock.now(),
-            createdBy: libraryVersion)
+            createdBy: libraryVersion, storeID: RecordID.mint(at: options.clock.now()))
         try environment.write { txn in
             try txn.put(info.encodedRecord(), forKey: formatKey, in: databases.meta, options: .noOverwrite)
         }
@@ -187,7 +187,7 @@ public final class LineageStore: Sendable {
             try body(
                 WriteContext(
                     transaction: txn, databases: databases, path: path, now: clock.now(),
-                    formatMinor: formatInfo.minor))
+                    formatMinor: formatInfo.minor, changes: ChangeRecorder(database: databases.changes)))
         }
     }
 

@@ -6,7 +6,7 @@ public struct StoreError: CodedError {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: Hashable, Sendable {
             case storage, newerFormat, damagedRecord, damagedFile, notFound, invalidInput, duplicate, conflict, io,
-                readOnly
+                readOnly, pruned
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -32,6 +32,8 @@ public struct StoreError: CodedError {
         public static let io = Code(.io)
         /// A write was attempted on a store opened read-only.
         public static let readOnly = Code(.readOnly)
+        /// Change-feed entries asked for were removed by retention; start again from a snapshot.
+        public static let pruned = Code(.pruned)
 
         public var description: String { "\(value)" }
     }

@@ -1,4 +1,5 @@
 import LMDB
+import LineageFormat
 
 /// How to open a ``LineageStore``.
 public struct StoreOptions: Sendable {
@@ -28,6 +29,9 @@ public struct StoreOptions: Sendable {
     /// hold (half each); past it, the records stored longest ago are evicted and read from the file again
     /// when needed.
     public var writerCacheBytes = 32 << 20
+    /// How long the change feed keeps an entry, in microseconds (default 7 days): older entries are removed
+    /// as new ones commit, except those a registered consumer has not passed and the newest one.
+    public var changeRetention: Int64 = 7 * Timestamp.day
 
     /// Creates default options: durable, read-write, a 16 MiB map growing to 1 TiB, mode 0600.
     public init() {}

@@ -172,6 +172,7 @@ final class StoreWriter: @unchecked Sendable {
                 guard let store else { throw StoreError(.storage, "the store was released") }
                 try store.transaction { context in
                     results = try commitGroup(batch, in: context, of: store)
+                    try ChangeFeed.pruneExpired(in: context, retention: store.options.changeRetention)
                 }
             }.mapError { StoreError.wrapping($0, "committing") as any Error }
             switch committed {
@@ -219,16 +220,18 @@ final class StoreWriter: @unchecked Sendable {
                 progress.append(submission)
             case .write(let pending):
                 try mergeProgress()
+                let mark = context.changes.mark
                 do {
                     try context.transaction.nested { nested in
                         try pending.run(
                             WriteContext(
                                 transaction: nested, databases: context.databases, path: context.path,
-                                now: store.clock.now(), formatMinor: context.formatMinor))
+                                now: store.clock.now(), formatMinor: context.formatMinor, changes: context.changes))
                     }
                     results.append(.success(written))
                 } catch {
                     if context.transaction.hitMapFull { throw error }
+                    context.changes.rewind(to: mark)
                     results.append(.failure(error))
                 }
             }

@@ -12,6 +12,12 @@ package enum StoredTypes {
         SightingRecord.self, StatCacheRecord.self, StageRunRecord.self, CrawlBatchRecord.self,
     ]
 
+    /// The change feed's types, which live beside the data (in `changes` and `meta`) and are neither exported
+    /// nor reported in the feed.
+    package static let changeFeed: [any (StoredRecord & FieldTableRecord).Type] = [
+        ChangeRecord.self, ChangeConsumerRecord.self,
+    ]
+
     /// The type whose kind is named `name` (`job`, `page_version`…), or `nil`.
     package static func type(named name: String) -> (any (StoredRecord & FieldTableRecord).Type)? {
         all.first { $0.kind.name == name }

@@ -15,6 +15,17 @@ import LineageFormat
 /// Each operation validates its input and keeps its family's counters; underneath, `insert`, `save` and
 /// `delete` keep every secondary index of a record exact in the same transaction as the record.
 public final class WriteContext: Snapshot {
+    /// Where this transaction's writes are reported (the change feed).
+    let changes: ChangeRecorder
+
+    init(
+        transaction: Transaction, databases: Databases, path: String, now: Int64, formatMinor: UInt64,
+        changes: ChangeRecorder
+    ) {
+        self.changes = changes
+        super.init(transaction: transaction, databases: databases, path: path, now: now, formatMinor: formatMinor)
+    }
+
     /// Stores a new record and its index entries.
     /// - Throws: `.duplicate` if a record with its primary key or one of its unique index values exists.
     package func insert<R: StoredRecord>(_ record: R) throws {
@@ -58,13 +69,20 @@ public final class WriteContext: Snapshot {
     private func put<R: StoredRecord>(_ record: R, key: [UInt8]) throws -> (bytes: [UInt8], progress: [UInt8]?) {
         let database = databases[R.database]
         let (bytes, progress) = record.encodedParts()
-        guard let progress else {
+        if let progress {
+            try putIfChanged(bytes, forKey: key, in: database)
+            try transaction.put(progress, forKey: R.progressKey(record.primaryKey), in: progressDatabase)
+        } else {
             try transaction.put(bytes, forKey: key, in: database)
-            return (bytes, nil)
         }
-        try putIfChanged(bytes, forKey: key, in: database)
-        try transaction.put(progress, forKey: R.progressKey(record.primaryKey), in: progressDatabase)
+        try report(R.self, key: key, .put)
         return (bytes, progress)
+    }
+
+    /// Appends the change-feed entry of a write, for a type whose writes the feed reports.
+    private func report<R: StoredRecord>(_ type: R.Type, key: [UInt8], _ operation: ChangeOperation) throws {
+        guard R.database.isReported else { return }
+        try changes.record(R.kind, key: key, operation, in: transaction, at: now)
     }
 
     private func putIfChanged(_ bytes: [UInt8], forKey key: [UInt8], in database: Database) throws {
@@ -91,13 +109,17 @@ public final class WriteContext: Snapshot {
         try updateIndexes(old: old, new: nil, key: key)
         _ = try transaction.delete(key, in: database)
         if R.hasProgressRecord { _ = try transaction.delete(R.progressKey(primaryKey), in: progressDatabase) }
+        try report(R.self, key: key, .delete)
         return old
     }
 
     /// Deletes records of a type without indexes (log entries past their retention) without reading them.
     func trim<R: StoredRecord>(_ type: R.Type, _ primaryKeys: some Sequence<[TupleElement]>) throws {
         precondition(R.indexes.isEmpty, "trim skips index maintenance")
-        for primaryKey in primaryKeys { _ = try transaction.delete(R.storedKey(primaryKey), in: databases[R.database]) }
+        for primaryKey in primaryKeys {
+            let key = R.storedKey(primaryKey)
+            if try transaction.delete(key, in: databases[R.database]) { try report(R.self, key: key, .delete) }
+        }
     }
 
     private func checkedKey<R: StoredRecord>(_ record: R) throws -> [UInt8] {

@@ -17,7 +17,10 @@ extension FuzzTarget {
             }
             return
         }
-        guard let first = bytes.first, let type = StoredTypes.type(ofKind: Int64(first)) else { return }
+        guard let first = bytes.first,
+            let type = StoredTypes.type(ofKind: Int64(first))
+                ?? StoredTypes.changeFeed.first(where: { $0.kind.rawValue == UInt16(first) })
+        else { return }
         let body = Array(bytes.dropFirst())
         guard let record = try? body.withUnsafeBytes({ try type.init(body: $0, context: "fuzz") }) else { return }
         checkRoundTrips(record)
