@@ -106,6 +106,15 @@ import Testing
         #expect(rollback.filter { $0.operation == .delete }.allSatisfy { $0.record == nil })
     }
 
+    @Test func thisMachinesStatCacheIsNoChangeButTheContentItFoundIs() throws {
+        let t = try TestStore()
+        let file = t.directory.path("data.csv")
+        try Data("id,name\n1,a\n".utf8).write(to: URL(fileURLWithPath: file))
+        try t.store.hashFile(at: file, register: true)
+        let kinds = Set(try t.store.changes(after: 0).map(\.kind))
+        #expect(kinds == [.content, .sighting], "the stat cache stays out of the feed, as out of the export")
+    }
+
     @Test func replayingTheFeedRebuildsWhatTheStoreHolds() throws {
         var generator = SeededGenerator()
         let t = try TestStore()

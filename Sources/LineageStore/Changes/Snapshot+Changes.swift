@@ -30,7 +30,7 @@ extension Snapshot {
             }
             return []
         }
-        guard sequence <= bounds.upperBound else {
+        guard sequence <= bounds.upperBound, sequence < UInt64(Int64.max) else {
             throw StoreError(
                 .invalidInput, "sequence \(sequence) is beyond the change feed's last entry (\(bounds.upperBound))")
         }

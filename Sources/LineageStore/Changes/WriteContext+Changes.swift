@@ -62,11 +62,14 @@ extension WriteContext {
                     + behind.map { "\($0.name) at \($0.position)" }.joined(separator: ", ")
                     + "; move them on, remove them, or force the pruning")
         }
-        for removed in bounds.lowerBound...end {
-            _ = try transaction.delete(ChangeRecord.storedKey([.int(Int64(removed))]), in: database)
+        var keys: [[UInt8]] = []
+        try transaction.scan(database, range: .prefix(ChangeFeed.entryPrefix)) { key, _ in
+            guard let sequence = ChangeFeed.sequence(ofKey: key), sequence <= end else { return false }
+            keys.append(Array(key))
+            return true
         }
-        return ChangePruneReport(
-            removed: Int(end - bounds.lowerBound + 1), firstKept: end + 1, overtaken: behind.map(\.name))
+        for key in keys { _ = try transaction.delete(key, in: database) }
+        return ChangePruneReport(removed: keys.count, firstKept: end + 1, overtaken: behind.map(\.name))
     }
 
     /// `position`, checked to be at most the feed's last entry.

@@ -30,7 +30,8 @@ public struct StoreOptions: Sendable {
     /// when needed.
     public var writerCacheBytes = 32 << 20
     /// How long the change feed keeps an entry, in microseconds (default 7 days): older entries are removed
-    /// as new ones commit, except those a registered consumer has not passed and the newest one.
+    /// as new ones commit, except those a registered consumer has not passed and the newest one; a negative
+    /// value keeps every entry.
     public var changeRetention: Int64 = 7 * Timestamp.day
 
     /// Creates default options: durable, read-write, a 16 MiB map growing to 1 TiB, mode 0600.

@@ -79,9 +79,10 @@ public final class WriteContext: Snapshot {
         return (bytes, progress)
     }
 
-    /// Appends the change-feed entry of a write, for a type whose writes the feed reports.
+    /// Appends the change-feed entry of a write, for a type whose writes the feed reports: the data, not the
+    /// feed's own records nor this machine's stat cache (which export leaves out too).
     private func report<R: StoredRecord>(_ type: R.Type, key: [UInt8], _ operation: ChangeOperation) throws {
-        guard R.database.isReported else { return }
+        guard R.database.isReported, !LineageStore.isLocalCache(R.kind) else { return }
         try changes.record(R.kind, key: key, operation, in: transaction, at: now)
     }
 
