@@ -346,6 +346,12 @@ import Testing
         #expect((changes.first?["record"] as? [String: Any])?["website_id"] as? String == "w")
         let moved = try await server.request("POST", "/api/changes/consumers/mirror", json: ["position": 1])
         #expect((moved.json["consumer"] as? [String: Any])?["position"] as? Int == 1)
+        let server = server
+        async let waited = server.request("GET", "/api/changes?since=1&wait=10")
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(try await server.request("POST", "/api/crawl/schedule", json: ["user_id": "u1"]).status == 200)
+        let woken = try await waited
+        #expect((woken.json["changes"] as? [[String: Any]])?.first?["kind"] as? String == "schedule")
         let beyond = try await server.request("GET", "/api/changes?since=5")
         #expect(beyond.status == 400 && beyond.errorMessage.contains("beyond"))
         let pruned = try await server.request("POST", "/api/changes/prune", json: ["through": 1, "force": true])
