@@ -134,6 +134,15 @@ import Testing
         #expect(expected.jobs.allSatisfy { !$0.reporterWindows.isEmpty }, "windows are part of each job")
         #expect(actual.events == expected.events, "seed \(seed)")
         #expect(expected.jobs.count == 30 && expected.events.count > 30_000)
+        let store = try LineageStore.open(at: crashed, options: StoreOptions())
+        var named: [String: Bool] = [:]
+        for change in try store.changes(after: 0, limit: .max) {
+            named["\(change.kind.name) \(change.key)"] = change.operation == .put
+        }
+        store.close()
+        #expect(
+            named.values.filter { $0 }.count == actual.jobs.count + actual.events.count,
+            "the change feed names every job and event the killed writers left, once; seed \(seed)")
         #expect(acknowledgedInTotal > 0, "no kill came after a commit; seed \(seed)")
         print(
             "crash trials: \(Self.trials) kills, \(acknowledgedInTotal) acknowledged lines in all, none lost; seed \(seed)"
