@@ -167,7 +167,7 @@ RECORDS = [
                   'failed_sources: "s5" recovered_lease: true'),
     record_vector("format info with store id", "FormatInfo", 1, 1,
                   'major: 1 minor: 10 created_at: 1736190930000000 created_by: "LineageStore 0.1.0" '
-                  'store_id: "01943d0b-2c50-717a-8175-6f968967aa74"'),
+                  'store_id: "01943d0b-2c50-717a-8175-6f968967aa74" feed_from_creation: true'),
     record_vector("change of a job", "Change", 22, 1,
                   'sequence: 300 record_kind: 2 record_key: "' + "".join(f"\\{b:03o}" for b in fdb.tuple.pack((2, "job-7")))
                   + '" operation: "put" committed_at: 1736190930000000'),

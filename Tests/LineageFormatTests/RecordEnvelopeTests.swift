@@ -178,7 +178,7 @@ import Testing
         batch.recoveredLease = true
         let identified = FormatInfo(
             major: 1, minor: 10, createdAt: 1_736_190_930_000_000, createdBy: "LineageStore 0.1.0",
-            storeID: "01943d0b-2c50-717a-8175-6f968967aa74")
+            storeID: "01943d0b-2c50-717a-8175-6f968967aa74", feedFromCreation: true)
         let jobChange = ChangeRecord(
             sequence: 300, recordKind: .job, recordKey: TupleCodec.encode([.int(2), .string("job-7")]),
             operation: .put, committedAt: 1_736_190_930_000_000)

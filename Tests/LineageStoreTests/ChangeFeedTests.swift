@@ -216,6 +216,7 @@ import Testing
         let two = try TestStore()
         #expect(!one.store.formatInfo.storeID.isEmpty)
         #expect(one.store.formatInfo.storeID != two.store.formatInfo.storeID)
+        #expect(one.store.formatInfo.feedFromCreation, "a new file's feed names every record it will hold")
         let path = one.store.path
         let id = one.store.formatInfo.storeID
         one.store.close()

@@ -140,6 +140,7 @@ import Testing
         let store = try Self.openCopy(version, in: directory)
         defer { store.close() }
         #expect(!store.formatInfo.storeID.isEmpty)
+        #expect(!store.formatInfo.feedFromCreation, "its records from before the upgrade are in no entry")
         #expect(try store.read { try $0.changeBounds() } == nil, "the upgrade itself is no change")
         try store.setSchedule(userID: "after-upgrade")
         #expect(try store.changes(after: 0).map(\.sequence) == [1])

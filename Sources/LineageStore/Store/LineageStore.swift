@@ -117,7 +117,7 @@ public final class LineageStore: Sendable {
         }
         let info = FormatInfo(
             major: UInt64(FormatVersion.major), minor: UInt64(FormatVersion.minor), createdAt: options.clock.now(),
-            createdBy: libraryVersion, storeID: RecordID.mint(at: options.clock.now()))
+            createdBy: libraryVersion, storeID: RecordID.mint(at: options.clock.now()), feedFromCreation: true)
         try environment.write { txn in
             try txn.put(info.encodedRecord(), forKey: formatKey, in: databases.meta, options: .noOverwrite)
         }
