@@ -3,7 +3,8 @@
 #   make test   build and run every test
 # Both install the system packages they need first (Debian/Ubuntu; sudo only when not root).
 
-SYSTEM_PACKAGES := liblmdb-dev libxxhash-dev lmdb-utils xxhash protobuf-compiler libprotobuf-dev pkg-config python3 python3-pip
+SYSTEM_PACKAGES := liblmdb-dev libxxhash-dev lmdb-utils xxhash protobuf-compiler libprotobuf-dev pkg-config python3 python3-pip \
+	postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_BUILD_FLAGS ?=
 # The CLI links the Swift runtime statically: it starts in a third of the time and runs where Swift is absent.

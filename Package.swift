@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "LineageFormat", targets: ["LineageFormat"]),
         .library(name: "LMDB", targets: ["LMDB"]),
         .library(name: "LineageServer", targets: ["LineageServer"]),
+        .library(name: "LineageMirror", targets: ["LineageMirror"]),
         .executable(name: "lineage", targets: ["lineage"]),
     ],
     dependencies: [
@@ -26,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -65,12 +68,23 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        .target(
+            name: "LineageMirror",
+            dependencies: [
+                "LineageStore",
+                "LineageFormat",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "lineage",
             dependencies: [
                 "LineageStore",
                 "LineageFormat",
                 "LineageServer",
+                "LineageMirror",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/lineage"

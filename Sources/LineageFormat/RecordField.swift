@@ -12,6 +12,8 @@ package struct RecordField<Record>: Sendable {
     package let name: String
     /// The property the field is stored in.
     package let keyPath: AnyKeyPath & Sendable
+    /// The shape of the field's JSON value, for readers that type it (a mirror's columns).
+    package let form: JSONForm
     let toJSON: @Sendable (Record) -> Any
     let fromJSON: @Sendable (inout Record, Any, String) throws(FormatError) -> Void
     /// Why the field's value is out of its range, or `nil`.
@@ -40,7 +42,8 @@ package struct RecordField<Record>: Sendable {
     /// ``Swift/Optional/stored`` form, and found by the property itself.
     package func property(_ property: PartialKeyPath<Record> & Sendable) -> Self {
         RecordField(
-            number: number, name: name, keyPath: property, toJSON: toJSON, fromJSON: fromJSON, violation: violation,
+            number: number, name: name, keyPath: property, form: form, toJSON: toJSON, fromJSON: fromJSON,
+            violation: violation,
             formerName: formerName, exactJSON: exactJSON, fromExactJSON: fromExactJSON)
     }
 
@@ -60,7 +63,7 @@ package struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .text,
             toJSON: { $0[keyPath: path] },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let text = value as? String else { throw invalid(context, name, "a string") }
@@ -74,7 +77,7 @@ package struct RecordField<Record>: Sendable {
         _ number: Int, _ name: String, _ path: WritableKeyPath<Record, Value> & Sendable
     ) -> Self {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .text,
             toJSON: { $0[keyPath: path].rawValue },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let text = value as? String else { throw invalid(context, name, "a string") }
@@ -88,7 +91,7 @@ package struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .document,
             toJSON: { record in
                 let text = record[keyPath: path]
                 guard !text.isEmpty else { return NSNull() }
@@ -124,7 +127,7 @@ package struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .unsigned,
             toJSON: { NSNumber(value: $0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let exact = JSONNumbers.uint64(value) else { throw invalid(context, name, "an unsigned integer") }
@@ -136,7 +139,7 @@ package struct RecordField<Record>: Sendable {
     package static func int64(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Int64> & Sendable) -> Self
     {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .integer,
             toJSON: { NSNumber(value: $0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let exact = JSONNumbers.int64(value) else { throw invalid(context, name, "an integer") }
@@ -149,7 +152,7 @@ package struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .timestamp,
             toJSON: { record in
                 let time = record[keyPath: path]
                 return time == 0 ? NSNull() : Timestamp.format(time)
@@ -172,7 +175,7 @@ package struct RecordField<Record>: Sendable {
     /// A `bool` field.
     package static func bool(_ number: Int, _ name: String, _ path: WritableKeyPath<Record, Bool> & Sendable) -> Self {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .boolean,
             toJSON: { $0[keyPath: path] },
             fromJSON: { record, value, context throws(FormatError) in
                 guard JSONNumbers.isBoolean(value), let flag = value as? Bool else {
@@ -187,7 +190,7 @@ package struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .double,
             toJSON: { NSNumber(value: $0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let number = value as? NSNumber, !JSONNumbers.isBoolean(value), number.doubleValue.isFinite else {
@@ -205,7 +208,7 @@ package struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .hex,
             toJSON: { Hex.encode($0[keyPath: path]) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let text = value as? String, let bytes = Hex.decode(text) else {
@@ -220,7 +223,7 @@ package struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .texts,
             toJSON: { $0[keyPath: path] },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let texts = value as? [String] else { throw invalid(context, name, "an array of strings") }
@@ -234,7 +237,7 @@ package struct RecordField<Record>: Sendable {
         _ number: Int, _ name: String, _ path: WritableKeyPath<Record, [Element]> & Sendable
     ) -> Self {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .objects,
             toJSON: { record in record[keyPath: path].map(\.jsonObject) },
             fromJSON: { record, value, context throws(FormatError) in
                 guard let objects = value as? [Any] else { throw invalid(context, name, "an array of objects") }
@@ -264,7 +267,7 @@ package struct RecordField<Record>: Sendable {
         -> Self
     {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .object,
             toJSON: { record in
                 let stamp = record[keyPath: path]
                 guard !stamp.isZero else { return NSNull() }
@@ -293,7 +296,7 @@ package struct RecordField<Record>: Sendable {
         _ number: Int, _ name: String, _ path: WritableKeyPath<Record, [ExactString: Int64]> & Sendable
     ) -> Self {
         RecordField(
-            number: number, name: name, keyPath: path,
+            number: number, name: name, keyPath: path, form: .object,
             toJSON: { record in
                 JSONValue.object(JSONObject(record[keyPath: path].map { ($0.key.string, .integer($0.value)) }))
                     .foundationObject

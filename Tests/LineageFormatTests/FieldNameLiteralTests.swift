@@ -17,6 +17,8 @@ import Testing
         .deletingLastPathComponent()
     static let generator = "Tools/RecordSchema/"
     static let httpContract = "Sources/LineageServer/"
+    /// The mirror spells out the seeds' PostgreSQL columns, a contract of its own like the HTTP API's.
+    static let postgresContract = "Sources/LineageMirror/"
     static let otherSchemas: Set = ["error", "event", "message", "reporter", "seq", "stage", "status", "timestamp"]
 
     /// The snake_case field names of the `.proto`.
@@ -96,7 +98,9 @@ import Testing
             let paths = FileManager.default.enumerator(atPath: base.path)?.compactMap { $0 as? String } ?? []
             for path in paths where path.hasSuffix(".swift") {
                 let relative = directory + "/" + path
-                if relative.hasPrefix(Self.generator) || relative.hasPrefix(Self.httpContract) { continue }
+                if [Self.generator, Self.httpContract, Self.postgresContract].contains(where: relative.hasPrefix) {
+                    continue
+                }
                 let source = try String(contentsOf: base.appendingPathComponent(path), encoding: .utf8)
                 for literal in Self.plainLiterals(source)
                 where names.contains(literal) && !Self.otherSchemas.contains(literal) {

@@ -12,8 +12,7 @@ struct Lineage: AsyncParsableCommand {
             InitCommand.self, IngestCommand.self, LoadCommand.self, ExportCommand.self, JobsCommand.self,
             PagesCommand.self, SchedulesCommand.self, ImportsCommand.self, StagesCommand.self, HashCommand.self,
             StatusCommand.self, StatsCommand.self, ChangesCommand.self, VerifyCommand.self, CompactCommand.self,
-            ServeCommand.self,
-            DemoCommand.self,
+            ServeCommand.self, MirrorCommand.self, DemoCommand.self,
         ]
     )
 

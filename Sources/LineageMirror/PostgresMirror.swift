@@ -1,0 +1,212 @@
+import Foundation
+import LineageFormat
+import LineageStore
+import Logging
+import PostgresNIO
+
+/// Mirrors one store into PostgreSQL in the seeds' own schema (``MirrorSchema``), exactly once: each chunk of
+/// the change feed is applied in one PostgreSQL transaction that also records the store's position in
+/// `lineage_mirror_position`, so a crash of either side neither loses nor repeats a change.
+///
+/// A change replaces (or deletes) every row its record has, found by `store_id` and `lineage_key`. A store
+/// whose feed does not reach back to its first write (a file upgraded to 1.10, or entries pruned past the
+/// mirror's position) is first copied whole, from one snapshot taken with the feed's last sequence.
+public struct PostgresMirror: Sendable {
+    let store: LineageStore
+    let target: MirrorTarget
+    /// How many changes one PostgreSQL transaction applies.
+    let chunk: Int
+    private let logger = Logger(label: "lineage.mirror")
+
+    /// A mirror of `store` into `target`, `chunk` changes per transaction.
+    public init(store: LineageStore, target: MirrorTarget, chunk: Int = 1_000) {
+        self.store = store
+        self.target = target
+        self.chunk = max(1, chunk)
+    }
+
+    /// Connects, creates the tables if missing, and applies every change after the stored position; with
+    /// `follow`, keeps applying new ones every `pollInterval` until the task is cancelled.
+    /// - Returns: what the run applied.
+    /// - Throws: ``MirrorError`` naming the failed statement or connection; the store's errors as they are.
+    public func run(follow: Bool = false, pollInterval: Duration = .milliseconds(200)) async throws -> MirrorReport {
+        let connection = try await connect()
+        do {
+            let report = try await run(on: connection, follow: follow, pollInterval: pollInterval)
+            try await connection.close()
+            return report
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    private func run(on connection: PostgresConnection, follow: Bool, pollInterval: Duration) async throws
+        -> MirrorReport
+    {
+        try await execute(MirrorDDL.statements(schema: target.schema), on: connection)
+        let stored = try await storedPosition(on: connection)
+        var report = MirrorReport(storeID: store.formatInfo.storeID, applied: 0, position: stored ?? 0)
+        // Without a position, a store whose feed does not name every record it holds is copied first.
+        if stored == nil,
+            try !store.formatInfo.feedFromCreation || store.read({ try $0.changeBounds()?.lowerBound ?? 1 }) != 1
+        {
+            try await copyWhole(on: connection, into: &report)
+        }
+        while true {
+            try Task.checkCancellation()
+            let changes: [StoreChange]
+            do { changes = try store.changes(after: report.position, limit: chunk) } catch let error as StoreError
+                where error.code == .pruned
+            {
+                try await copyWhole(on: connection, into: &report)
+                continue
+            }
+            guard let last = changes.last else {
+                guard follow else { return report }
+                try await Task.sleep(for: pollInterval)
+                continue
+            }
+            try await transaction(on: connection) {
+                try await apply(changes, on: connection)
+                try await record(position: last.sequence, on: connection)
+            }
+            report.applied += changes.count
+            report.position = last.sequence
+        }
+    }
+
+    /// Replaces every row of this store with the records of one snapshot, and the position with the feed's
+    /// last sequence in that snapshot, in one transaction.
+    private func copyWhole(on connection: PostgresConnection, into report: inout MirrorReport) async throws {
+        let (records, last) = try store.read { snapshot in
+            (try MirrorSchema.kinds.flatMap { try $0.mirroredRecords(in: snapshot) }, try snapshot.lastChangeSequence())
+        }
+        try await transaction(on: connection) {
+            for table in MirrorSchema.tables {
+                try await run(
+                    "DELETE FROM \(target.schema).\(table.name) WHERE store_id = $1", [report.storeID], on: connection)
+            }
+            try await insert(records, on: connection)
+            try await record(position: last, on: connection)
+        }
+        report.applied += records.count
+        report.position = last
+    }
+
+    /// Replaces the rows of every record `changes` name with the rows of the record as it is now (none for a
+    /// deleted one).
+    private func apply(_ changes: [StoreChange], on connection: PostgresConnection) async throws {
+        var latest: [String: StoreChange] = [:]
+        for change in changes { latest[MirroredRecord.key(change.kind, change.key)] = change }
+        for table in MirrorSchema.tables {
+            let keys = latest.filter { $0.value.kind == table.kind }.map(\.key)
+            guard !keys.isEmpty else { continue }
+            try await run(
+                "DELETE FROM \(target.schema).\(table.name) WHERE store_id = $1 AND lineage_key = ANY("
+                    + MirrorTable.SQLType.textArray.parameter(2) + ")",
+                [store.formatInfo.storeID, JSONValue.array(keys.map { .string($0) }).jsonText()], on: connection)
+        }
+        let records = try latest.values.compactMap { change -> MirroredRecord? in
+            guard change.operation == .put, let text = change.record else { return nil }
+            guard case .object(let object) = try JSONScanner.value(Array(text.utf8)) else { return nil }
+            return MirroredRecord(kind: change.kind, key: MirroredRecord.key(change.kind, change.key), object: object)
+        }
+        try await insert(records, on: connection)
+    }
+
+    /// Inserts the rows of `records` into their tables, in statements of at most 30,000 parameters.
+    private func insert(_ records: [MirroredRecord], on connection: PostgresConnection) async throws {
+        let storeID = store.formatInfo.storeID
+        for table in MirrorSchema.tables {
+            let rows = records.filter { $0.kind == table.kind }.flatMap { record in
+                table.rows(record.object).map { (record.key, $0) }
+            }
+            let width = table.columns.count + 1
+            for start in stride(from: 0, to: rows.count, by: max(1, 30_000 / width)) {
+                let batch = rows[start..<min(rows.count, start + max(1, 30_000 / width))]
+                var values: [String?] = [storeID]
+                var tuples: [String] = []
+                for (key, row) in batch {
+                    var placeholders = ["$1"]
+                    values.append(key)
+                    placeholders.append("$\(values.count)")
+                    for (column, value) in zip(table.columns, row) {
+                        values.append(MirrorTable.text(value, as: column.type))
+                        placeholders.append(column.type.parameter(values.count))
+                    }
+                    tuples.append("(" + placeholders.joined(separator: ", ") + ")")
+                }
+                let columns = (["store_id", "lineage_key"] + table.columns.map(\.name)).map { "\"\($0)\"" }
+                try await run(
+                    "INSERT INTO \(target.schema).\(table.name) (\(columns.joined(separator: ", "))) VALUES "
+                        + tuples.joined(separator: ", "), values, on: connection)
+            }
+        }
+    }
+
+    /// The position stored for this store, or `nil` when it has none (never mirrored).
+    private func storedPosition(on connection: PostgresConnection) async throws -> UInt64? {
+        let rows = try await query(
+            "SELECT position FROM \(target.schema).\(MirrorSchema.positionTable) WHERE store_id = $1",
+            [store.formatInfo.storeID], on: connection)
+        for try await row in rows { return UInt64(try row.decode(Int64.self)) }
+        return nil
+    }
+
+    /// Records `position` as the last sequence applied.
+    private func record(position: UInt64, on connection: PostgresConnection) async throws {
+        try await run(
+            "INSERT INTO \(target.schema).\(MirrorSchema.positionTable) (store_id, position, updated_at) "
+                + "VALUES ($1, $2::bigint, now()) ON CONFLICT (store_id) DO UPDATE SET position = EXCLUDED.position, "
+                + "updated_at = EXCLUDED.updated_at",
+            [store.formatInfo.storeID, String(position)], on: connection)
+    }
+
+    /// Runs `body` between `BEGIN` and `COMMIT`, rolling back when it throws.
+    private func transaction(on connection: PostgresConnection, _ body: () async throws -> Void) async throws {
+        try await run("BEGIN", [], on: connection)
+        do {
+            try await body()
+            try await run("COMMIT", [], on: connection)
+        } catch {
+            try? await run("ROLLBACK", [], on: connection)
+            throw error
+        }
+    }
+
+    private func execute(_ statements: [String], on connection: PostgresConnection) async throws {
+        for statement in statements { try await run(statement, [], on: connection) }
+    }
+
+    /// Runs one statement with text parameters, discarding its rows.
+    private func run(_ sql: String, _ values: [String?], on connection: PostgresConnection) async throws {
+        let rows = try await query(sql, values, on: connection)
+        for try await _ in rows {}
+    }
+
+    private func query(_ sql: String, _ values: [String?], on connection: PostgresConnection) async throws
+        -> PostgresRowSequence
+    {
+        var bindings = PostgresBindings()
+        for value in values {
+            if let value { bindings.append(value) } else { bindings.appendNull() }
+        }
+        do {
+            return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        } catch let error as PSQLError {
+            throw MirrorError(
+                "PostgreSQL (\(target.description)) refused \(sql.prefix(80))…: "
+                    + (error.serverInfo?[.message] ?? String(reflecting: error)))
+        }
+    }
+
+    private func connect() async throws -> PostgresConnection {
+        do {
+            return try await PostgresConnection.connect(configuration: target.configuration, id: 1, logger: logger)
+        } catch let error as PSQLError {
+            throw MirrorError(
+                "cannot connect to \(target.description): " + (error.serverInfo?[.message] ?? "\(error.code)"))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import LineageMirror
+import LineageStore
+
+/// `lineage mirror`: the store's records into PostgreSQL, in the seeds' own tables, exactly once.
+struct MirrorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mirror",
+        abstract: "Mirror the database into PostgreSQL in the seeds' schema, exactly once (--follow: continuously).",
+        discussion: """
+            Creates the seeds' tables (process_jobs, pages, user_crawl_schedule, import_history, job, documents, \
+            document_processing_stages, stage_output_files, processing_workflows, stage_dependencies) and lineage_… \
+            tables for the rest, then applies the change feed, each chunk in one PostgreSQL transaction that also \
+            stores the position in lineage_mirror_position. Every row carries the store's store_id.
+            """)
+
+    @OptionGroup var location: StoreLocation
+    @Argument(help: "postgres://user[:password]@host[:port]/database[?sslmode=…]") var url: String
+    @Option(help: "The PostgreSQL schema of the tables.") var schema = "public"
+    @Flag(help: "Keep applying new changes until interrupted.") var follow = false
+    @Option(help: "text or json.") var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func run() async throws {
+        let target: MirrorTarget
+        do { target = try MirrorTarget(url: url, schema: schema) } catch { throw ValidationError("\(error)") }
+        let store: LineageStore
+        do { store = try location.open(writable: false) } catch { throw fail(error) }
+        defer { store.close() }
+        let report: MirrorReport
+        do { report = try await PostgresMirror(store: store, target: target).run(follow: follow) } catch {
+            throw fail(error)
+        }
+        print(format == .json ? try encodedJSON(report) : report.text)
+    }
+}
