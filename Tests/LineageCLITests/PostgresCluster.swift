@@ -69,13 +69,13 @@ final class PostgresCluster: Sendable {
         }
         port = started.port
         let stop = "\(binaries)/pg_ctl -D \(directory)/data -m immediate stop"
-        Self.stopAtExit = asPostgres ? "runuser -u postgres -- \(stop)" : stop
+        Self.stopAtExit = (asPostgres ? "runuser -u postgres -- \(stop)" : stop) + "; rm -rf '\(directory)'"
         atexit {
             if let command = PostgresCluster.stopAtExit { _ = system(command + " >/dev/null 2>&1") }
         }
     }
 
-    /// The command that stops the cluster, run when the test process exits.
+    /// The command that stops the cluster and removes its files, run when the test process exits.
     nonisolated(unsafe) private static var stopAtExit: String?
 
     /// The rows `sql` returns, one line each, columns separated by `|` (`psql -tA`).
