@@ -28,13 +28,8 @@ enum MirrorSchema {
         MirrorTable("lineage_sightings", SightingRecord.self),
     ]
 
-    /// The record types the tables hold, each once.
-    static let kinds: [any (StoredRecord & FieldTableRecord).Type] = [
-        JobRecord.self, PageRecord.self, PageVersionRecord.self, ScheduleRecord.self, SourceRecord.self,
-        CrawlBatchRecord.self, ImportRecord.self, ImportRowRecord.self, DocumentRecord.self, StageDefinitionRecord.self,
-        DocumentStageRecord.self, StageOutputRecord.self, WorkflowRecord.self, StageRunRecord.self, EventRecord.self,
-        ContentRecord.self, SightingRecord.self,
-    ]
+    /// The record types the tables hold, each once: the stored types some table is filled from.
+    static let kinds = StoredTypes.all.filter { type in tables.contains { $0.kind == type.kind } }
 
     /// The table holding the mirror's position per store.
     static let positionTable = "lineage_mirror_position"
