@@ -116,7 +116,8 @@ let package = Package(
             name: "LineageStoreTests",
             dependencies: ["LineageStore", "LMDB", "LineageFormat", "FuzzTargets", "TestSupport"]),
         .testTarget(
-            name: "LineageCLITests", dependencies: ["lineage", "LineageStore", "LineageFormat", "LMDB", "TestSupport"]),
+            name: "LineageCLITests",
+            dependencies: ["lineage", "LineageStore", "LineageFormat", "LineageMirror", "LMDB", "TestSupport"]),
         .testTarget(name: "LineageServerTests", dependencies: ["LineageServer", "LineageStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

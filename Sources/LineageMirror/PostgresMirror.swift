@@ -16,13 +16,23 @@ public struct PostgresMirror: Sendable {
     let target: MirrorTarget
     /// How many changes one PostgreSQL transaction applies.
     let chunk: Int
+    /// The change consumer the store keeps entries for until the mirror has applied them, if any.
+    let consumer: String?
     private let logger = Logger(label: "lineage.mirror")
 
-    /// A mirror of `store` into `target`, `chunk` changes per transaction.
-    public init(store: LineageStore, target: MirrorTarget, chunk: Int = 1_000) {
+    /// A mirror of `store` into `target`, `chunk` changes per transaction. With a `consumer` name (the store
+    /// then open for writing), the store registers that consumer and moves it after each PostgreSQL commit, so
+    /// retention never prunes a change the mirror has not applied.
+    public init(store: LineageStore, target: MirrorTarget, chunk: Int = 1_000, consumer: String? = nil) {
         self.store = store
         self.target = target
         self.chunk = max(1, chunk)
+        self.consumer = consumer
+    }
+
+    /// The consumer name `lineage mirror` uses for `target`: one per database and schema.
+    public static func consumerName(for target: MirrorTarget) -> String {
+        String("mirror \(target.description) \(target.schema)".utf8.prefix(200)) ?? "mirror"
     }
 
     /// Connects, creates the tables if missing, and applies every change after the stored position; with
@@ -45,8 +55,12 @@ public struct PostgresMirror: Sendable {
         -> MirrorReport
     {
         try await execute(MirrorDDL.statements(schema: target.schema), on: connection)
+        if try await count(MirrorDDL.citusInstalled, on: connection) > 0 {
+            try await execute(MirrorDDL.citusStatements(schema: target.schema), on: connection)
+        }
         let stored = try await storedPosition(on: connection)
         var report = MirrorReport(storeID: store.formatInfo.storeID, applied: 0, position: stored ?? 0)
+        try await holdConsumer(at: report.position)
         // Without a position, a store whose feed does not name every record it holds is copied first.
         if stored == nil,
             try !store.formatInfo.feedFromCreation || store.read({ try $0.changeBounds()?.lowerBound ?? 1 }) != 1
@@ -63,6 +77,7 @@ public struct PostgresMirror: Sendable {
                 continue
             }
             guard let last = changes.last else {
+                try await run(MirrorDerivations.crawling(schema: target.schema), [report.storeID], on: connection)
                 guard follow else { return report }
                 try await Task.sleep(for: pollInterval)
                 continue
@@ -73,6 +88,20 @@ public struct PostgresMirror: Sendable {
             }
             report.applied += changes.count
             report.position = last.sequence
+            try await holdConsumer(at: last.sequence)
+        }
+    }
+
+    /// Registers the mirror's consumer at `position`, or moves it there (after a commit in PostgreSQL, so it
+    /// never passes what PostgreSQL holds).
+    private func holdConsumer(at position: UInt64) async throws {
+        guard let consumer else { return }
+        _ = try await store.write { context in
+            if try context.changeConsumer(consumer) == nil {
+                try context.registerChangeConsumer(consumer, at: position)
+            } else {
+                try context.moveChangeConsumer(consumer, to: position)
+            }
         }
     }
 
@@ -88,10 +117,23 @@ public struct PostgresMirror: Sendable {
                     "DELETE FROM \(target.schema).\(table.name) WHERE store_id = $1", [report.storeID], on: connection)
             }
             try await insert(records, on: connection)
+            try await derive(jobs: nil, on: connection)
             try await record(position: last, on: connection)
         }
         report.applied += records.count
         report.position = last
+        try await holdConsumer(at: last)
+    }
+
+    /// Fills the derived columns (``MirrorDerivations``) of the jobs named (all when `nil`) and the schedules.
+    private func derive(jobs: Set<String>?, on connection: PostgresConnection) async throws {
+        let storeID = store.formatInfo.storeID
+        let selected = jobs.map { JSONValue.array($0.sorted().map { .string($0) }).jsonText() }
+        if selected == nil || jobs?.isEmpty == false {
+            try await run(MirrorDerivations.timeline(schema: target.schema), [storeID, selected], on: connection)
+            try await run(MirrorDerivations.errors(schema: target.schema), [storeID, selected], on: connection)
+        }
+        try await run(MirrorDerivations.crawling(schema: target.schema), [storeID], on: connection)
     }
 
     /// Replaces the rows of every record `changes` name with the rows of the record as it is now (none for a
@@ -104,7 +146,7 @@ public struct PostgresMirror: Sendable {
             guard !keys.isEmpty else { continue }
             try await run(
                 "DELETE FROM \(target.schema).\(table.name) WHERE store_id = $1 AND lineage_key = ANY("
-                    + MirrorTable.SQLType.textArray.parameter(2) + ")",
+                    + SQLType.textArray.parameter(2) + ")",
                 [store.formatInfo.storeID, JSONValue.array(keys.map { .string($0) }).jsonText()], on: connection)
         }
         let records = try latest.values.compactMap { change -> MirroredRecord? in
@@ -113,6 +155,10 @@ public struct PostgresMirror: Sendable {
             return MirroredRecord(kind: change.kind, key: MirroredRecord.key(change.kind, change.key), object: object)
         }
         try await insert(records, on: connection)
+        let jobs = latest.values.filter { $0.kind == .job || $0.kind == .event }.compactMap { change -> String? in
+            if case .string(let id)? = change.key.first { id } else { nil }
+        }
+        try await derive(jobs: Set(jobs), on: connection)
     }
 
     /// Inserts the rows of `records` into their tables, in statements of at most 30,000 parameters.
@@ -132,7 +178,7 @@ public struct PostgresMirror: Sendable {
                     values.append(key)
                     placeholders.append("$\(values.count)")
                     for (column, value) in zip(table.columns, row) {
-                        values.append(MirrorTable.text(value, as: column.type))
+                        values.append(column.type.text(value))
                         placeholders.append(column.type.parameter(values.count))
                     }
                     tuples.append("(" + placeholders.joined(separator: ", ") + ")")
@@ -152,6 +198,12 @@ public struct PostgresMirror: Sendable {
             [store.formatInfo.storeID], on: connection)
         for try await row in rows { return UInt64(try row.decode(Int64.self)) }
         return nil
+    }
+
+    /// The number the one-row, one-column `sql` answers.
+    private func count(_ sql: String, on connection: PostgresConnection) async throws -> Int64 {
+        for try await row in try await query(sql, [], on: connection) { return try row.decode(Int64.self) }
+        return 0
     }
 
     /// Records `position` as the last sequence applied.

@@ -87,6 +87,26 @@ final class PostgresCluster: Sendable {
         return result.stdout.split(separator: "\n").map(String.init)
     }
 
+    /// The rows `sql` returns, each a value per column (`nil` for NULL); any text may be in a value.
+    func rows(_ sql: String) throws -> [[String?]] {
+        let null = "\u{2}NULL"
+        let result = try runProcess(
+            "/usr/bin/psql",
+            [
+                "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-tA", "-v", "ON_ERROR_STOP=1", "-F", "\u{1F}",
+                "-R", "\u{1E}", "-P", "null=\(null)", "-c", sql,
+            ])
+        guard result.status == 0 else { throw Unavailable(reason: "psql: \(result.stderr)") }
+        return result.stdout.split(separator: "\u{1E}", omittingEmptySubsequences: false).compactMap { line in
+            let row = line.hasSuffix("\n") ? line.dropLast() : line
+            return row.isEmpty
+                ? nil
+                : row.split(separator: "\u{1F}", omittingEmptySubsequences: false).map {
+                    $0 == null ? nil : String($0)
+                }
+        }
+    }
+
     /// Runs `executable` (as `postgres` when `asPostgres`) through `system`, with its output in a file rather
     /// than a pipe: the server `pg_ctl` starts keeps what it inherits open, so a pipe would never reach its end.
     private static func run(_ asPostgres: Bool, _ executable: String, _ arguments: [String]) throws -> (
