@@ -10,7 +10,7 @@ SWIFT_BUILD_FLAGS ?=
 # The CLI links the Swift runtime statically: it starts in a third of the time and runs where Swift is absent.
 CLI_BUILD := swift build -c release --product lineage --static-swift-stdlib
 
-.PHONY: demo test system-packages python-packages lint fuzz crash-trials api-check
+.PHONY: demo test system-packages python-packages lint fuzz crash-trials mirror-trials api-check
 
 system-packages:
 	@missing=""; for package in $(SYSTEM_PACKAGES); do \
@@ -59,6 +59,12 @@ TRIALS ?= 100
 crash-trials: system-packages python-packages
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	LINEAGE_CRASH_TRIALS=$(TRIALS) swift test --skip-build --filter CrashRecoveryTests $(SWIFT_BUILD_FLAGS)
+
+# kill -9 of `lineage mirror --follow` during a live ingest, TRIALS times (make test runs 20), each followed by a
+# restart: PostgreSQL ends holding exactly the store's rows.
+mirror-trials: system-packages python-packages
+	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+	LINEAGE_MIRROR_TRIALS=$(TRIALS) swift test --skip-build --filter MirrorCrashTests $(SWIFT_BUILD_FLAGS)
 
 # schemathesis against a live `lineage serve` from its own OpenAPI document: no generated request may get a
 # 5xx or an answer the document does not describe (make api-check EXAMPLES=200).

@@ -24,6 +24,7 @@ struct MirrorCommand: AsyncParsableCommand {
     @Argument(help: "postgres://user[:password]@host[:port]/database[?sslmode=…]") var url: String
     @Option(help: "The PostgreSQL schema of the tables.") var schema = "public"
     @Flag(help: "Keep applying new changes until interrupted.") var follow = false
+    @Option(help: "How many changes one PostgreSQL transaction applies.") var chunk = 1_000
     @Option(help: "The change consumer that keeps the mirror's changes in the store (default: named after the URL).")
     var consumer: String?
     @Flag(help: "Register no change consumer; open the store read-only.") var noConsumer = false
@@ -34,6 +35,7 @@ struct MirrorCommand: AsyncParsableCommand {
     func run() async throws {
         let target: MirrorTarget
         do { target = try MirrorTarget(url: url, schema: schema) } catch { throw ValidationError("\(error)") }
+        guard chunk > 0 else { throw ValidationError("--chunk must be at least 1") }
         if noConsumer && consumer != nil { throw ValidationError("--consumer and --no-consumer exclude each other") }
         let store: LineageStore
         // A missing file is opened read-only, so that it is reported rather than created.
@@ -42,8 +44,10 @@ struct MirrorCommand: AsyncParsableCommand {
         defer { store.close() }
         let name = noConsumer ? nil : consumer ?? PostgresMirror.consumerName(for: target)
         let report: MirrorReport
-        do { report = try await PostgresMirror(store: store, target: target, consumer: name).run(follow: follow) } catch
-        {
+        do {
+            report = try await PostgresMirror(store: store, target: target, chunk: chunk, consumer: name).run(
+                follow: follow)
+        } catch {
             throw fail(error)
         }
         print(format == .json ? try encodedJSON(report) : report.text)
