@@ -2,20 +2,19 @@
 /// `timeline` in `job.progress` and its `errors` in `process_jobs` from its rows of `lineage_job_events`, and
 /// `user_crawl_schedule.is_crawling` from the lease and PostgreSQL's clock. Each statement takes the store's id
 /// as `$1`; the job statements take, as `$2`, a JSON array of the job ids to refresh (`NULL`: all of them).
+///
+/// The timeline and the error list hold a job's latest ``entryLimit`` entries: the seed's timeline grew
+/// without bound inside one JSONB value, rewritten on every update; the whole history the store keeps is in
+/// `lineage_job_events`, and `process_jobs.error_count` counts every error.
 enum MirrorDerivations {
-    /// A `lineage_job_events` row `e` as a timeline entry: the seed's `timestamp`, `event` and `details`, then
-    /// what the store knows beyond them.
-    private static let entry = """
-        jsonb_strip_nulls(jsonb_build_object('timestamp', \
-        to_char(e."timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'event', e.event, \
-        'message', e.message, 'url', e.url, 'reporter', e.reporter, 'seq', e.reporter_seq, 'sequence', e.sequence)) \
-        || CASE WHEN e.details IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('details', e.details) END
-        """
+    /// How many of a job's latest events its timeline and its error list show.
+    static let entryLimit = 100
 
-    /// The events of the job in row `j`, oldest first, that satisfy `condition`.
+    /// The latest ``entryLimit`` events of the job in row `j` that satisfy `condition`, oldest first.
     private static func events(_ schema: String, _ condition: String) -> String {
-        "(SELECT jsonb_agg(\(entry) ORDER BY e.sequence) FROM \(schema).lineage_job_events e "
-            + "WHERE e.store_id = j.store_id AND e.job_id = j.id\(condition))"
+        "(SELECT jsonb_agg(latest.timeline_entry ORDER BY latest.sequence) FROM (SELECT e.timeline_entry, e.sequence "
+            + "FROM \(schema).lineage_job_events e WHERE e.store_id = j.store_id AND e.job_id = j.id\(condition) "
+            + "ORDER BY e.sequence DESC LIMIT \(entryLimit)) latest)"
     }
 
     /// The rows of the jobs `$2` names (every job of the store when it is `NULL`).

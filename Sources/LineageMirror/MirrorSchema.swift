@@ -33,7 +33,7 @@ enum MirrorSchema {
             "lineage_stage_runs", StageRunRecord.self,
             distribution: .column("document_id", colocatedWith: "documents")),
         MirrorTable(
-            "lineage_job_events", EventRecord.self,
+            "lineage_job_events", EventRecord.self, seed: [.init("timeline_entry", .jsonb, timelineEntry)],
             indexes: [.init("lineage_job_events_job", "(store_id, job_id, sequence)")],
             distribution: .column("job_id", colocatedWith: "process_jobs")),
         MirrorTable("lineage_contents", ContentRecord.self, distribution: .column("sha256", colocatedWith: nil)),
@@ -237,6 +237,20 @@ enum MirrorSchema {
             edge["depends_on_stage"] = .string(dependency)
             return edge
         }
+    }
+
+    /// An event as an entry of seed 003's timeline (`timestamp`, `event`, `details`), with what the store knows
+    /// beyond it (`message`, `url`, `reporter`, its `seq`, the event's `sequence`) where it has it: built once
+    /// per event, so that a job's timeline is an aggregate of stored entries.
+    private static func timelineEntry(_ event: JSONObject) -> JSONValue? {
+        var entry: JSONObject = ["timestamp": event["timestamp"] ?? .null, "event": event["event"] ?? .null]
+        if let details = event["details"], details != .null { entry["details"] = details }
+        for name in ["message", "url", "reporter"] {
+            if case .string(let text)? = event[name], !text.isEmpty { entry[name] = .string(text) }
+        }
+        if let seq = event["reporter_seq"], seq != .integer(0), seq != .unsigned(0) { entry["seq"] = seq }
+        entry["sequence"] = event["sequence"] ?? .null
+        return .object(entry)
     }
 
     /// The text of `value` (a string as itself, anything else as its JSON).

@@ -145,8 +145,8 @@ public struct PostgresMirror: Sendable {
             let keys = latest.filter { $0.value.kind == table.kind }.map(\.key)
             guard !keys.isEmpty else { continue }
             try await run(
-                "DELETE FROM \(target.schema).\(table.name) WHERE store_id = $1 AND lineage_key = ANY("
-                    + SQLType.textArray.parameter(2) + ")",
+                "DELETE FROM \(target.schema).\(table.name) WHERE store_id = $1 "
+                    + "AND lineage_key IN (SELECT jsonb_array_elements_text($2::jsonb))",
                 [store.formatInfo.storeID, JSONValue.array(keys.map { .string($0) }).jsonText()], on: connection)
         }
         let records = try latest.values.compactMap { change -> MirroredRecord? in
@@ -161,32 +161,29 @@ public struct PostgresMirror: Sendable {
         try await derive(jobs: Set(jobs), on: connection)
     }
 
-    /// Inserts the rows of `records` into their tables, in statements of at most 30,000 parameters.
+    /// Inserts the rows of `records` into their tables: each statement takes up to 5,000 rows as one JSON
+    /// array of rows (a row an array of its key and its values as text), which PostgreSQL unpacks and casts, so
+    /// that statements stay small to parse and bind whatever the number of rows.
     private func insert(_ records: [MirroredRecord], on connection: PostgresConnection) async throws {
         let storeID = store.formatInfo.storeID
         for table in MirrorSchema.tables {
             let rows = records.filter { $0.kind == table.kind }.flatMap { record in
-                table.rows(record.object).map { (record.key, $0) }
-            }
-            let width = table.columns.count + 1
-            for start in stride(from: 0, to: rows.count, by: max(1, 30_000 / width)) {
-                let batch = rows[start..<min(rows.count, start + max(1, 30_000 / width))]
-                var values: [String?] = [storeID]
-                var tuples: [String] = []
-                for (key, row) in batch {
-                    var placeholders = ["$1"]
-                    values.append(key)
-                    placeholders.append("$\(values.count)")
-                    for (column, value) in zip(table.columns, row) {
-                        values.append(column.type.text(value))
-                        placeholders.append(column.type.parameter(values.count))
-                    }
-                    tuples.append("(" + placeholders.joined(separator: ", ") + ")")
+                table.rows(record.object).map { row in
+                    JSONValue.array(
+                        [.string(record.key)]
+                            + zip(table.columns, row).map { column, value in
+                                column.type.text(value).map(JSONValue.string) ?? .null
+                            })
                 }
-                let columns = (["store_id", "lineage_key"] + table.columns.map(\.name)).map { "\"\($0)\"" }
-                try await run(
-                    "INSERT INTO \(target.schema).\(table.name) (\(columns.joined(separator: ", "))) VALUES "
-                        + tuples.joined(separator: ", "), values, on: connection)
+            }
+            let columns = (["store_id", "lineage_key"] + table.columns.map(\.name)).map { "\"\($0)\"" }
+            let values = ["$1", "r->>0"] + table.columns.enumerated().map { $1.type.reading("r->>\($0 + 1)") }
+            let statement =
+                "INSERT INTO \(target.schema).\(table.name) (\(columns.joined(separator: ", "))) SELECT "
+                + values.joined(separator: ", ") + " FROM jsonb_array_elements($2::jsonb) AS r"
+            for start in stride(from: 0, to: rows.count, by: 5_000) {
+                let batch = JSONValue.array(Array(rows[start..<min(rows.count, start + 5_000)]))
+                try await run(statement, [storeID, batch.jsonText()], on: connection)
             }
         }
     }
@@ -210,7 +207,7 @@ public struct PostgresMirror: Sendable {
     private func record(position: UInt64, on connection: PostgresConnection) async throws {
         try await run(
             "INSERT INTO \(target.schema).\(MirrorSchema.positionTable) (store_id, position, updated_at) "
-                + "VALUES ($1, $2::bigint, now()) ON CONFLICT (store_id) DO UPDATE SET position = EXCLUDED.position, "
+                + "VALUES ($1, $2::bigint, clock_timestamp()) ON CONFLICT (store_id) DO UPDATE SET position = EXCLUDED.position, "
                 + "updated_at = EXCLUDED.updated_at",
             [store.formatInfo.storeID, String(position)], on: connection)
     }

@@ -16,13 +16,14 @@ enum SQLType: String, Sendable {
     case jsonb = "JSONB"
     case textArray = "TEXT[]"
 
-    /// The SQL expression that reads parameter `$n` (bound as text) as this type.
-    func parameter(_ n: Int) -> String {
+    /// The SQL expression that reads text `expression` (a value as ``text(_:)`` makes it) as this type.
+    func reading(_ expression: String) -> String {
         switch self {
-        case .text: "$\(n)::text"
+        case .text: "(\(expression))"
         case .textArray:
-            "CASE WHEN $\(n)::jsonb IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text($\(n)::jsonb)) END"
-        default: "$\(n)::\(rawValue.lowercased())"
+            "CASE WHEN (\(expression)) IS NULL THEN NULL "
+                + "ELSE ARRAY(SELECT jsonb_array_elements_text((\(expression))::jsonb)) END"
+        default: "(\(expression))::\(rawValue.lowercased())"
         }
     }
 

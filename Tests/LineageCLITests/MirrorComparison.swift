@@ -74,22 +74,28 @@ struct MirrorComparison {
     /// and leases.
     func derivedDifferences() throws -> [String] {
         var differences: [String] = []
-        var events: [String: (all: Int, errors: Int)] = [:]
+        var events: [String: (all: Int, errors: Int, last: String)] = [:]
         for event in exported["event"] ?? [] {
             guard case .string(let job)? = event["job_id"] else { continue }
-            events[job, default: (0, 0)].all += 1
-            if event["event"] == .string("error") { events[job, default: (0, 0)].errors += 1 }
+            events[job, default: (0, 0, "")].all += 1
+            if event["event"] == .string("error") { events[job, default: (0, 0, "")].errors += 1 }
+            events[job]?.last = event["sequence"]?.jsonText() ?? ""
         }
         let timelines = try bench.cluster.rows(
-            "SELECT id, jsonb_array_length(progress->'timeline') FROM \(bench.schema).job WHERE store_id = '\(storeID)'"
-        )
-        for row in timelines where Int(row[1] ?? "") != events[row[0] ?? ""]?.all ?? 0 {
-            differences.append("the timeline of job \(row[0] ?? "") has \(row[1] ?? "no") entries")
+            "SELECT id, jsonb_array_length(progress->'timeline'), progress->'timeline'->-1->>'sequence' "
+                + "FROM \(bench.schema).job WHERE store_id = '\(storeID)'")
+        let limit = MirrorDerivations.entryLimit
+        for row in timelines {
+            let expected = events[row[0] ?? ""] ?? (0, 0, "")
+            if Int(row[1] ?? "") != min(limit, expected.all) || (row[2] ?? "") != expected.last {
+                differences.append(
+                    "the timeline of job \(row[0] ?? "") has \(row[1] ?? "no") entries up to \(row[2] ?? "none")")
+            }
         }
         let errors = try bench.cluster.rows(
             "SELECT id, jsonb_array_length(errors) FROM \(bench.schema).process_jobs WHERE store_id = '\(storeID)'")
         for row in errors {
-            let count = events[row[0] ?? ""]?.errors ?? 0
+            let count = min(limit, events[row[0] ?? ""]?.errors ?? 0)
             if row[1] != (count == 0 ? nil : String(count)) {
                 differences.append("job \(row[0] ?? "") lists \(row[1] ?? "no") errors for \(count)")
             }
