@@ -65,31 +65,64 @@ public struct PostgresMirror: Sendable {
         if stored == nil,
             try !store.formatInfo.feedFromCreation || store.read({ try $0.changeBounds()?.lowerBound ?? 1 }) != 1
         {
-            try await copyWhole(on: connection, into: &report)
+            try await apply(copyBatch(), on: connection, into: &report)
         }
-        while true {
-            try Task.checkCancellation()
-            let changes: [StoreChange]
-            do { changes = try store.changes(after: report.position, limit: chunk) } catch let error as StoreError
-                where error.code == .pruned
-            {
-                try await copyWhole(on: connection, into: &report)
-                continue
+        // The next chunk is read and made ready while PostgreSQL applies the current one.
+        var next = prepare(after: report.position)
+        do {
+            while true {
+                try Task.checkCancellation()
+                let batch: MirrorBatch
+                do { batch = try await next.value } catch let error as StoreError where error.code == .pruned {
+                    try await apply(copyBatch(), on: connection, into: &report)
+                    next = prepare(after: report.position)
+                    continue
+                }
+                guard batch.count > 0 else {
+                    try await run(MirrorDerivations.crawling(schema: target.schema), [report.storeID], on: connection)
+                    guard follow else { return report }
+                    try await Task.sleep(for: pollInterval)
+                    next = prepare(after: report.position)
+                    continue
+                }
+                next = prepare(after: batch.position)
+                try await apply(batch, on: connection, into: &report)
             }
-            guard let last = changes.last else {
-                try await run(MirrorDerivations.crawling(schema: target.schema), [report.storeID], on: connection)
-                guard follow else { return report }
-                try await Task.sleep(for: pollInterval)
-                continue
-            }
-            try await transaction(on: connection) {
-                try await apply(changes, on: connection)
-                try await record(position: last.sequence, on: connection)
-            }
-            report.applied += changes.count
-            report.position = last.sequence
-            try await holdConsumer(at: last.sequence)
+        } catch {
+            _ = try? await next.value  // the store stays open until the read in flight is over
+            throw error
         }
+    }
+
+    /// A task reading the chunk after `position` and making it ready for PostgreSQL.
+    private func prepare(after position: UInt64) -> Task<MirrorBatch, any Error> {
+        let (store, chunk, schema) = (store, chunk, target.schema)
+        return Task.detached {
+            let changes = try store.read { try $0.changeObjects(after: position, limit: chunk) }
+            return MirrorBatch(changes: changes, storeID: store.formatInfo.storeID, schema: schema)
+        }
+    }
+
+    /// Every record of one snapshot, as a batch replacing all of this store's rows, up to the feed's last
+    /// sequence in that snapshot.
+    private func copyBatch() throws -> MirrorBatch {
+        let (records, last) = try store.read { snapshot in
+            (try MirrorSchema.kinds.flatMap { try $0.mirroredRecords(in: snapshot) }, try snapshot.lastChangeSequence())
+        }
+        return MirrorBatch(copying: records, position: last, storeID: store.formatInfo.storeID, schema: target.schema)
+    }
+
+    /// Runs `batch` and records its position in one PostgreSQL transaction, then moves the store's consumer.
+    private func apply(_ batch: MirrorBatch, on connection: PostgresConnection, into report: inout MirrorReport)
+        async throws
+    {
+        try await transaction(on: connection) {
+            for statement in batch.statements { try await run(statement.sql, statement.values, on: connection) }
+            try await record(position: batch.position, on: connection)
+        }
+        report.applied += batch.count
+        report.position = batch.position
+        try await holdConsumer(at: batch.position)
     }
 
     /// Registers the mirror's consumer at `position`, or moves it there (after a commit in PostgreSQL, so it
@@ -101,89 +134,6 @@ public struct PostgresMirror: Sendable {
                 try context.registerChangeConsumer(consumer, at: position)
             } else {
                 try context.moveChangeConsumer(consumer, to: position)
-            }
-        }
-    }
-
-    /// Replaces every row of this store with the records of one snapshot, and the position with the feed's
-    /// last sequence in that snapshot, in one transaction.
-    private func copyWhole(on connection: PostgresConnection, into report: inout MirrorReport) async throws {
-        let (records, last) = try store.read { snapshot in
-            (try MirrorSchema.kinds.flatMap { try $0.mirroredRecords(in: snapshot) }, try snapshot.lastChangeSequence())
-        }
-        try await transaction(on: connection) {
-            for table in MirrorSchema.tables {
-                try await run(
-                    "DELETE FROM \(target.schema).\(table.name) WHERE store_id = $1", [report.storeID], on: connection)
-            }
-            try await insert(records, on: connection)
-            try await derive(jobs: nil, on: connection)
-            try await record(position: last, on: connection)
-        }
-        report.applied += records.count
-        report.position = last
-        try await holdConsumer(at: last)
-    }
-
-    /// Fills the derived columns (``MirrorDerivations``) of the jobs named (all when `nil`) and the schedules.
-    private func derive(jobs: Set<String>?, on connection: PostgresConnection) async throws {
-        let storeID = store.formatInfo.storeID
-        let selected = jobs.map { JSONValue.array($0.sorted().map { .string($0) }).jsonText() }
-        if selected == nil || jobs?.isEmpty == false {
-            try await run(MirrorDerivations.timeline(schema: target.schema), [storeID, selected], on: connection)
-            try await run(MirrorDerivations.errors(schema: target.schema), [storeID, selected], on: connection)
-        }
-        try await run(MirrorDerivations.crawling(schema: target.schema), [storeID], on: connection)
-    }
-
-    /// Replaces the rows of every record `changes` name with the rows of the record as it is now (none for a
-    /// deleted one).
-    private func apply(_ changes: [StoreChange], on connection: PostgresConnection) async throws {
-        var latest: [String: StoreChange] = [:]
-        for change in changes { latest[MirroredRecord.key(change.kind, change.key)] = change }
-        for table in MirrorSchema.tables {
-            let keys = latest.filter { $0.value.kind == table.kind }.map(\.key)
-            guard !keys.isEmpty else { continue }
-            try await run(
-                "DELETE FROM \(target.schema).\(table.name) WHERE store_id = $1 "
-                    + "AND lineage_key IN (SELECT jsonb_array_elements_text($2::jsonb))",
-                [store.formatInfo.storeID, JSONValue.array(keys.map { .string($0) }).jsonText()], on: connection)
-        }
-        let records = try latest.values.compactMap { change -> MirroredRecord? in
-            guard change.operation == .put, let text = change.record else { return nil }
-            guard case .object(let object) = try JSONScanner.value(Array(text.utf8)) else { return nil }
-            return MirroredRecord(kind: change.kind, key: MirroredRecord.key(change.kind, change.key), object: object)
-        }
-        try await insert(records, on: connection)
-        let jobs = latest.values.filter { $0.kind == .job || $0.kind == .event }.compactMap { change -> String? in
-            if case .string(let id)? = change.key.first { id } else { nil }
-        }
-        try await derive(jobs: Set(jobs), on: connection)
-    }
-
-    /// Inserts the rows of `records` into their tables: each statement takes up to 5,000 rows as one JSON
-    /// array of rows (a row an array of its key and its values as text), which PostgreSQL unpacks and casts, so
-    /// that statements stay small to parse and bind whatever the number of rows.
-    private func insert(_ records: [MirroredRecord], on connection: PostgresConnection) async throws {
-        let storeID = store.formatInfo.storeID
-        for table in MirrorSchema.tables {
-            let rows = records.filter { $0.kind == table.kind }.flatMap { record in
-                table.rows(record.object).map { row in
-                    JSONValue.array(
-                        [.string(record.key)]
-                            + zip(table.columns, row).map { column, value in
-                                column.type.text(value).map(JSONValue.string) ?? .null
-                            })
-                }
-            }
-            let columns = (["store_id", "lineage_key"] + table.columns.map(\.name)).map { "\"\($0)\"" }
-            let values = ["$1", "r->>0"] + table.columns.enumerated().map { $1.type.reading("r->>\($0 + 1)") }
-            let statement =
-                "INSERT INTO \(target.schema).\(table.name) (\(columns.joined(separator: ", "))) SELECT "
-                + values.joined(separator: ", ") + " FROM jsonb_array_elements($2::jsonb) AS r"
-            for start in stride(from: 0, to: rows.count, by: 5_000) {
-                let batch = JSONValue.array(Array(rows[start..<min(rows.count, start + 5_000)]))
-                try await run(statement, [storeID, batch.jsonText()], on: connection)
             }
         }
     }

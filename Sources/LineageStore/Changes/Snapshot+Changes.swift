@@ -23,6 +23,47 @@ extension Snapshot {
     ///   beyond `sequence + 1`): the reader has missed changes and must start again from a snapshot;
     ///   `.invalidInput` for a `sequence` beyond the last entry; `.damagedRecord` naming a damaged entry.
     public func changes(after sequence: UInt64, limit: Int = 1_000) throws -> [StoreChange] {
+        var rendered: [[UInt8]: String?] = [:]
+        return try entries(after: sequence, limit: limit).map { entry in
+            try change(entry) { type, key in
+                if let text = rendered[key] { return text }
+                let text = try record(type, key: key, in: databases[type.database]).map {
+                    $0.exactJSONText(adding: [:])
+                }
+                rendered[key] = text
+                return text
+            }
+        }
+    }
+
+    /// ``changes(after:limit:)`` with each record as its export object rather than its text (one object per
+    /// record, however many entries name it), for readers that map records onto other shapes.
+    package func changeObjects(after sequence: UInt64, limit: Int) throws -> [(
+        change: StoreChange, object: JSONObject?
+    )] {
+        var objects: [[UInt8]: JSONObject?] = [:]
+        return try entries(after: sequence, limit: limit).map { entry in
+            var object: JSONObject?
+            let change = try change(entry) { type, key in
+                if let known = objects[key] {
+                    object = known
+                } else {
+                    object = try recordObject(type, key: key)
+                    objects[key] = object
+                }
+                return nil
+            }
+            return (change, object)
+        }
+    }
+
+    /// The record of `type` under `key` as its export object, or `nil`.
+    private func recordObject<R: StoredRecord & FieldTableRecord>(_ type: R.Type, key: [UInt8]) throws -> JSONObject? {
+        try record(type, key: key, in: databases[R.database]).map { $0.jsonValue() }
+    }
+
+    /// The feed entries after `sequence`, checked as ``changes(after:limit:)`` describes.
+    private func entries(after sequence: UInt64, limit: Int) throws -> [ChangeRecord] {
         guard let database = databases.changes, let bounds = try changeBounds() else {
             guard sequence == 0 else {
                 throw StoreError(
@@ -48,11 +89,13 @@ extension Snapshot {
             entries.append(try decode(ChangeRecord.self, value, key: key, in: database))
             return entries.count < limit
         }
-        return try entries.map(change)
+        return entries
     }
 
-    /// The feed entry `entry` with its record read now.
-    private func change(_ entry: ChangeRecord) throws -> StoreChange {
+    /// The feed entry `entry`, its record's text from `render` (given the record's type and stored key).
+    private func change(
+        _ entry: ChangeRecord, render: (any (StoredRecord & FieldTableRecord).Type, [UInt8]) throws -> String?
+    ) throws -> StoreChange {
         let elements = (try? TupleCodec.decode(entry.recordKey)) ?? []
         guard let type = StoredTypes.type(ofKind: Int64(entry.recordKind)), !elements.isEmpty else {
             throw StoreError(
@@ -62,12 +105,7 @@ extension Snapshot {
         }
         return StoreChange(
             sequence: entry.sequence, kind: type.kind, key: Array(elements.dropFirst()), operation: entry.operation,
-            committedAt: entry.committedAt, record: try recordJSON(type, key: entry.recordKey))
-    }
-
-    /// The JSON of the record of `type` under `key` as `export` writes it (without its kind), or `nil`.
-    private func recordJSON<R: StoredRecord & FieldTableRecord>(_ type: R.Type, key: [UInt8]) throws -> String? {
-        try record(type, key: key, in: databases[R.database]).map { $0.exactJSONText(adding: [:]) }
+            committedAt: entry.committedAt, record: try render(type, entry.recordKey))
     }
 
     /// The registered consumers of the change feed, by name.
