@@ -37,17 +37,18 @@ struct MirrorBatch: Sendable {
             guard entry.change.operation == .put, let object = entry.object else { return nil }
             return MirroredRecord(kind: entry.change.kind, key: key, object: object)
         }
-        let jobs = latest.values.compactMap { entry -> String? in
-            guard entry.change.kind == .job || entry.change.kind == .event,
-                case .string(let id)? = entry.change.key.first
-            else { return nil }
-            return id
+        func jobs(_ kind: RecordKind) -> Set<String> {
+            Set(
+                latest.values.compactMap { entry in
+                    guard entry.change.kind == kind, case .string(let id)? = entry.change.key.first else { return nil }
+                    return id
+                })
         }
         self.count = changes.count
         position = changes.last?.change.sequence ?? 0
         self.statements =
             statements + Self.inserts(records, storeID: storeID, schema: schema)
-            + Self.derivations(jobs: Set(jobs), storeID: storeID, schema: schema)
+            + Self.derivations(jobs: jobs(.event).subtracting(jobs(.job)), storeID: storeID, schema: schema)
     }
 
     /// Replaces every row of the store with `records`, read in one snapshot whose feed ends at `position`.
@@ -59,14 +60,16 @@ struct MirrorBatch: Sendable {
                 Statement(sql: "DELETE FROM \(schema).\($0.name) WHERE store_id = $1", values: [storeID])
             }
             + Self.inserts(records, storeID: storeID, schema: schema)
-            + Self.derivations(jobs: nil, storeID: storeID, schema: schema)
+            + Self.derivations(jobs: [], storeID: storeID, schema: schema)
     }
 
-    /// Inserts the rows of `records` into their tables: each statement takes up to 5,000 rows as one JSON array
-    /// of rows (a row an array of its key and its values as text), which PostgreSQL unpacks and casts, so that
-    /// statements stay small to parse and bind whatever the number of rows.
+    /// Inserts the rows of `records` into their tables, job events first (the jobs' rows aggregate them): each
+    /// statement takes up to 5,000 rows as one JSON array of rows (a row an array of its key and its values as
+    /// text), which PostgreSQL unpacks and casts, so that statements stay small to parse and bind whatever the
+    /// number of rows.
     private static func inserts(_ records: [MirroredRecord], storeID: String, schema: String) -> [Statement] {
-        MirrorSchema.tables.flatMap { table -> [Statement] in
+        let order = MirrorSchema.tables.filter { $0.kind == .event } + MirrorSchema.tables.filter { $0.kind != .event }
+        return order.flatMap { table -> [Statement] in
             let rows = records.filter { $0.kind == table.kind }.flatMap { record in
                 table.rows(record.object).map { row in
                     JSONValue.array(
@@ -77,7 +80,15 @@ struct MirrorBatch: Sendable {
                 }
             }
             let columns = (["store_id", "lineage_key"] + table.columns.map(\.name)).map { "\"\($0)\"" }
-            let values = ["$1", "r->>0"] + table.columns.enumerated().map { $1.type.reading("r->>\($0 + 1)") }
+            let positions = Dictionary(table.columns.enumerated().map { ($1.name, $0 + 1) }, uniquingKeysWith: { $1 })
+            let values =
+                ["$1", "r->>0"]
+                + table.columns.enumerated().map { index, column in
+                    let value = column.type.reading("r->>\(index + 1)")
+                    return MirrorDerivations.inserting(
+                        table: table.name, column: column.name, value: value, schema: schema,
+                        read: { "(r->>\(positions[$0] ?? 0))" }) ?? value
+                }
             let sql =
                 "INSERT INTO \(schema).\(table.name) (\(columns.joined(separator: ", "))) SELECT "
                 + values.joined(separator: ", ") + " FROM jsonb_array_elements($2::jsonb) AS r"
@@ -88,11 +99,12 @@ struct MirrorBatch: Sendable {
         }
     }
 
-    /// Fills the derived columns (``MirrorDerivations``) of the jobs named (all when `nil`) and the schedules.
-    private static func derivations(jobs: Set<String>?, storeID: String, schema: String) -> [Statement] {
-        let selected = jobs.map { JSONValue.array($0.sorted().map { .string($0) }).jsonText() }
+    /// Refreshes the derived columns (``MirrorDerivations``) of `jobs` (those whose events changed while their
+    /// rows did not) and the schedules' `is_crawling`.
+    private static func derivations(jobs: Set<String>, storeID: String, schema: String) -> [Statement] {
+        let selected = JSONValue.array(jobs.sorted().map { .string($0) }).jsonText()
         let crawling = Statement(sql: MirrorDerivations.crawling(schema: schema), values: [storeID])
-        guard selected == nil || jobs?.isEmpty == false else { return [crawling] }
+        guard !jobs.isEmpty else { return [crawling] }
         return [
             Statement(sql: MirrorDerivations.timeline(schema: schema), values: [storeID, selected]),
             Statement(sql: MirrorDerivations.errors(schema: schema), values: [storeID, selected]), crawling,

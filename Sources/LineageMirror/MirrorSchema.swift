@@ -34,7 +34,10 @@ enum MirrorSchema {
             distribution: .column("document_id", colocatedWith: "documents")),
         MirrorTable(
             "lineage_job_events", EventRecord.self, seed: [.init("timeline_entry", .jsonb, timelineEntry)],
-            indexes: [.init("lineage_job_events_job", "(store_id, job_id, sequence)")],
+            indexes: [
+                .init("lineage_job_events_job", "(store_id, job_id, sequence)"),
+                .init("lineage_job_events_errors", "(store_id, job_id, sequence) WHERE \(MirrorDerivations.isError)"),
+            ],
             distribution: .column("job_id", colocatedWith: "process_jobs")),
         MirrorTable("lineage_contents", ContentRecord.self, distribution: .column("sha256", colocatedWith: nil)),
         MirrorTable(
