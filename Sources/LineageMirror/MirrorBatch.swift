@@ -20,18 +20,16 @@ struct MirrorBatch: Sendable {
 
     /// Replaces the rows of every record `changes` name with the rows of the record as it is now (none for a
     /// deleted one), then refreshes the derived columns of the jobs they touch.
-    init(changes: [(change: StoreChange, object: JSONObject?)], storeID: String, schema: String) {
+    init(changes: [(change: StoreChange, storedKey: [UInt8], object: JSONObject?)], storeID: String, schema: String) {
         var latest: [String: (change: StoreChange, object: JSONObject?)] = [:]
-        for entry in changes { latest[MirroredRecord.key(entry.change.kind, entry.change.key)] = entry }
-        var statements: [Statement] = []
-        for table in MirrorSchema.tables {
-            let keys = latest.filter { $0.value.change.kind == table.kind }.map(\.key)
-            guard !keys.isEmpty else { continue }
-            statements.append(
-                Statement(
-                    sql: "DELETE FROM \(schema).\(table.name) WHERE store_id = $1 "
-                        + "AND lineage_key IN (SELECT jsonb_array_elements_text($2::jsonb))",
-                    values: [storeID, JSONValue.array(keys.map { .string($0) }).jsonText()]))
+        for entry in changes { latest[Hex.encode(entry.storedKey)] = (entry.change, entry.object) }
+        let keysByKind = Dictionary(grouping: latest.keys) { latest[$0]!.change.kind }
+        let statements = MirrorSchema.tables.compactMap { table -> Statement? in
+            guard let keys = keysByKind[table.kind] else { return nil }
+            return Statement(
+                sql: "DELETE FROM \(schema).\(table.name) WHERE store_id = $1 "
+                    + "AND lineage_key IN (SELECT jsonb_array_elements_text($2::jsonb))",
+                values: [storeID, JSONValue.array(keys.map { .string($0) }).jsonText()])
         }
         let records = latest.compactMap { key, entry -> MirroredRecord? in
             guard entry.change.operation == .put, let object = entry.object else { return nil }
@@ -69,8 +67,9 @@ struct MirrorBatch: Sendable {
     /// number of rows.
     private static func inserts(_ records: [MirroredRecord], storeID: String, schema: String) -> [Statement] {
         let order = MirrorSchema.tables.filter { $0.kind == .event } + MirrorSchema.tables.filter { $0.kind != .event }
+        let recordsByKind = Dictionary(grouping: records, by: \.kind)
         return order.flatMap { table -> [Statement] in
-            let rows = records.filter { $0.kind == table.kind }.flatMap { record in
+            let rows = (recordsByKind[table.kind] ?? []).flatMap { record in
                 table.rows(record.object).map { row in
                     JSONValue.array(
                         [.string(record.key)]

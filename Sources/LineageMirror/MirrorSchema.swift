@@ -57,10 +57,8 @@ enum MirrorSchema {
     /// Seed 000's `process_jobs`; `errors` holds the job's error events (``MirrorDerivations`` fills it).
     static let processJobs = MirrorTable(
         "process_jobs", JobRecord.self,
-        seed: [
-            .init("urls_discovered", .integer), .init("urls_updated", .integer), .init("urls_deleted", .integer),
-            .init("urls_errored", .integer), .init("errors", .jsonb) { _ in nil },
-        ],
+        seed: typed(.integer, "urls_discovered", "urls_updated", "urls_deleted", "urls_errored")
+            + [.derivedInPostgreSQL("errors", .jsonb)],
         indexes: [
             .init("process_jobs_id", "(store_id, id)", unique: true),
             .init("process_jobs_website", "(website_id, started_at)"),
@@ -83,12 +81,8 @@ enum MirrorSchema {
     /// runs out).
     static let schedules = MirrorTable(
         "user_crawl_schedule", ScheduleRecord.self,
-        seed: [
-            .init("id", .text) { $0["user_id"] },
-            .init("crawl_frequency_hours", .integer), .init("sources_crawled_count", .integer),
-            .init("sources_failed_count", .integer),
-            .init("is_crawling", .boolean) { _ in nil },
-        ],
+        seed: [.init("id", .text) { $0["user_id"] }, .derivedInPostgreSQL("is_crawling", .boolean)]
+            + typed(.integer, "crawl_frequency_hours", "sources_crawled_count", "sources_failed_count"),
         indexes: [
             .init("user_crawl_schedule_user_id", "(store_id, user_id)", unique: true),
             .init("user_crawl_schedule_next", "(next_scheduled_crawl_at)"),
@@ -99,10 +93,24 @@ enum MirrorSchema {
     /// as the seed's count with the list in `validation_error_details`, `created_at` the import's start.
     static let imports = MirrorTable(
         "import_history", ImportRecord.self,
-        seed: [
-            .init("file_size_bytes", .bigint), .init("warnings", .textArray),
-            .init("total_rows_in_file", .integer), .init("rows_processed", .integer),
-            .init("rows_inserted", .integer), .init("rows_skipped", .integer), .init("duplicates_found", .integer),
+        seed: importColumns,
+        timestamps: .timestamp,
+        indexes: [
+            .init("import_history_import_id", "(store_id, import_id)", unique: true),
+            .init("idx_import_history_timestamp", "(import_timestamp)"),
+            .init("idx_import_history_table", "(table_name)"), .init("idx_import_history_status", "(status)"),
+            .init("idx_import_history_user", "(user_id)"), .init("idx_import_history_file_hash", "(file_hash)"),
+        ],
+        distribution: .column("import_id", colocatedWith: nil))
+
+    /// Seed 002's columns of `import_history` that differ from the record's fields.
+    private static let importColumns: [MirrorTable.Column] = {
+        let counts = typed(
+            .integer, "total_rows_in_file", "rows_processed", "rows_inserted", "rows_skipped", "duplicates_found")
+        let timings = typed(
+            .seconds, "duration_seconds", "parsing_time_seconds", "duplicate_check_time_seconds",
+            "insert_time_seconds")
+        let validation: [MirrorTable.Column] = [
             .init("validation_errors", .integer, replacing: "validation_errors") { record in
                 switch record["validation_errors"] {
                 case .array(let errors)?: .integer(Int64(errors.count))
@@ -113,18 +121,15 @@ enum MirrorSchema {
                 }
             },
             .init("validation_error_details", .jsonb) { $0["validation_errors"] },
-            .init("duration_seconds", .seconds), .init("parsing_time_seconds", .seconds),
-            .init("duplicate_check_time_seconds", .seconds), .init("insert_time_seconds", .seconds),
             .init("created_at", .timestamp) { $0["import_timestamp"] },
-        ],
-        timestamps: .timestamp,
-        indexes: [
-            .init("import_history_import_id", "(store_id, import_id)", unique: true),
-            .init("idx_import_history_timestamp", "(import_timestamp)"),
-            .init("idx_import_history_table", "(table_name)"), .init("idx_import_history_status", "(status)"),
-            .init("idx_import_history_user", "(user_id)"), .init("idx_import_history_file_hash", "(file_hash)"),
-        ],
-        distribution: .column("import_id", colocatedWith: nil))
+        ]
+        return [.init("file_size_bytes", .bigint), .init("warnings", .textArray)] + counts + timings + validation
+    }()
+
+    /// Columns showing the fields `names`, all of SQL type `type` (the seeds' `INTEGER` counts…).
+    private static func typed(_ type: SQLType, _ names: String...) -> [MirrorTable.Column] {
+        names.map { MirrorTable.Column($0, type) }
+    }
 
     /// Seed 004's `documents` (the store's `realm` is the seed's `realm_id`).
     static let documents = MirrorTable(

@@ -23,6 +23,9 @@ struct MirrorTable: Sendable {
             value = { $0[source] }
         }
 
+        /// A column PostgreSQL fills from rows already written (``MirrorDerivations``): inserted `NULL`.
+        static func derivedInPostgreSQL(_ name: String, _ type: SQLType) -> Column { Column(name, type) { _ in nil } }
+
         /// A column derived from the object by `value`; it replaces field `field`'s column when one is named.
         init(
             _ name: String, _ type: SQLType, replacing field: String? = nil,

@@ -1,16 +1,11 @@
 import LineageFormat
 import LineageStore
 
-/// A record on its way to its tables: its kind, its `lineage_key`, and its export object.
+/// A record on its way to its tables: its kind, its `lineage_key` (its stored key in hex), and its export object.
 struct MirroredRecord: Sendable {
     let kind: RecordKind
     let key: String
     let object: JSONObject
-
-    /// The `lineage_key` of the record of `kind` with primary key `key`: its stored key in hex.
-    static func key(_ kind: RecordKind, _ key: [TupleElement]) -> String {
-        Hex.encode(TupleCodec.encode([.int(Int64(kind.rawValue))] + key))
-    }
 }
 
 extension StoredRecord where Self: FieldTableRecord {

@@ -10,6 +10,19 @@ enum LineageBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
+    /// Starts `lineage` with `arguments` and returns at once: its output is discarded, its input is `stdin` when
+    /// given; the caller waits for it (or kills it).
+    static func start(_ arguments: [String], stdin: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if let stdin { process.standardInput = stdin }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws
         -> ProcessResult
     {

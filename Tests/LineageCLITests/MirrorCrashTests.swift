@@ -23,14 +23,8 @@ struct MirrorCrashTests {
         // The ingest reads a pipe the feeder fills 100 lines at a time, so the store changes all through the
         // kills.
         signal(SIGPIPE, SIG_IGN)
-        let ingest = Process()
-        ingest.executableURL = LineageBinary.url
-        ingest.arguments = ["ingest", "--db", db, "--batch-size", "200", "-"]
         let input = Pipe()
-        ingest.standardInput = input
-        ingest.standardOutput = FileHandle.nullDevice
-        ingest.standardError = FileHandle.nullDevice
-        try ingest.run()
+        let ingest = try LineageBinary.start(["ingest", "--db", db, "--batch-size", "200", "-"], stdin: input)
         let feeder = Thread {
             for start in stride(from: 0, to: lines.count, by: 100) {
                 let slice = lines[start..<min(lines.count, start + 100)]
@@ -43,14 +37,9 @@ struct MirrorCrashTests {
 
         var positions: [Int] = []
         for round in 0..<Self.trials {
-            let mirror = Process()
-            mirror.executableURL = LineageBinary.url
-            mirror.arguments = [
+            let mirror = try LineageBinary.start([
                 "mirror", bench.cluster.url, "--schema", bench.schema, "--follow", "--chunk", "250", "--db", db,
-            ]
-            mirror.standardOutput = FileHandle.nullDevice
-            mirror.standardError = FileHandle.nullDevice
-            try mirror.run()
+            ])
             usleep(UInt32.random(in: 300_000...1_200_000, using: &random))
             kill(mirror.processIdentifier, SIGKILL)
             mirror.waitUntilExit()

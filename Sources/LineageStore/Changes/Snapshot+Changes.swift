@@ -37,9 +37,10 @@ extension Snapshot {
     }
 
     /// ``changes(after:limit:)`` with each record as its export object rather than its text (one object per
-    /// record, however many entries name it), for readers that map records onto other shapes.
+    /// record, however many entries name it) and its stored key, for readers that map records onto other
+    /// shapes.
     package func changeObjects(after sequence: UInt64, limit: Int) throws -> [(
-        change: StoreChange, object: JSONObject?
+        change: StoreChange, storedKey: [UInt8], object: JSONObject?
     )] {
         var objects: [[UInt8]: JSONObject?] = [:]
         return try entries(after: sequence, limit: limit).map { entry in
@@ -53,7 +54,7 @@ extension Snapshot {
                 }
                 return nil
             }
-            return (change, object)
+            return (change, entry.recordKey, object)
         }
     }
 
