@@ -61,10 +61,11 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         }
     }
 
+    /// `{"success": false, "error": {"code": …, "message": …}}`.
+    var body: Data { JSONReply.encode(ErrorBody(error: ErrorBody.Detail(code: code, message: message))) }
+
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var response = JSONReply.response(
-            status: status,
-            body: JSONReply.encode(ErrorBody(error: ErrorBody.Detail(code: code, message: message))))
+        var response = JSONReply.response(status: status, body: body)
         response.headers.append(contentsOf: headers)
         return response
     }

@@ -29,17 +29,26 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
         if AccessPolicy.publicPaths.contains(request.uri.path) || (isRead && policy.openReads) {
             return try await next(request, context)
         }
-        guard let authorization = request.headers[.authorization] else {
-            throw Self.refusal("this request needs a bearer token (Authorization: Bearer …)", error: nil)
+        if let refusal = policy.refusal(ofAuthorization: request.headers[.authorization]) { throw refusal }
+        return try await next(request, context)
+    }
+}
+
+extension AccessPolicy {
+    /// Why a request that needs a token, with the `Authorization` header `authorization`, is refused (a
+    /// `401` with `WWW-Authenticate: Bearer`), or `nil` when its bearer token is accepted.
+    func refusal(ofAuthorization authorization: String?) -> APIError? {
+        guard let authorization else {
+            return Self.refusal("this request needs a bearer token (Authorization: Bearer …)", error: nil)
         }
         let parts = authorization.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            throw Self.refusal("the Authorization header must be 'Bearer <token>'", error: "invalid_request")
+            return Self.refusal("the Authorization header must be 'Bearer <token>'", error: "invalid_request")
         }
-        guard policy.tokens.holder(of: parts[1]) != nil else {
-            throw Self.refusal("the bearer token is not accepted", error: "invalid_token")
+        guard tokens.holder(of: parts[1]) != nil else {
+            return Self.refusal("the bearer token is not accepted", error: "invalid_token")
         }
-        return try await next(request, context)
+        return nil
     }
 
     private static func refusal(_ message: String, error: String?) -> APIError {

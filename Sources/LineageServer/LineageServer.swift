@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import LineageStore
 import Logging
 import NIOCore
@@ -59,19 +60,26 @@ public struct LineageServer: Sendable {
         self.configuration = configuration
     }
 
+    /// The `Server` header's value.
+    static let serverName = "lineage"
+
     /// Runs until SIGTERM or SIGINT; `onListening` gets the bound port once connections are accepted.
     /// - Throws: ``ServerConfigurationError`` for a configuration ``Configuration/validate()`` refuses, or
     ///   the error that stopped the server (the port in use, say).
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         try configuration.validate()
         let router = Router(context: LineageRequestContext.self)
-        LineageAPI(store: store, access: configuration.access, metrics: configuration.metrics).addRoutes(to: router)
+        let api = LineageAPI(store: store, access: configuration.access, metrics: configuration.metrics)
+        api.addRoutes(to: router)
         var logger = Logger(label: "lineage.serve")
         logger.logLevel = .warning
         let app = Application(
             router: router,
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    additionalChannelHandlers: api.channelHandlers(serverName: Self.serverName))),
             configuration: ApplicationConfiguration(
-                address: .hostname(configuration.host, port: configuration.port), serverName: "lineage"),
+                address: .hostname(configuration.host, port: configuration.port), serverName: Self.serverName),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         try await app.runService()

@@ -22,6 +22,8 @@ import Testing
         ]
         let first = try await server.request("POST", "/api/internal/jobs/progress", json: update)
         #expect(first.status == 200 && first.json["success"] as? Bool == true)
+        #expect(first.headers["server"] == "lineage" && first.headers["content-type"] == "application/json")
+        #expect(first.headers["date"]?.hasSuffix(" GMT") == true)
         #expect(first.json["outcome"] as? String == "applied")
         let progress = (first.json["job"] as? [String: Any])?["progress"] as? [String: Any]
         #expect(progress?["processedItems"] as? Int == 10)
@@ -47,6 +49,30 @@ import Testing
         let shown = try await server.request("GET", "/api/jobs/\(jobID)")
         let items = ((shown.json["job"] as? [String: Any])?["progress"] as? [String: Any])?["itemsByType"]
         #expect((items as? [String: Int])?["page"] == 15)
+    }
+
+    /// HTTP/1.1 pipelining: updates answered on the event loop and requests answered by the router, sent in
+    /// one write, are answered in the order sent, and `Connection: close` closes after its answer.
+    @Test func pipelinedRequestsAreAnsweredInOrder() throws {
+        func progress(_ job: String, token: String = ServerProcess.token, body: String? = nil, close: Bool = false)
+            -> String
+        {
+            let body = body ?? #"{"jobId":"\#(job)","reporter":"pipe","seq":1}"#
+            return "POST /api/internal/jobs/progress HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer \(token)\r\n"
+                + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"
+                + (close ? "Connection: close\r\n" : "") + "\r\n" + body
+        }
+        let requests = [
+            progress("pipe-a"), progress("pipe-b"), "GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n",
+            progress("pipe-x", token: "wrong"), progress("pipe-y", body: #"{"jobId": 7}"#), progress("pipe-c"),
+            progress("pipe-d", close: true),
+        ]
+        let answers = try server.exchange(raw: Array(requests.joined().utf8))
+        let statuses = answers.split(separator: "HTTP/1.1 ").map { $0.prefix(3) }
+        #expect(statuses == ["200", "200", "200", "401", "400", "200", "200"], "\(answers)")
+        let order = ["pipe-a", "pipe-b", #""status":"ok""#, "invalid_token", "jobId", "pipe-c", "pipe-d"]
+        let positions = order.map { answers.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil } && positions.map { $0! } == positions.map { $0! }.sorted())
     }
 
     /// Seed 003's debugging story: a stalled job is found, and its timeline shows the store's own events.

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TestSupport
 
 #if canImport(FoundationNetworking)
@@ -81,6 +82,37 @@ final class ServerProcess: @unchecked Sendable {
             headers[String(describing: name).lowercased()] = String(describing: value)
         }
         return Reply(status: http.statusCode, body: data, headers: headers)
+    }
+
+    /// Writes `bytes` to a new connection at once (pipelined requests, say) and reads until the server closes
+    /// it or nothing arrives for 10 s.
+    func exchange(raw bytes: [UInt8]) throws -> String {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        guard bytes.withUnsafeBytes({ send(socket, $0.baseAddress, $0.count, 0) }) == bytes.count else {
+            throw POSIXError(.init(rawValue: errno) ?? .EIO)
+        }
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            received += chunk.prefix(count)
+        }
+        return String(decoding: received, as: UTF8.self)
     }
 
     /// Sends SIGTERM and waits for the process; returns its exit status and what it printed after starting.

@@ -1,5 +1,6 @@
 import Foundation
 import LineageStore
+import Synchronization
 import TestSupport
 import Testing
 
@@ -182,6 +183,42 @@ import Testing
         let final = try #require(try store.job("j"))
         #expect(receipts.map { $0.job?.progressUpdates ?? 0 }.max() == final.progressUpdates)
         #expect(final.itemsByType == ["x": 53])
+    }
+
+    /// The form for an event loop never waits: it queues while there is room, and refuses (queuing nothing,
+    /// never completing) while the writer's queue is full or once the store is closed.
+    @Test func receiptsWithoutWaitingRefuseAFullQueueAndAClosedStore() throws {
+        let directory = try TemporaryDirectory()
+        var options = StoreOptions()
+        options.ingestQueueCapacity = 1
+        let store = try LineageStore.open(at: directory.path("db"), options: options)
+        let (entered, release, committed) = (
+            DispatchSemaphore(value: 0), DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)
+        )
+        let holder = Thread {  // keeps the writer inside a transaction, so what is queued next stays queued
+            _ = try? store.write { _ in
+                entered.signal()
+                release.wait()
+            }
+        }
+        holder.start()
+        entered.wait()
+        let outcome = Mutex<ProgressOutcome.Kind?>(nil)
+        let queued = store.receiptIfRoom(for: ProgressUpdate(jobID: "j", reporter: "r", seq: 1)) { result in
+            outcome.withLock { $0 = try? result.get().outcome.kind }
+            committed.signal()
+        }
+        #expect(queued)
+        let refused = store.receiptIfRoom(for: ProgressUpdate(jobID: "j", reporter: "r", seq: 2)) { _ in
+            Issue.record("a refused update was completed")
+        }
+        #expect(!refused)
+        release.signal()
+        committed.wait()
+        #expect(outcome.withLock { $0 } == .applied)
+        #expect(try store.job("j")?.progressUpdates == 1)
+        store.close()
+        #expect(!store.receiptIfRoom(for: ProgressUpdate(jobID: "j", reporter: "r", seq: 3)) { _ in })
     }
 
     @Test func acknowledgedUpdatesSurviveReopening() throws {

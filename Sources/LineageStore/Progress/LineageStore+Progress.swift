@@ -23,6 +23,28 @@ extension LineageStore {
         return ProgressReceipt(outcome: merged.outcomes[0], job: merged.jobs[0])
     }
 
+    /// Merges one progress update like ``receipt(for:strict:)`` without suspending, for a caller that must not
+    /// wait (an event loop): queues the update and returns `true`, and `completion` runs on the writer thread
+    /// once the transaction holding it has committed (or failed); keep it short. An invalid update completes
+    /// at once, before this returns.
+    /// - Returns: `false`, having queued nothing and without calling `completion`, when the writer's queue is
+    ///   full or the store is closed; ``receipt(for:strict:)`` then waits for room or reports the failure.
+    public func receiptIfRoom(
+        for update: ProgressUpdate, strict: Bool? = nil,
+        completion: @escaping @Sendable (Result<ProgressReceipt, any Error>) -> Void
+    ) -> Bool {
+        if let problem = update.problem {
+            completion(.success(ProgressReceipt(outcome: ProgressOutcome(.invalid, problem), job: nil)))
+            return true
+        }
+        var submission = ProgressSubmission(updates: [update], strict: strict ?? options.strictProgress)
+        submission.returnsJobs = true
+        guard let writer = try? writer() else { return false }
+        return writer.submitIfRoom(submission) { merged in
+            completion(merged.map { ProgressReceipt(outcome: $0.outcomes[0], job: $0.jobs[0]) })
+        }
+    }
+
     /// Merges a batch of progress updates through the group-commit writer and blocks until they are
     /// committed; one outcome per update, in order.
     public func ingest(_ updates: [ProgressUpdate], strict: Bool? = nil) throws -> IngestSummary {

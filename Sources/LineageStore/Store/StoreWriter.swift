@@ -121,6 +121,24 @@ final class StoreWriter: @unchecked Sendable {
         }
     }
 
+    /// Queues `submission` if the queue has room and the writer is open, never waiting; `completion` runs on
+    /// the writer thread once the transaction holding it has committed (or failed).
+    /// - Returns: whether it was queued (when not, `completion` never runs).
+    func submitIfRoom(
+        _ submission: ProgressSubmission,
+        completion: @escaping @Sendable (Result<MergedSubmission, any Error>) -> Void
+    ) -> Bool {
+        guard !isWriterThread else { return false }
+        condition.lock()
+        defer { condition.unlock() }
+        guard queued < capacity, !closed else { return false }
+        let work = Work.progress(submission, complete: completion)
+        queue.append(work)
+        queued += work.weight
+        condition.broadcast()
+        return true
+    }
+
     /// Suspends while the queue is full (not at all once the writer is closed: enqueueing then fails).
     private func waitForSpace() async {
         await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
