@@ -137,20 +137,21 @@ final class ProgressFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         releaseHeld(context: context)
     }
 
-    /// Once nothing is pending, reads and passes on the quiesce that were held.
+    /// Once no answer is pending, resumes reading (a request whose body is still to come needs it) and
+    /// passes on a held error; the quiesce waits until no request is half read either.
     private func releaseHeld(context: ChannelHandlerContext) {
-        guard !answering && candidate == nil else { return }
+        guard !answering else { return }
         if readHeld {
             readHeld = false
             context.read()
         }
-        if quiesceHeld {
-            quiesceHeld = false
-            context.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
-        }
         if let error = errorHeld {
             errorHeld = nil
             context.fireErrorCaught(error)
+        }
+        if quiesceHeld && candidate == nil {
+            quiesceHeld = false
+            context.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
         }
     }
 

@@ -75,6 +75,61 @@ import Testing
         #expect(positions.allSatisfy { $0 != nil } && positions.map { $0! } == positions.map { $0! }.sorted())
     }
 
+    /// Property: any mix of updates the event loop answers and requests the router answers (refused,
+    /// malformed, NDJSON, reads), pipelined on one connection and cut into pieces at random points, is
+    /// answered once each, in the order sent, with the status each deserves.
+    @Test func randomPipelinesAreAnsweredInOrder() throws {
+        var random = SeededGenerator()
+        for round in 0..<20 {
+            var requests: [String] = []
+            var expected: [(status: String, marker: String)] = []
+            for index in 0..<Int.random(in: 1...24, using: &random) {
+                let job = "mix-\(round)-\(index)"
+                let update = #"{"jobId":"\#(job)","reporter":"mix","seq":1,"processedItems":\#(index)}"#
+                func post(_ body: String, token: String = ServerProcess.token, type: String = "application/json")
+                    -> String
+                {
+                    "POST /api/internal/jobs/progress HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer \(token)\r\n"
+                        + "Content-Type: \(type)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                }
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0:
+                    requests.append(post(update, token: "wrong"))
+                    expected.append(("401", "invalid_token"))
+                case 1:
+                    requests.append(post(#"{"jobId":"\#(job)","seq":"one"}"#))
+                    expected.append(("400", "seq"))
+                case 2:
+                    requests.append(post(update, type: "application/x-ndjson"))
+                    expected.append(("200", #""applied":1"#))
+                case 3:
+                    requests.append("GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n")
+                    expected.append(("200", #""status":"ok""#))
+                default:
+                    requests.append(post(update))
+                    expected.append(("200", #""id":"\#(job)""#))
+                }
+            }
+            requests.append("GET /healthz HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")  // ends the exchange
+            expected.append(("200", #""status":"ok""#))
+            let bytes = Array(requests.joined().utf8)
+            let cuts = (0..<Int.random(in: 0...6, using: &random)).map { _ in
+                Int.random(in: 1..<bytes.count, using: &random)
+            }
+            let answers = try server.exchange(raw: bytes, cuts: cuts)
+            let context = "seed \(random.seed), round \(round)"
+            let statuses = answers.split(separator: "HTTP/1.1 ").map { String($0.prefix(3)) }
+            try #require(statuses == expected.map(\.status), "\(context): \(answers)")
+            var position = answers.startIndex
+            for (number, answer) in expected.enumerated() {
+                let found = try #require(
+                    answers.range(of: answer.marker, range: position..<answers.endIndex),
+                    "\(context): answer \(number + 1) (\(answer.marker)) is missing or out of order")
+                position = found.upperBound
+            }
+        }
+    }
+
     /// Seed 003's debugging story: a stalled job is found, and its timeline shows the store's own events.
     @Test func stalledJobsAndTheStoresOwnTimelineEvents() async throws {
         let old: [String: Any] = [

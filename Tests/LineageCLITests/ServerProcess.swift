@@ -84,9 +84,9 @@ final class ServerProcess: @unchecked Sendable {
         return Reply(status: http.statusCode, body: data, headers: headers)
     }
 
-    /// Writes `bytes` to a new connection at once (pipelined requests, say) and reads until the server closes
-    /// it or nothing arrives for 10 s.
-    func exchange(raw bytes: [UInt8]) throws -> String {
+    /// Writes `bytes` to a new connection (pipelined requests, say), cut at the offsets in `cuts` with a
+    /// millisecond between the pieces, and reads until the server closes it or nothing arrives for 10 s.
+    func exchange(raw bytes: [UInt8], cuts: [Int] = []) throws -> String {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         defer { close(socket) }
@@ -102,8 +102,13 @@ final class ServerProcess: @unchecked Sendable {
         guard connected == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard bytes.withUnsafeBytes({ send(socket, $0.baseAddress, $0.count, 0) }) == bytes.count else {
-            throw POSIXError(.init(rawValue: errno) ?? .EIO)
+        let bounds = [0] + cuts.filter { $0 > 0 && $0 < bytes.count }.sorted() + [bytes.count]
+        for (start, end) in zip(bounds, bounds.dropFirst()) where start < end {
+            if start > 0 { usleep(1_000) }
+            let piece = bytes[start..<end]
+            guard piece.withUnsafeBytes({ send(socket, $0.baseAddress, $0.count, 0) }) == piece.count else {
+                throw POSIXError(.init(rawValue: errno) ?? .EIO)
+            }
         }
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
