@@ -8,7 +8,7 @@ extension LineageAPI {
     func addProgressRoutes<Context: RequestContext>(to router: Router<Context>) {
         router.post("/api/internal/jobs/progress") { request, context in
             let bytes = try await RequestPayload.bytes(of: request, context: context)
-            if request.headers[.contentType]?.lowercased().hasPrefix("application/x-ndjson") == true {
+            if RequestPayload.isJSONLines(request.headers[.contentType]) {
                 let summary = try await store.ingest(jsonLines: bytes, named: "request")
                 return try JSONReply.success(summary)
             }

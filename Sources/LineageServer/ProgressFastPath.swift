@@ -71,9 +71,7 @@ final class ProgressFastPath: ChannelDuplexHandler, RemovableChannelHandler {
             guard var taking = candidate else { return context.fireChannelRead(wrapInboundOut(part)) }
             candidate = nil  // keeps the buffer uniquely referenced while it grows
             if taking.body.readableBytes + bytes.readableBytes > ProgressUpdate.maxJSONBytes {
-                route(.head(taking.head), context: context)
-                context.fireChannelRead(wrapInboundOut(.body(taking.body)))
-                context.fireChannelRead(wrapInboundOut(.body(bytes)))
+                route(taking, then: .body(bytes), context: context)
             } else {
                 taking.body.writeBuffer(&bytes)
                 candidate = taking
@@ -82,9 +80,7 @@ final class ProgressFastPath: ChannelDuplexHandler, RemovableChannelHandler {
             guard let taking = candidate else { return context.fireChannelRead(wrapInboundOut(part)) }
             candidate = nil
             if trailers != nil || !submit(taking.body, context: context) {
-                route(.head(taking.head), context: context)
-                if taking.body.readableBytes > 0 { context.fireChannelRead(wrapInboundOut(.body(taking.body))) }
-                context.fireChannelRead(wrapInboundOut(.end(trailers)))
+                route(taking, then: part, context: context)
                 releaseHeld(context: context)
             }
         }
@@ -94,8 +90,9 @@ final class ProgressFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     private func isCandidate(_ head: HTTPRequest) -> Bool {
         guard head.method == .post, head.path == Self.path else { return false }
         let fields = head.headerFields
-        guard fields[.expect] == nil, fields[.connection]?.lowercased() != "close" else { return false }
-        if fields[.contentType]?.lowercased().hasPrefix("application/x-ndjson") == true { return false }
+        guard fields[.expect] == nil, fields[.connection]?.lowercased() != "close",
+            !RequestPayload.isJSONLines(fields[.contentType])
+        else { return false }
         return access.refusal(ofAuthorization: fields[.authorization]) == nil
     }
 
@@ -159,6 +156,15 @@ final class ProgressFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     private func route(_ head: HTTPRequestPart, context: ChannelHandlerContext) {
         routed += 1
         context.fireChannelRead(wrapInboundOut(head))
+    }
+
+    /// Hands a candidate read so far on to the router, followed by `part`.
+    private func route(
+        _ candidate: (head: HTTPRequest, body: ByteBuffer), then part: HTTPRequestPart, context: ChannelHandlerContext
+    ) {
+        route(.head(candidate.head), context: context)
+        if candidate.body.readableBytes > 0 { context.fireChannelRead(wrapInboundOut(.body(candidate.body))) }
+        context.fireChannelRead(wrapInboundOut(part))
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {

@@ -8,6 +8,11 @@ enum RequestPayload {
         return Array(buffer.readableBytesView)
     }
 
+    /// Whether a body of `contentType` is NDJSON (many JSON values, one per line).
+    static func isJSONLines(_ contentType: String?) -> Bool {
+        contentType?.lowercased().hasPrefix("application/x-ndjson") == true
+    }
+
     /// The body decoded as `T` (an empty body as `{}`); a 400 naming the field when it does not decode.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext)
         async throws -> T

@@ -54,25 +54,20 @@ import Testing
     /// HTTP/1.1 pipelining: updates answered on the event loop and requests answered by the router, sent in
     /// one write, are answered in the order sent, and `Connection: close` closes after its answer.
     @Test func pipelinedRequestsAreAnsweredInOrder() throws {
-        func progress(_ job: String, token: String = ServerProcess.token, body: String? = nil, close: Bool = false)
-            -> String
-        {
-            let body = body ?? #"{"jobId":"\#(job)","reporter":"pipe","seq":1}"#
-            return "POST /api/internal/jobs/progress HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer \(token)\r\n"
-                + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"
-                + (close ? "Connection: close\r\n" : "") + "\r\n" + body
-        }
+        func update(_ job: String) -> String { #"{"jobId":"\#(job)","reporter":"pipe","seq":1}"# }
         let requests = [
-            progress("pipe-a"), progress("pipe-b"), "GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n",
-            progress("pipe-x", token: "wrong"), progress("pipe-y", body: #"{"jobId": 7}"#), progress("pipe-c"),
-            progress("pipe-d", close: true),
+            Self.rawProgress(update("pipe-a")), Self.rawProgress(update("pipe-b")),
+            "GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n", Self.rawProgress(update("pipe-x"), token: "wrong"),
+            Self.rawProgress(#"{"jobId": 7}"#), Self.rawProgress(update("pipe-c")),
+            Self.rawProgress(update("pipe-d"), close: true),
         ]
         let answers = try server.exchange(raw: Array(requests.joined().utf8))
-        let statuses = answers.split(separator: "HTTP/1.1 ").map { $0.prefix(3) }
-        #expect(statuses == ["200", "200", "200", "401", "400", "200", "200"], "\(answers)")
-        let order = ["pipe-a", "pipe-b", #""status":"ok""#, "invalid_token", "jobId", "pipe-c", "pipe-d"]
-        let positions = order.map { answers.range(of: $0)?.lowerBound }
-        #expect(positions.allSatisfy { $0 != nil } && positions.map { $0! } == positions.map { $0! }.sorted())
+        try Self.expectAnswers(
+            answers,
+            [
+                ("200", #""id":"pipe-a""#), ("200", #""id":"pipe-b""#), ("200", #""status":"ok""#),
+                ("401", "invalid_token"), ("400", "jobId"), ("200", #""id":"pipe-c""#), ("200", #""id":"pipe-d""#),
+            ], "fixed pipeline")
     }
 
     /// Property: any mix of updates the event loop answers and requests the router answers (refused,
@@ -86,27 +81,21 @@ import Testing
             for index in 0..<Int.random(in: 1...24, using: &random) {
                 let job = "mix-\(round)-\(index)"
                 let update = #"{"jobId":"\#(job)","reporter":"mix","seq":1,"processedItems":\#(index)}"#
-                func post(_ body: String, token: String = ServerProcess.token, type: String = "application/json")
-                    -> String
-                {
-                    "POST /api/internal/jobs/progress HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer \(token)\r\n"
-                        + "Content-Type: \(type)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
-                }
                 switch Int.random(in: 0..<10, using: &random) {
                 case 0:
-                    requests.append(post(update, token: "wrong"))
+                    requests.append(Self.rawProgress(update, token: "wrong"))
                     expected.append(("401", "invalid_token"))
                 case 1:
-                    requests.append(post(#"{"jobId":"\#(job)","seq":"one"}"#))
+                    requests.append(Self.rawProgress(#"{"jobId":"\#(job)","seq":"one"}"#))
                     expected.append(("400", "seq"))
                 case 2:
-                    requests.append(post(update, type: "application/x-ndjson"))
+                    requests.append(Self.rawProgress(update, contentType: "application/x-ndjson"))
                     expected.append(("200", #""applied":1"#))
                 case 3:
                     requests.append("GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n")
                     expected.append(("200", #""status":"ok""#))
                 default:
-                    requests.append(post(update))
+                    requests.append(Self.rawProgress(update))
                     expected.append(("200", #""id":"\#(job)""#))
                 }
             }
@@ -117,16 +106,33 @@ import Testing
                 Int.random(in: 1..<bytes.count, using: &random)
             }
             let answers = try server.exchange(raw: bytes, cuts: cuts)
-            let context = "seed \(random.seed), round \(round)"
-            let statuses = answers.split(separator: "HTTP/1.1 ").map { String($0.prefix(3)) }
-            try #require(statuses == expected.map(\.status), "\(context): \(answers)")
-            var position = answers.startIndex
-            for (number, answer) in expected.enumerated() {
-                let found = try #require(
-                    answers.range(of: answer.marker, range: position..<answers.endIndex),
-                    "\(context): answer \(number + 1) (\(answer.marker)) is missing or out of order")
-                position = found.upperBound
-            }
+            try Self.expectAnswers(answers, expected, "seed \(random.seed), round \(round)")
+        }
+    }
+
+    /// A raw HTTP/1.1 progress POST of `body`.
+    static func rawProgress(
+        _ body: String, token: String = ServerProcess.token, contentType: String = "application/json",
+        close: Bool = false
+    ) -> String {
+        "POST /api/internal/jobs/progress HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer \(token)\r\n"
+            + "Content-Type: \(contentType)\r\nContent-Length: \(body.utf8.count)\r\n"
+            + (close ? "Connection: close\r\n" : "") + "\r\n" + body
+    }
+
+    /// Requires `answers` to hold exactly the `expected` statuses, in order, and each answer's marker after
+    /// the previous one's.
+    static func expectAnswers(_ answers: String, _ expected: [(status: String, marker: String)], _ context: String)
+        throws
+    {
+        let statuses = answers.split(separator: "HTTP/1.1 ").map { String($0.prefix(3)) }
+        try #require(statuses == expected.map(\.status), "\(context): \(answers)")
+        var position = answers.startIndex
+        for (number, answer) in expected.enumerated() {
+            let found = try #require(
+                answers.range(of: answer.marker, range: position..<answers.endIndex),
+                "\(context): answer \(number + 1) (\(answer.marker)) is missing or out of order")
+            position = found.upperBound
         }
     }
 

@@ -75,7 +75,7 @@ final class StoreWriter: @unchecked Sendable {
     func perform(_ body: (WriteContext) throws -> Void) throws {
         let handoff = Handoff<Void>()
         try withoutActuallyEscaping(body) { body in
-            try enqueue(.write(PendingWrite(body, completion: handoff.finish)), blocking: true)
+            try enqueue(.write(PendingWrite(body, completion: handoff.finish)), whenFull: .wait)
             try handoff.wait()
         }
     }
@@ -85,7 +85,7 @@ final class StoreWriter: @unchecked Sendable {
         await waitForSpace()
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             do {
-                try enqueue(.write(PendingWrite(body) { continuation.resume(with: $0) }), blocking: false)
+                try enqueue(.write(PendingWrite(body) { continuation.resume(with: $0) }), whenFull: .queue)
             } catch {
                 continuation.resume(throwing: error)
             }
@@ -99,7 +99,7 @@ final class StoreWriter: @unchecked Sendable {
         completion: @escaping @Sendable (Result<MergedSubmission, any Error>) -> Void
     ) throws {
         try enqueue(
-            .progress(ProgressSubmission(updates: updates, strict: strict), complete: completion), blocking: true)
+            .progress(ProgressSubmission(updates: updates, strict: strict), complete: completion), whenFull: .wait)
     }
 
     /// Submits validated updates and blocks until the transaction holding them has committed.
@@ -114,7 +114,7 @@ final class StoreWriter: @unchecked Sendable {
         await waitForSpace()
         return try await withCheckedThrowingContinuation { continuation in
             do {
-                try enqueue(.progress(submission) { continuation.resume(with: $0) }, blocking: false)
+                try enqueue(.progress(submission) { continuation.resume(with: $0) }, whenFull: .queue)
             } catch {
                 continuation.resume(throwing: error)
             }
@@ -128,15 +128,7 @@ final class StoreWriter: @unchecked Sendable {
         _ submission: ProgressSubmission,
         completion: @escaping @Sendable (Result<MergedSubmission, any Error>) -> Void
     ) -> Bool {
-        guard !isWriterThread else { return false }
-        condition.lock()
-        defer { condition.unlock() }
-        guard queued < capacity, !closed else { return false }
-        let work = Work.progress(submission, complete: completion)
-        queue.append(work)
-        queued += work.weight
-        condition.broadcast()
-        return true
+        (try? enqueue(.progress(submission, complete: completion), whenFull: .decline)) ?? false
     }
 
     /// Suspends while the queue is full (not at all once the writer is closed: enqueueing then fails).
@@ -153,7 +145,20 @@ final class StoreWriter: @unchecked Sendable {
         }
     }
 
-    private func enqueue(_ work: Work, blocking: Bool) throws {
+    /// What ``enqueue(_:whenFull:)`` does with work that finds the queue full.
+    private enum WhenFull {
+        /// Blocks the calling thread until there is room.
+        case wait
+        /// Queues it anyway (an asynchronous caller that already waited for room).
+        case queue
+        /// Queues nothing.
+        case decline
+    }
+
+    /// Queues `work`; `false` only when the queue is full and `whenFull` is ``WhenFull/decline``.
+    /// - Throws: ``StoreError`` when called from the writer thread or once the writer is closed.
+    @discardableResult
+    private func enqueue(_ work: Work, whenFull: WhenFull) throws -> Bool {
         guard !isWriterThread else {
             throw StoreError(
                 .invalidInput,
@@ -162,11 +167,13 @@ final class StoreWriter: @unchecked Sendable {
         }
         condition.lock()
         defer { condition.unlock() }
-        while blocking && queued >= capacity && !closed { condition.wait() }
+        while whenFull == .wait && queued >= capacity && !closed { condition.wait() }
         guard !closed else { throw StoreError(.storage, "the store is closed; its writer has stopped") }
+        if whenFull == .decline && queued >= capacity { return false }
         queue.append(work)
         queued += work.weight
         condition.broadcast()
+        return true
     }
 
     /// Stops accepting work and lets the thread commit what is queued; with `wait`, returns once the thread
