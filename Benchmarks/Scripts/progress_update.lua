@@ -1,8 +1,10 @@
 -- wrk script: POSTs crawler progress updates in the seed payload's shape (one timeline event each) to
--- `lineage serve`, 100 jobs, every update with a fresh (reporter, seq) so each is applied once.
--- LINEAGE_TOKEN is the bearer token; LINEAGE_BATCH is the updates per request (1: JSON, more: NDJSON).
+-- `lineage serve`, every update with a fresh (reporter, seq) so each is applied once.
+-- LINEAGE_TOKEN is the bearer token; LINEAGE_BATCH is the updates per request (1: JSON, more: NDJSON);
+-- LINEAGE_JOBS is how many jobs the updates go round (default 100).
 local token = os.getenv("LINEAGE_TOKEN")
 local batch = tonumber(os.getenv("LINEAGE_BATCH") or "1")
+local jobs = tonumber(os.getenv("LINEAGE_JOBS") or "100")
 local threads = 0
 
 function setup(thread)
@@ -23,7 +25,7 @@ local function update()
       .. '"lastProcessedId":"issues-%d","stage":"data_collection","operationType":"data_collection",'
       .. '"timeline":[{"event":"progress_update","timestamp":"2025-01-06T19:15:30.000Z",'
       .. '"details":{"page":%d,"type":"issues","rate_limit":{"remaining":4999,"reset":1736190930}}}]}',
-    seq % 100, reporter, seq, seq, seq, seq)
+    seq % jobs, reporter, seq, seq, seq, seq)
 end
 
 request = function()
