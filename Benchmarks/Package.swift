@@ -46,6 +46,15 @@ let package = Package(
             path: "Sources/progress-compare"
         ),
         .executableTarget(
+            name: "single-updates",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "LineageStore", package: "LineageStore"),
+                .product(name: "LineageFormat", package: "LineageStore"),
+            ],
+            path: "Sources/single-updates"
+        ),
+        .executableTarget(
             name: "write-compare",
             dependencies: [
                 "BenchmarkSupport",
