@@ -11,24 +11,16 @@ runs=${2:-3}
 seconds=${3:-6}
 export LINEAGE_JOBS=${4:-100}
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-server=""
-trap 'test -n "$server" && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-export LINEAGE_TOKEN=bench-$$
-printf %s "$LINEAGE_TOKEN" | sha256sum | cut -c1-64 > "$work/tokens"
+. "$here/lineage_server.sh"
 
 : > "$work/results"
 for run in $(seq "$runs"); do
     for connections in 8 16 32 64 128 256; do
-        rm -f "$work/http.db" "$work/http.db-lock"
-        "$lineage" serve --db "$work/http.db" --port 0 --token-file "$work/tokens" > "$work/serve.out" 2>&1 &
-        server=$!
-        for _ in $(seq 100); do grep -q 'http://' "$work/serve.out" && break; sleep 0.1; done
-        url=$(grep -o 'http://[0-9.:]*' "$work/serve.out")
+        serve
         LINEAGE_BATCH=1 wrk -t2 -c"$connections" -d"${seconds}s" --timeout 60s -s "$here/progress_update.lua" "$url" \
             > "$work/wrk.out"
         curl -sf "$url/metrics" -H "Authorization: Bearer $LINEAGE_TOKEN" > "$work/metrics"
-        kill "$server"; wait "$server" || true; server=""
+        stop
         python3 - "$work/wrk.out" "$work/metrics" "$connections" <<'PY' | tee -a "$work/results" | sed "s/^/run $run: /"
 import re, sys
 wrk, metrics, connections = open(sys.argv[1]).read(), open(sys.argv[2]).read(), sys.argv[3]

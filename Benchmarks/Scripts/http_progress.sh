@@ -10,22 +10,8 @@ lineage=$1
 runs=${2:-3}
 seconds=${3:-10}
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-server=""
-trap 'test -n "$server" && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-export LINEAGE_TOKEN=bench-$$
-printf %s "$LINEAGE_TOKEN" | sha256sum | cut -c1-64 > "$work/tokens"
+. "$here/lineage_server.sh"
 python3 "$here/crawler_lines.py" 100 200000 > "$work/updates.jsonl"
-
-serve() {
-    rm -f "$work/http.db" "$work/http.db-lock"
-    "$lineage" serve --db "$work/http.db" --port 0 --token-file "$work/tokens" > "$work/serve.out" 2>&1 &
-    server=$!
-    for _ in $(seq 100); do grep -q 'http://' "$work/serve.out" && break; sleep 0.1; done
-    url=$(grep -o 'http://[0-9.:]*' "$work/serve.out")
-}
-
-stop() { kill "$server"; wait "$server" || true; server=""; }
 
 # wrk's summary as "updates/s p50-ms p99-ms non-2xx" for BATCH updates per request.
 measure() {

@@ -14,13 +14,8 @@ extension LineageStore {
     /// Merges one progress update like ``ingest(_:strict:)-(ProgressUpdate,_)`` and returns its outcome with
     /// its job as committed, without a second read.
     public func receipt(for update: ProgressUpdate, strict: Bool? = nil) async throws -> ProgressReceipt {
-        if let problem = update.problem {
-            return ProgressReceipt(outcome: ProgressOutcome(.invalid, problem), job: nil)
-        }
-        var submission = ProgressSubmission(updates: [update], strict: strict ?? options.strictProgress)
-        submission.returnsJobs = true
-        let merged = try await writer().submit(submission)
-        return ProgressReceipt(outcome: merged.outcomes[0], job: merged.jobs[0])
+        if let refused = ProgressReceipt(refusing: update) { return refused }
+        return ProgressReceipt(single: try await writer().submit(receiptSubmission(for: update, strict: strict)))
     }
 
     /// Merges one progress update like ``receipt(for:strict:)`` without suspending, for a caller that must not
@@ -33,16 +28,19 @@ extension LineageStore {
         for update: ProgressUpdate, strict: Bool? = nil,
         completion: @escaping @Sendable (Result<ProgressReceipt, any Error>) -> Void
     ) -> Bool {
-        if let problem = update.problem {
-            completion(.success(ProgressReceipt(outcome: ProgressOutcome(.invalid, problem), job: nil)))
+        if let refused = ProgressReceipt(refusing: update) {
+            completion(.success(refused))
             return true
         }
-        var submission = ProgressSubmission(updates: [update], strict: strict ?? options.strictProgress)
-        submission.returnsJobs = true
         guard let writer = try? writer() else { return false }
-        return writer.submitIfRoom(submission) { merged in
-            completion(merged.map { ProgressReceipt(outcome: $0.outcomes[0], job: $0.jobs[0]) })
+        return writer.submitIfRoom(receiptSubmission(for: update, strict: strict)) { merged in
+            completion(merged.map(ProgressReceipt.init(single:)))
         }
+    }
+
+    /// The one-update submission of a receipt, which asks for the job back.
+    private func receiptSubmission(for update: ProgressUpdate, strict: Bool?) -> ProgressSubmission {
+        ProgressSubmission(updates: [update], strict: strict ?? options.strictProgress, returnsJobs: true)
     }
 
     /// Merges a batch of progress updates through the group-commit writer and blocks until they are

@@ -15,3 +15,15 @@ public struct ProgressReceipt: Sendable {
         self.job = job
     }
 }
+
+extension ProgressReceipt {
+    /// The receipt of an update refused before it is queued (its ``ProgressUpdate/problem``), or `nil` when it
+    /// has none.
+    init?(refusing update: ProgressUpdate) {
+        guard let problem = update.problem else { return nil }
+        self.init(outcome: ProgressOutcome(.invalid, problem), job: nil)
+    }
+
+    /// The receipt of the one update of a submission that asked for its job back, as merged.
+    init(single merged: MergedSubmission) { self.init(outcome: merged.outcomes[0], job: merged.jobs[0]) }
+}
